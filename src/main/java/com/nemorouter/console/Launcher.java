@@ -1,0 +1,32 @@
+package com.nemorouter.console;
+
+import java.util.Arrays;
+import java.util.List;
+
+import com.nemorouter.console.app.NemoConsoleApplication;
+import com.nemorouter.console.cli.CommandLine;
+import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.Connector;
+
+import javafx.application.Application;
+
+/**
+ * Plain {@code main} for the classpath jar: a command runs headless; anything else opens the window.
+ * It is not the Application class, so the JavaFX launcher check for modules does not apply.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.jboss.logging.provider", "slf4j");
+        List<String> arguments = Arrays.asList(args);
+        if (CommandLine.isCommand(arguments)) {
+            int exitCode = new CommandLine(new Connector(ConsoleHome.fromSystem()), System.out, System.err)
+                    .run(arguments, System.getenv());
+            System.exit(exitCode);
+        }
+        Application.launch(NemoConsoleApplication.class, args);
+    }
+}

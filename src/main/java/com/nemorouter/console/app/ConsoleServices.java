@@ -1,0 +1,30 @@
+package com.nemorouter.console.app;
+
+import com.nemorouter.console.connection.ConnectionService;
+import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.member.MemberQueries;
+import com.nemorouter.console.member.MemberService;
+import com.nemorouter.console.organization.OrganizationService;
+import com.nemorouter.console.presence.CensusService;
+import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.team.TeamQueries;
+import com.nemorouter.console.team.TeamService;
+
+/**
+ * The services of one connection, wired once. The GUI and the command line both start here, so
+ * they read through exactly the same code.
+ */
+public record ConsoleServices(Database database, OrganizationService organizations, TeamService teams,
+                              MemberService members, CensusService census, ConnectionService connection) {
+
+    public static ConsoleServices wire(Database database) {
+        PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
+        TeamQueries teamQueries = new TeamQueries();
+        return new ConsoleServices(database,
+                new OrganizationService(database, presence, teamQueries, new MemberQueries()),
+                new TeamService(database, teamQueries),
+                new MemberService(database, presence),
+                new CensusService(database),
+                new ConnectionService(database));
+    }
+}

@@ -1,0 +1,49 @@
+package com.nemorouter.console.app;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.StackPane;
+
+/** The window frame: content area and status bar. */
+public final class MainView {
+
+    private final MainViewModel viewModel;
+
+    @FXML
+    private StackPane content;
+    @FXML
+    private Label connectionLabel;
+    @FXML
+    private Label serverLabel;
+    @FXML
+    private Label taskLabel;
+    @FXML
+    private Label failureLabel;
+    @FXML
+    private ProgressIndicator progress;
+    @FXML
+    private Label placeholder;
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        connectionLabel.textProperty().bind(viewModel.connectionProperty());
+        serverLabel.textProperty().bind(viewModel.serverVersionProperty());
+        taskLabel.textProperty().bind(viewModel.currentTaskProperty());
+        failureLabel.textProperty().bind(viewModel.failureProperty());
+        failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
+        failureLabel.managedProperty().bind(failureLabel.visibleProperty());
+        progress.visibleProperty().bind(viewModel.busyProperty());
+        placeholder.textProperty().bind(viewModel.failureProperty().isEmpty()
+                .map(ok -> ok ? "Opening the database…" : "The console could not connect. See the message below."));
+    }
+
+    public void showContent(Node node) {
+        content.getChildren().setAll(node);
+    }
+}

@@ -1,0 +1,116 @@
+package com.nemorouter.console.app;
+
+import java.util.Map;
+import java.util.Objects;
+
+import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.connection.LaunchOptions;
+import com.nemorouter.console.member.MemberView;
+import com.nemorouter.console.member.MemberViewModel;
+import com.nemorouter.console.organization.OrganizationDetailView;
+import com.nemorouter.console.organization.OrganizationDetailViewModel;
+import com.nemorouter.console.organization.OrganizationListView;
+import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.ui.FxTaskRunner;
+import com.nemorouter.console.ui.ViewLoader;
+
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+/**
+ * The composition root of the GUI: it creates the task runner, opens the connection in the
+ * background, wires services into ViewModels and ViewModels into Views. Nothing else creates them.
+ */
+public class NemoConsoleApplication extends Application {
+
+    private FxTaskRunner tasks;
+    private Connector.OpenConnection connection;
+    private volatile boolean stopped;
+
+    @Override
+    public void start(Stage stage) {
+        tasks = new FxTaskRunner();
+        MainViewModel mainViewModel = new MainViewModel(tasks);
+        MainView mainView = new MainView(mainViewModel);
+        Parent root = ViewLoader.load(mainView);
+        Scene scene = new Scene(root);
+        scene.getStylesheets().add(Objects.requireNonNull(
+                NemoConsoleApplication.class.getResource("/styles/app.css")).toExternalForm());
+        stage.setTitle("Nemo Console");
+        stage.setScene(scene);
+        stage.show();
+
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw(), environment());
+        } catch (IllegalArgumentException e) {
+            mainViewModel.connectionFailed(e);
+            return;
+        }
+        mainViewModel.connecting(options.usesDemo() ? "the demo database" : "the database");
+        Connector connector = new Connector(ConsoleHome.fromSystem());
+        tasks.run("Opening the database", () -> connector.open(options), opened -> {
+            if (stopped) {
+                opened.close();
+                return;
+            }
+            connection = opened;
+            showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
+        }, mainViewModel::connectionFailed);
+    }
+
+    /** Separated so tests can start the real application without the user's DATABASE_URL. */
+    protected Map<String, String> environment() {
+        return System.getenv();
+    }
+
+    private void showBrowser(ConsoleServices services, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
+                failure -> mainViewModel.reportFailure("Could not read the server version."));
+
+        MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
+        Parent memberNode = ViewLoader.load(new MemberView(memberViewModel));
+
+        OrganizationDetailViewModel detailViewModel =
+                new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks);
+        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
+        Parent detailNode = ViewLoader.load(detailView);
+        detailView.setMemberContent(memberNode);
+
+        OrganizationListViewModel listViewModel = new OrganizationListViewModel(services.organizations(), tasks);
+        listViewModel.selectedProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                detailViewModel.clear();
+            } else {
+                detailViewModel.open(row.id());
+            }
+        });
+        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
+        Parent listNode = ViewLoader.load(listView);
+
+        SplitPane browser = new SplitPane(listNode, detailNode);
+        browser.setDividerPositions(0.46);
+        browser.getStyleClass().add("browser");
+        mainView.showContent(browser);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
+        listView.focusSearch();
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.nemorouter.console.member;
+
+import com.nemorouter.console.presence.PresenceFlowView;
+import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Tables;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** One user id: presence in auth and LiteLLM, org memberships and team rosters. */
+public final class MemberView {
+
+    private final MemberViewModel viewModel;
+    private final PresenceFlowView presenceFlow = new PresenceFlowView();
+
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private TextField idField;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private VBox presenceBox;
+    @FXML
+    private TableView<MemberDetail.Organization> organizationTable;
+    @FXML
+    private TableColumn<MemberDetail.Organization, String> orgNameColumn;
+    @FXML
+    private TableColumn<MemberDetail.Organization, String> orgIdColumn;
+    @FXML
+    private TableColumn<MemberDetail.Organization, String> orgRoleColumn;
+    @FXML
+    private TableView<MemberDetail.Team> teamTable;
+    @FXML
+    private TableColumn<MemberDetail.Team, String> teamNameColumn;
+    @FXML
+    private TableColumn<MemberDetail.Team, String> teamIdColumn;
+    @FXML
+    private TableColumn<MemberDetail.Team, String> teamRoleColumn;
+    @FXML
+    private TableColumn<MemberDetail.Team, String> teamArrayColumn;
+
+    public MemberView(MemberViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        presenceBox.getChildren().add(presenceFlow.node());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        Tables.bind(orgNameColumn, MemberDetail.Organization::name);
+        Tables.bind(orgIdColumn, MemberDetail.Organization::organizationId);
+        Tables.bind(orgRoleColumn, MemberDetail.Organization::role);
+        Tables.bind(teamNameColumn, MemberDetail.Team::name);
+        Tables.bind(teamIdColumn, MemberDetail.Team::teamId);
+        Tables.bind(teamRoleColumn, MemberDetail.Team::role);
+        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed" : "✘ user's teams[] lacks it");
+        Tables.copyIdOnShortcut(organizationTable, MemberDetail.Organization::organizationId);
+        Tables.copyIdOnShortcut(teamTable, MemberDetail.Team::teamId);
+        viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
+    }
+
+    private void show(MemberDetail detail) {
+        if (detail == null) {
+            titleLabel.setText("");
+            idField.setText("");
+            summaryLabel.setText("");
+            presenceFlow.clear();
+            organizationTable.getItems().clear();
+            teamTable.getItems().clear();
+            return;
+        }
+        titleLabel.setText(detail.email() == null ? "(no email)" : detail.email()
+                + (detail.fullName() == null ? "" : " · " + detail.fullName()));
+        idField.setText(detail.userId());
+        summaryLabel.setText("auth.users: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
+                + "   LiteLLM_UserTable: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
+                + "   global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
+                + "   keys: " + detail.keyCount());
+        presenceFlow.show(detail.presence(), null, true);
+        organizationTable.getItems().setAll(detail.organizations());
+        teamTable.getItems().setAll(detail.teams());
+    }
+
+    @FXML
+    private void copyId() {
+        Clipboards.copy(idField.getText());
+    }
+}

@@ -1,0 +1,50 @@
+package com.nemorouter.console.member;
+
+import com.nemorouter.console.ui.TaskRunner;
+import com.nemorouter.console.ui.UserMessages;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One user id across auth and LiteLLM. */
+public final class MemberViewModel {
+
+    private final MemberService service;
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<MemberDetail> detail = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private int request;
+
+    public MemberViewModel(MemberService service, TaskRunner tasks) {
+        this.service = service;
+        this.tasks = tasks;
+    }
+
+    public void open(String userId) {
+        int current = ++request;
+        error.set("");
+        tasks.run("Opening user " + userId, () -> service.open(userId), found -> {
+            if (current != request) {
+                return;
+            }
+            detail.set(found.orElse(null));
+            if (found.isEmpty()) {
+                error.set("No table refers to user " + userId + ".");
+            }
+        }, failure -> {
+            if (current == request) {
+                error.set(UserMessages.describe("Opening the user", failure));
+            }
+        });
+    }
+
+    public ReadOnlyObjectProperty<MemberDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,234 @@
+package com.nemorouter.console.organization;
+
+import java.util.function.Consumer;
+
+import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.presence.PresenceFlowView;
+import com.nemorouter.console.team.RosterEntry;
+import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Tables;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.VBox;
+
+/** One organization: its UUID, both names side by side, presence, teams with rosters, members. */
+public final class OrganizationDetailView {
+
+    private final OrganizationDetailViewModel viewModel;
+    private final Consumer<String> openMember;
+    private final PresenceFlowView presenceFlow = new PresenceFlowView();
+
+    @FXML
+    private VBox root;
+    @FXML
+    private Label titleLabel;
+    @FXML
+    private TextField idField;
+    @FXML
+    private Label nemoNameLabel;
+    @FXML
+    private Label liteLlmAliasLabel;
+    @FXML
+    private Label slugLabel;
+    @FXML
+    private Label planLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private TabPane tabs;
+    @FXML
+    private Tab presenceTab;
+    @FXML
+    private Tab teamsTab;
+    @FXML
+    private Tab membersTab;
+    @FXML
+    private Tab memberTab;
+    @FXML
+    private VBox presenceBox;
+    @FXML
+    private TableView<TeamRow> teamTable;
+    @FXML
+    private TableColumn<TeamRow, String> teamPresenceColumn;
+    @FXML
+    private TableColumn<TeamRow, String> teamNameColumn;
+    @FXML
+    private TableColumn<TeamRow, String> teamIdColumn;
+    @FXML
+    private TableColumn<TeamRow, String> teamNemoOrgColumn;
+    @FXML
+    private TableColumn<TeamRow, String> teamLiteLlmOrgColumn;
+    @FXML
+    private TableColumn<TeamRow, Long> teamMembersColumn;
+    @FXML
+    private Label rosterTitle;
+    @FXML
+    private TableView<RosterEntry> rosterTable;
+    @FXML
+    private TableColumn<RosterEntry, String> rosterEmailColumn;
+    @FXML
+    private TableColumn<RosterEntry, String> rosterUserColumn;
+    @FXML
+    private TableColumn<RosterEntry, String> rosterRoleColumn;
+    @FXML
+    private TableColumn<RosterEntry, String> rosterStatusColumn;
+    @FXML
+    private Label membersSummary;
+    @FXML
+    private TableView<MemberRow> memberTable;
+    @FXML
+    private TableColumn<MemberRow, String> memberEmailColumn;
+    @FXML
+    private TableColumn<MemberRow, String> memberIdColumn;
+    @FXML
+    private TableColumn<MemberRow, String> memberRoleColumn;
+    @FXML
+    private TableColumn<MemberRow, String> memberAuthColumn;
+    @FXML
+    private TableColumn<MemberRow, String> memberTeamsColumn;
+    @FXML
+    private TableColumn<MemberRow, Long> memberKeysColumn;
+
+    /**
+     * @param openMember shows a user id in the member tab (the composition root wires the member view)
+     */
+    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember) {
+        this.viewModel = viewModel;
+        this.openMember = openMember;
+    }
+
+    @FXML
+    private void initialize() {
+        presenceBox.getChildren().add(presenceFlow.node());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        teamTable.setItems(viewModel.teamRows());
+        Tables.bind(teamPresenceColumn, TeamRow::presenceText);
+        teamPresenceColumn.setCellFactory(column -> new MarkCell<>());
+        Tables.bind(teamNameColumn, TeamRow::displayName);
+        Tables.bind(teamIdColumn, TeamRow::id);
+        Tables.bind(teamNemoOrgColumn, team -> orgText(team.nemoOrganizationId()));
+        Tables.bind(teamLiteLlmOrgColumn, team -> orgText(team.liteLlmOrganizationId()));
+        Tables.bind(teamMembersColumn, TeamRow::memberCount);
+        teamTable.getSelectionModel().selectedItemProperty()
+                .addListener((observable, old, team) -> viewModel.selectedTeamProperty().set(team));
+        Tables.copyIdOnShortcut(teamTable, TeamRow::id);
+
+        rosterTitle.textProperty().bind(viewModel.rosterTitleProperty());
+        rosterTable.setItems(viewModel.roster());
+        Tables.bind(rosterEmailColumn, RosterEntry::email);
+        Tables.bind(rosterUserColumn, RosterEntry::userId);
+        Tables.bind(rosterRoleColumn, RosterEntry::role);
+        Tables.bind(rosterStatusColumn, RosterEntry::status);
+        rosterStatusColumn.setCellFactory(column -> new MarkCell<>());
+        Tables.copyIdOnShortcut(rosterTable, RosterEntry::userId);
+        Tables.openOnEnter(rosterTable, entry -> showMember(entry.userId()));
+
+        membersSummary.textProperty().bind(viewModel.membersSummaryProperty());
+        memberTable.setItems(viewModel.memberRows());
+        Tables.bind(memberEmailColumn, MemberRow::email);
+        Tables.bind(memberIdColumn, MemberRow::userId);
+        Tables.bind(memberRoleColumn, MemberRow::role);
+        Tables.bind(memberAuthColumn, member -> member.authMatch().text());
+        memberAuthColumn.setCellFactory(column -> new MarkCell<>());
+        Tables.bind(memberTeamsColumn, MemberRow::teams);
+        Tables.bind(memberKeysColumn, MemberRow::keyCount);
+        Tables.copyIdOnShortcut(memberTable, MemberRow::userId);
+        Tables.openOnEnter(memberTable, member -> showMember(member.userId()));
+
+        memberTab.setDisable(true);
+        viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
+        show(null);
+    }
+
+    private String orgText(String organizationId) {
+        OrganizationDetail detail = viewModel.detailProperty().get();
+        if (organizationId == null) {
+            return "✘ none";
+        }
+        return detail != null && organizationId.equals(detail.id()) ? "this org" : "✘ other: " + organizationId;
+    }
+
+    private void show(OrganizationDetail detail) {
+        root.setDisable(detail == null);
+        if (detail == null) {
+            titleLabel.setText("Select an organization");
+            idField.setText("");
+            nemoNameLabel.setText("");
+            liteLlmAliasLabel.setText("");
+            slugLabel.setText("");
+            planLabel.setText("");
+            presenceFlow.clear();
+            return;
+        }
+        titleLabel.setText(detail.displayName() + "   " + detail.corePresence().badge());
+        idField.setText(detail.id());
+        nemoNameLabel.setText(detail.nemoName() == null ? "✘ MISSING in nemo.organizations" : detail.nemoName());
+        liteLlmAliasLabel.setText(detail.liteLlmAlias() == null
+                ? "✘ MISSING in LiteLLM_OrganizationTable" : detail.liteLlmAlias());
+        mark(nemoNameLabel, detail.nemoName() == null);
+        mark(liteLlmAliasLabel, detail.liteLlmAlias() == null);
+        slugLabel.setText(detail.slug() == null ? "-" : detail.slug());
+        planLabel.setText(detail.plan() == null ? "-" : detail.plan());
+        boolean backendOk = detail.authContextOrgId() != null;
+        presenceFlow.show(detail.presence(), backendOk
+                ? "AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])"
+                : "No LiteLLM organization: no key can resolve to AuthContext.org_id " + detail.id(), backendOk);
+        teamsTab.setText("Teams (" + detail.teams().size() + ")");
+        membersTab.setText("Members (" + detail.memberTotal() + ")");
+    }
+
+    private static void mark(Label label, boolean missing) {
+        label.getStyleClass().remove("mark--missing");
+        if (missing) {
+            label.getStyleClass().add("mark--missing");
+        }
+    }
+
+    private void showMember(String userId) {
+        if (userId == null) {
+            return;
+        }
+        openMember.accept(userId);
+        memberTab.setDisable(false);
+        tabs.getSelectionModel().select(memberTab);
+    }
+
+    /** Hosts the member view in the member tab. */
+    public void setMemberContent(Node memberView) {
+        memberTab.setContent(memberView);
+    }
+
+    public void focus() {
+        tabs.requestFocus();
+    }
+
+    @FXML
+    private void copyId() {
+        Clipboards.copy(idField.getText());
+    }
+
+    /** Text cells that turn red when they carry a ✘ mark (the mark itself keeps them readable without colour). */
+    static final class MarkCell<S> extends TableCell<S, String> {
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            getStyleClass().remove("mark--missing");
+            setText(empty ? null : text);
+            if (!empty && text != null && (text.startsWith("✘") || text.startsWith("⚠"))) {
+                getStyleClass().add("mark--missing");
+            }
+        }
+    }
+}

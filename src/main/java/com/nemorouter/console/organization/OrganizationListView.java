@@ -1,0 +1,133 @@
+package com.nemorouter.console.organization;
+
+import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.ui.Tables;
+
+import javafx.animation.PauseTransition;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.util.Duration;
+
+/** The organization list: debounced search box over a virtualized, page-on-scroll table. */
+public final class OrganizationListView {
+
+    private static final Duration SEARCH_DEBOUNCE = Duration.millis(250);
+    /** Start fetching the next page this many rows before the end, so scrolling rarely waits. */
+    private static final int PREFETCH_ROWS = 40;
+
+    private final OrganizationListViewModel viewModel;
+    private final Runnable openSelected;
+
+    @FXML
+    private TextField searchField;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private TableView<OrganizationRow> organizationTable;
+    @FXML
+    private TableColumn<OrganizationRow, Presence> presenceColumn;
+    @FXML
+    private TableColumn<OrganizationRow, String> nameColumn;
+    @FXML
+    private TableColumn<OrganizationRow, String> slugColumn;
+    @FXML
+    private TableColumn<OrganizationRow, String> idColumn;
+    @FXML
+    private TableColumn<OrganizationRow, String> planColumn;
+    @FXML
+    private TableColumn<OrganizationRow, Long> teamsColumn;
+    @FXML
+    private TableColumn<OrganizationRow, Long> membersColumn;
+
+    /** @param openSelected moves focus to the detail of the selected organization (Enter) */
+    public OrganizationListView(OrganizationListViewModel viewModel, Runnable openSelected) {
+        this.viewModel = viewModel;
+        this.openSelected = openSelected;
+    }
+
+    @FXML
+    private void initialize() {
+        searchField.textProperty().bindBidirectional(viewModel.searchTextProperty());
+        PauseTransition debounce = new PauseTransition(SEARCH_DEBOUNCE);
+        debounce.setOnFinished(event -> viewModel.search());
+        searchField.textProperty().addListener((observable, old, text) -> debounce.playFromStart());
+        searchField.setOnAction(event -> {
+            debounce.stop();
+            viewModel.search();
+        });
+
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+
+        organizationTable.setItems(viewModel.rows());
+        Tables.bind(presenceColumn, OrganizationRow::presence);
+        presenceColumn.setCellFactory(column -> new PresenceCell());
+        Tables.bind(nameColumn, OrganizationRow::displayName);
+        Tables.bind(slugColumn, OrganizationRow::slug);
+        Tables.bind(idColumn, OrganizationRow::id);
+        Tables.bind(planColumn, OrganizationRow::plan);
+        Tables.bind(teamsColumn, OrganizationRow::teamCount);
+        Tables.bind(membersColumn, OrganizationRow::memberCount);
+        organizationTable.setRowFactory(table -> new PagingRow());
+        organizationTable.getSelectionModel().selectedItemProperty()
+                .addListener((observable, old, row) -> viewModel.selectedProperty().set(row));
+        Tables.copyIdOnShortcut(organizationTable, OrganizationRow::id);
+        Tables.openOnEnter(organizationTable, row -> openSelected.run());
+        searchField.setOnKeyPressed(event -> {
+            if (event.getCode() == javafx.scene.input.KeyCode.DOWN && !viewModel.rows().isEmpty()) {
+                organizationTable.requestFocus();
+                if (organizationTable.getSelectionModel().isEmpty()) {
+                    organizationTable.getSelectionModel().selectFirst();
+                }
+                event.consume();
+            }
+        });
+        viewModel.search();
+    }
+
+    public void focusSearch() {
+        searchField.requestFocus();
+        searchField.selectAll();
+    }
+
+    /** Asks for the next page when a row near the end of what is loaded comes into view. */
+    private final class PagingRow extends TableRow<OrganizationRow> {
+        @Override
+        protected void updateItem(OrganizationRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("organization-row--drift");
+            if (!empty && row != null) {
+                if (!row.presence().isComplete()) {
+                    getStyleClass().add("organization-row--drift");
+                }
+                if (getIndex() >= viewModel.rows().size() - PREFETCH_ROWS && viewModel.hasMoreProperty().get()) {
+                    viewModel.loadMore();
+                }
+            }
+        }
+    }
+
+    /** Presence as text and symbol (readable without colour) plus a colour class. */
+    static final class PresenceCell extends TableCell<OrganizationRow, Presence> {
+        @Override
+        protected void updateItem(Presence presence, boolean empty) {
+            super.updateItem(presence, empty);
+            getStyleClass().removeAll("presence-badge--both", "presence-badge--partial");
+            if (empty || presence == null) {
+                setText(null);
+                return;
+            }
+            setText(presence.badge());
+            getStyleClass().add(presence.isComplete() ? "presence-badge--both" : "presence-badge--partial");
+        }
+    }
+}

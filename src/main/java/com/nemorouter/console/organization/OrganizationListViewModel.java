@@ -1,0 +1,139 @@
+package com.nemorouter.console.organization;
+
+import java.util.List;
+
+import com.nemorouter.console.ui.TaskRunner;
+import com.nemorouter.console.ui.UserMessages;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The organization list: search text in, pages of rows out. Holds only the pages scrolled so far
+ * (keyset paging), never the whole table. Results of a search that the user has since changed are
+ * dropped, so fast typing cannot show stale rows.
+ */
+public final class OrganizationListViewModel {
+
+    public static final int PAGE_SIZE = 200;
+
+    private final OrganizationService service;
+    private final TaskRunner tasks;
+
+    private final StringProperty searchText = new SimpleStringProperty("");
+    private final ObservableList<OrganizationRow> rows = FXCollections.observableArrayList();
+    private final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
+
+    private OrganizationPage.Cursor next;
+    private int generation;
+    private String activeSearch = "";
+
+    public OrganizationListViewModel(OrganizationService service, TaskRunner tasks) {
+        this.service = service;
+        this.tasks = tasks;
+    }
+
+    /** Starts a new search with the current text: first page and total count. */
+    public void search() {
+        int request = ++generation;
+        activeSearch = searchText.get() == null ? "" : searchText.get();
+        String text = activeSearch;
+        next = null;
+        hasMore.set(false);
+        loading.set(true);
+        error.set("");
+        tasks.run("Searching organizations", () -> new SearchResult(service.search(text, null, PAGE_SIZE), service.count(text)),
+                result -> {
+                    if (request != generation) {
+                        return;
+                    }
+                    loading.set(false);
+                    rows.setAll(result.page().rows());
+                    next = result.page().next();
+                    hasMore.set(next != null);
+                    summary.set(describe(result.total(), text));
+                }, failure -> failed(request, failure));
+    }
+
+    /** Appends the next page; a no-op while a page is loading or when the list is complete. */
+    public void loadMore() {
+        if (next == null || loading.get()) {
+            return;
+        }
+        int request = generation;
+        OrganizationPage.Cursor from = next;
+        String text = activeSearch;
+        loading.set(true);
+        tasks.run("Loading more organizations", () -> service.search(text, from, PAGE_SIZE), page -> {
+            if (request != generation) {
+                return;
+            }
+            loading.set(false);
+            rows.addAll(page.rows());
+            next = page.next();
+            hasMore.set(next != null);
+        }, failure -> failed(request, failure));
+    }
+
+    private void failed(int request, Throwable failure) {
+        if (request != generation) {
+            return;
+        }
+        loading.set(false);
+        error.set(UserMessages.describe("Loading organizations", failure));
+    }
+
+    private static String describe(long total, String text) {
+        String noun = total == 1 ? " organization" : " organizations";
+        return text.isBlank() ? total + noun : total + noun + " match \"" + text.strip() + "\"";
+    }
+
+    private record SearchResult(OrganizationPage page, long total) {
+    }
+
+    public StringProperty searchTextProperty() {
+        return searchText;
+    }
+
+    public ObservableList<OrganizationRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<OrganizationRow> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    public BooleanProperty hasMoreProperty() {
+        return hasMore;
+    }
+
+    List<OrganizationRow> snapshot() {
+        return List.copyOf(rows);
+    }
+}

@@ -1,0 +1,16 @@
+package com.nemorouter.console.organization;
+
+import com.nemorouter.console.presence.Presence;
+
+/**
+ * One line of the organization list. {@code id} is the org UUID as text; for an org that exists only
+ * in LiteLLM it is LiteLLM's text exactly as stored, so a non-canonical id stays visible.
+ */
+public record OrganizationRow(String id, String name, String slug, String liteLlmAlias, String plan,
+                              long teamCount, long memberCount, Presence presence, String sortKey) {
+
+    /** What the list shows as the name: NemoRouter's, else LiteLLM's alias. */
+    public String displayName() {
+        return name != null ? name : liteLlmAlias;
+    }
+}

@@ -1,0 +1,173 @@
+package com.nemorouter.console.organization;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.member.MemberQueries;
+import com.nemorouter.console.presence.IdKind;
+import com.nemorouter.console.presence.Ids;
+import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.presence.PresenceReport;
+import com.nemorouter.console.team.TeamQueries;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * Organizations as both schemas see them. Every method is one read transaction and runs on the
+ * calling thread, which must not be the FX thread. Results are immutable records.
+ */
+public final class OrganizationService {
+
+    public static final int MEMBER_LIMIT = 1000;
+
+    /**
+     * Organizations from both schemas merged by UUID, filtered by the search text. The org tables are
+     * joined once; member and team counts are computed only for the returned page.
+     */
+    private static final String MATCHING_ORGS = """
+            with orgs as (
+                select coalesce(n.organization_id::text, l.organization_id) as id,
+                       n.organization_id as nemo_id, l.organization_id as litellm_id,
+                       n.name, n.slug, n.plan, l.organization_alias as alias,
+                       lower(coalesce(n.name, l.organization_alias, '')) as sort_key
+                from nemo.organizations n
+                full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+            ),
+            matching as (
+                select * from orgs
+                where :pattern = '%'
+                   or lower(name) like :pattern escape '\\' or lower(slug) like :pattern escape '\\'
+                   or lower(alias) like :pattern escape '\\'
+                   or (:hex <> '' and replace(lower(id), '-', '') like :hex || '%')
+            )
+            """;
+
+    private final Database database;
+    private final PresenceQuery presenceQuery;
+    private final TeamQueries teamQueries;
+    private final MemberQueries memberQueries;
+
+    public OrganizationService(Database database, PresenceQuery presenceQuery, TeamQueries teamQueries,
+                               MemberQueries memberQueries) {
+        this.database = database;
+        this.presenceQuery = presenceQuery;
+        this.teamQueries = teamQueries;
+        this.memberQueries = memberQueries;
+    }
+
+    /**
+     * One page of organizations in name order, after {@code after}. Search text matches name, slug or
+     * LiteLLM alias (any case, substring) or a UUID prefix (any case, hyphens and braces ignored).
+     * One SQL statement.
+     */
+    @SuppressWarnings("unchecked")
+    public OrganizationPage search(String text, OrganizationPage.Cursor after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("A page holds at least one organization.");
+        }
+        return database.read(em -> {
+            Query query = em.createNativeQuery(MATCHING_ORGS + """
+                    , page as (
+                        select * from matching
+                        where (sort_key, id) > (:afterKey, :afterId)
+                        order by sort_key, id
+                        limit :limit
+                    ),
+                    team_counts as (
+                        select org, count(distinct team_id) as n from (
+                            select t.organization_id::text as org, t.team_id::text as team_id
+                            from nemo.teams t where t.organization_id in (select nemo_id from page)
+                            union all
+                            select t.organization_id, t.team_id
+                            from public."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
+                        ) both_sides group by org
+                    ),
+                    member_counts as (
+                        select m.organization_id as org, count(*) as n
+                        from public."LiteLLM_OrganizationMembership" m
+                        where m.organization_id in (select litellm_id from page)
+                        group by m.organization_id
+                    )
+                    select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
+                           coalesce(tc.n, 0), coalesce(mc.n, 0), p.sort_key
+                    from page p
+                    left join team_counts tc on tc.org = p.id
+                    left join member_counts mc on mc.org = p.litellm_id
+                    order by p.sort_key, p.id
+                    """);
+            bindSearch(query, text);
+            OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
+            query.setParameter("afterKey", from.sortKey());
+            query.setParameter("afterId", from.id());
+            query.setParameter("limit", limit);
+            List<OrganizationRow> rows = new ArrayList<>();
+            for (Object[] row : (List<Object[]>) query.getResultList()) {
+                rows.add(new OrganizationRow((String) row[0], (String) row[1], (String) row[2], (String) row[3],
+                        (String) row[4], ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
+                        Presence.of((Boolean) row[5], (Boolean) row[6]), (String) row[9]));
+            }
+            OrganizationPage.Cursor next = rows.size() < limit ? null
+                    : new OrganizationPage.Cursor(rows.get(rows.size() - 1).sortKey(), rows.get(rows.size() - 1).id());
+            return new OrganizationPage(rows, next);
+        });
+    }
+
+    /** How many organizations match the search text. One SQL statement. */
+    public long count(String text) {
+        return database.read(em -> {
+            Query query = em.createNativeQuery(MATCHING_ORGS + " select count(*) from matching");
+            bindSearch(query, text);
+            return ((Number) query.getSingleResult()).longValue();
+        });
+    }
+
+    private static void bindSearch(Query query, String text) {
+        String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        query.setParameter("pattern", "%" + escaped + (escaped.isEmpty() ? "" : "%"));
+        query.setParameter("hex", trimmed.isEmpty() ? "" : Ids.uuidPrefix(trimmed));
+    }
+
+    /**
+     * The whole organization screen in one read transaction: both core rows, presence in every table,
+     * teams and the first {@link #MEMBER_LIMIT} members. A bounded number of statements whatever the
+     * org's size (no per-team or per-member queries).
+     *
+     * @return empty when neither schema has the org
+     */
+    public Optional<OrganizationDetail> open(String organizationId) {
+        return database.read(em -> {
+            Object[] core = core(em, organizationId);
+            if (core == null) {
+                return Optional.empty();
+            }
+            PresenceReport presence = presenceQuery.find(em, IdKind.ORGANIZATION, organizationId);
+            MemberQueries.MembersPage members = memberQueries.membersOfOrganization(em, organizationId, MEMBER_LIMIT);
+            return Optional.of(new OrganizationDetail(organizationId, (String) core[0], (String) core[1],
+                    (String) core[2], (String) core[3], (String) core[4], presence,
+                    teamQueries.teamsOfOrganization(em, organizationId), members.members(), members.total()));
+        });
+    }
+
+    private static Object[] core(EntityManager em, String organizationId) {
+        Optional<java.util.UUID> uuid = Ids.asUuid(organizationId);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
+                from (select 1) one
+                left join nemo.organizations n on n.organization_id = cast(:uuid as uuid)
+                     and n.organization_id::text = :org
+                left join public."LiteLLM_OrganizationTable" l on l.organization_id = :org
+                where n.organization_id is not null or l.organization_id is not null
+                """)
+                .setParameter("uuid", uuid.map(Object::toString).orElse(null))
+                .setParameter("org", organizationId)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+}

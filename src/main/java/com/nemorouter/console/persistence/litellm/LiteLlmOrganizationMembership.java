@@ -1,0 +1,73 @@
+package com.nemorouter.console.persistence.litellm;
+
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.util.Objects;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** {@code LiteLLM_OrganizationMembership}: the only record of who belongs to an organization. */
+@Entity
+@IdClass(LiteLlmOrganizationMembership.Key.class)
+@Table(name = "`LiteLLM_OrganizationMembership`")
+public class LiteLlmOrganizationMembership {
+
+    @Id
+    @Column(name = "user_id")
+    private String userId;
+
+    @Id
+    @Column(name = "organization_id")
+    private String organizationId;
+
+    @Column(name = "user_role")
+    private String userRole;
+
+    @Column(name = "spend")
+    private Double spend;
+
+    @Column(name = "budget_id")
+    private String budgetId;
+
+    @Column(name = "created_at")
+    private LocalDateTime createdAt;
+
+    @Column(name = "updated_at")
+    private LocalDateTime updatedAt;
+
+    protected LiteLlmOrganizationMembership() {
+    }
+
+    public String getUserId() {
+        return userId;
+    }
+
+    public String getOrganizationId() {
+        return organizationId;
+    }
+
+    public String getUserRole() {
+        return userRole;
+    }
+
+    public record Key(String userId, String organizationId) implements Serializable {
+        public Key() {
+            this(null, null);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(userId, key.userId)
+                    && Objects.equals(organizationId, key.organizationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(userId, organizationId);
+        }
+    }
+}

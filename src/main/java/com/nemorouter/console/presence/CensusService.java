@@ -1,0 +1,41 @@
+package com.nemorouter.console.presence;
+
+import com.nemorouter.console.connection.Database;
+
+/** Counts tenants across both schemas. One read transaction, one statement, on a background thread. */
+public final class CensusService {
+
+    private final Database database;
+
+    public CensusService(Database database) {
+        this.database = database;
+    }
+
+    public Census census() {
+        return database.read(em -> {
+            Object[] row = (Object[]) em.createNativeQuery("""
+                    with orgs as (
+                        select n.organization_id is null or l.organization_id is null as one_side
+                        from nemo.organizations n
+                        full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+                    ), teams as (
+                        select n.team_id is null or l.team_id is null as one_side
+                        from nemo.teams n
+                        full join public."LiteLLM_TeamTable" l on l.team_id = n.team_id::text
+                    ), users as (
+                        select a.id is null or u.user_id is null as one_side
+                        from auth.users a
+                        full join public."LiteLLM_UserTable" u on u.user_id = a.id::text
+                    )
+                    select (select count(*) from orgs), (select count(*) filter (where one_side) from orgs),
+                           (select count(*) from teams), (select count(*) filter (where one_side) from teams),
+                           (select count(*) from users), (select count(*) filter (where one_side) from users)
+                    """).getSingleResult();
+            return new Census(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]));
+        });
+    }
+
+    private static long n(Object value) {
+        return ((Number) value).longValue();
+    }
+}

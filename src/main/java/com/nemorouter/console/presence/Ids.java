@@ -1,0 +1,47 @@
+package com.nemorouter.console.presence;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Spellings of ids. LiteLLM compares ids as text, so only the lowercase canonical form joins. */
+public final class Ids {
+
+    /** A UUID in any letter case: PostgreSQL casts it to uuid, but as text it joins only if lowercase. */
+    public static final String SQL_UUID_PATTERN =
+            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+    private static final Pattern CANONICAL = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+
+    private Ids() {
+    }
+
+    public static boolean isCanonicalUuid(String value) {
+        return value != null && CANONICAL.matcher(value).matches();
+    }
+
+    /** The id as a UUID when it is one in any spelling PostgreSQL accepts for a uuid column. */
+    public static Optional<UUID> asUuid(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String hex = value.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("{", "").replace("}", "");
+        if (hex.length() != 32 || !HEX.matcher(hex).matches()) {
+            return Optional.empty();
+        }
+        return Optional.of(UUID.fromString(hex.replaceFirst(
+                "(\\p{XDigit}{8})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}{4})(\\p{XDigit}+)", "$1-$2-$3-$4-$5")));
+    }
+
+    /**
+     * The hex digits of a search text that could be the start of a UUID (any case, hyphens and braces
+     * ignored), or empty when the text cannot be one.
+     */
+    public static String uuidPrefix(String text) {
+        String hex = text.strip().toLowerCase(Locale.ROOT).replace("-", "").replace("{", "").replace("}", "");
+        return !hex.isEmpty() && hex.length() <= 32 && HEX.matcher(hex).matches() ? hex : "";
+    }
+}

@@ -1,0 +1,38 @@
+package com.nemorouter.console.presence;
+
+/**
+ * One table column that can refer to an id, and what was found there.
+ *
+ * @param rows          matching rows; -1 when the table was not searched
+ * @param estimatedRows the planner's estimate of the table's size, for the "not searched" note
+ * @param expected      the table must hold a row for the id (the core rows on both sides)
+ */
+public record PresenceEntry(String schema, String table, String column, Side side, String role,
+                            long rows, long estimatedRows, boolean expected) {
+
+    public enum Status { FOUND, NONE, MISSING, NOT_SEARCHED }
+
+    public Status status() {
+        if (rows < 0) {
+            return Status.NOT_SEARCHED;
+        }
+        if (rows > 0) {
+            return Status.FOUND;
+        }
+        return expected ? Status.MISSING : Status.NONE;
+    }
+
+    public String qualifiedTable() {
+        return schema + "." + table;
+    }
+
+    /** What the presence view prints next to the table, readable without colour. */
+    public String describeCount() {
+        return switch (status()) {
+            case FOUND -> "✔ " + rows + (rows == 1 ? " row" : " rows");
+            case NONE -> "0 rows";
+            case MISSING -> "✘ MISSING (expected 1 row)";
+            case NOT_SEARCHED -> "not searched (no index, ~" + estimatedRows + " rows)";
+        };
+    }
+}

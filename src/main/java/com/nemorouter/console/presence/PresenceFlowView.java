@@ -1,0 +1,98 @@
+package com.nemorouter.console.presence;
+
+import java.util.List;
+
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The one UUID flowing into each system, drawn like the design's diagram: the id on top, then one
+ * lane per system with a card per table and its row count. A missing expected row is a red card with
+ * a cross and the word MISSING, so it reads without colour too.
+ */
+public final class PresenceFlowView {
+
+    private final VBox root = new VBox(10);
+    private final Label idLabel = new Label();
+    private final HBox lanes = new HBox(12);
+
+    public PresenceFlowView() {
+        root.getStyleClass().add("presence-flow");
+        idLabel.getStyleClass().add("presence-flow__id");
+        lanes.getStyleClass().add("presence-flow__lanes");
+        root.getChildren().addAll(idLabel, lanes);
+    }
+
+    public ScrollPane node() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("presence-flow__scroll");
+        return scroll;
+    }
+
+    /**
+     * @param backendLine what the NemoRouter backend would derive from this id (the third lane), or null
+     *                    to draw only the two database lanes
+     */
+    public void show(PresenceReport report, String backendLine, boolean backendOk) {
+        idLabel.setText(report.kind().label() + " UUID " + report.id() + "  flows into:");
+        lanes.getChildren().setAll(
+                lane("Supabase (nemo, auth)", report.entries(Side.SUPABASE)),
+                lane("LiteLLM (public)", report.entries(Side.LITELLM)));
+        if (backendLine != null) {
+            VBox backend = laneBox("Backend (in-path)");
+            Label card = new Label((backendOk ? "✔ " : "✘ ") + backendLine);
+            card.setWrapText(true);
+            card.getStyleClass().addAll("presence-card", backendOk ? "presence-card--found" : "presence-card--missing");
+            card.setMaxWidth(Double.MAX_VALUE);
+            backend.getChildren().add(card);
+            lanes.getChildren().add(backend);
+        }
+    }
+
+    public void clear() {
+        idLabel.setText("");
+        lanes.getChildren().clear();
+    }
+
+    private static VBox lane(String title, List<PresenceEntry> entries) {
+        VBox lane = laneBox(title);
+        entries.stream()
+                .sorted((a, b) -> Boolean.compare(b.expected(), a.expected()))
+                .forEach(entry -> lane.getChildren().add(card(entry)));
+        return lane;
+    }
+
+    private static VBox laneBox(String title) {
+        VBox lane = new VBox(6);
+        lane.getStyleClass().add("presence-lane");
+        HBox.setHgrow(lane, Priority.ALWAYS);
+        lane.setMaxWidth(Double.MAX_VALUE);
+        lane.setPrefWidth(280);
+        Label heading = new Label(title);
+        heading.getStyleClass().add("presence-lane__title");
+        lane.getChildren().add(heading);
+        return lane;
+    }
+
+    private static HBox card(PresenceEntry entry) {
+        Label table = new Label(entry.qualifiedTable() + "." + entry.column());
+        table.getStyleClass().add("presence-card__table");
+        table.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        Label count = new Label(entry.describeCount());
+        count.getStyleClass().add("presence-card__count");
+        HBox card = new HBox(8, table, count);
+        card.setAlignment(Pos.CENTER_LEFT);
+        card.getStyleClass().addAll("presence-card", "presence-card--" + entry.status().name().toLowerCase(java.util.Locale.ROOT));
+        card.setId("presence-" + entry.table() + "-" + entry.column());
+        Tooltip.install(card, new Tooltip(entry.role() + " · " + entry.qualifiedTable() + "." + entry.column()
+                + (entry.expected() ? " · must hold the id" : "")));
+        return card;
+    }
+}

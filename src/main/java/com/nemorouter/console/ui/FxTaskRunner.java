@@ -1,0 +1,104 @@
+package com.nemorouter.console.ui;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs work on a small pool of daemon threads and hands results back on the FX thread. */
+public final class FxTaskRunner implements TaskRunner, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
+
+    private final ExecutorService executor;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper currentTask = new ReadOnlyStringWrapper("");
+    private int running;
+
+    public FxTaskRunner() {
+        AtomicInteger counter = new AtomicInteger();
+        // Two workers: one slow query (an org's presence) must not block typing in the search box.
+        this.executor = Executors.newFixedThreadPool(2, runnable -> {
+            Thread thread = new Thread(runnable, "nemo-db-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess,
+                        Consumer<Throwable> onFailure) {
+        started(description);
+        executor.execute(() -> {
+            try {
+                T result = work.call();
+                Platform.runLater(() -> {
+                    finished();
+                    onSuccess.accept(result);
+                });
+            } catch (Throwable failure) {
+                LOG.warn("{} failed: {}", description, failure.toString());
+                LOG.debug("{} failed", description, failure);
+                Platform.runLater(() -> {
+                    finished();
+                    onFailure.accept(failure);
+                });
+            }
+        });
+    }
+
+    private void started(String description) {
+        runOnFx(() -> {
+            running++;
+            busy.set(true);
+            currentTask.set(description);
+        });
+    }
+
+    private void finished() {
+        running--;
+        if (running == 0) {
+            busy.set(false);
+            currentTask.set("");
+        }
+    }
+
+    private static void runOnFx(Runnable action) {
+        if (Platform.isFxApplicationThread()) {
+            action.run();
+        } else {
+            Platform.runLater(action);
+        }
+    }
+
+    @Override
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    @Override
+    public ReadOnlyStringProperty currentTaskProperty() {
+        return currentTask.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -2,7 +2,7 @@ package com.nemorouter.console.app;
 
 import com.nemorouter.console.connection.ServerInfo;
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.ui.UserMessages;
+import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -32,7 +32,7 @@ public final class MainViewModel {
 
     public void connectionFailed(Throwable cause) {
         connection.set("Not connected");
-        failure.set(UserMessages.describe("Connecting", cause));
+        failure.set(FailureMessages.describe("Connecting", cause));
     }
 
     public void reportFailure(String message) {

@@ -1,36 +1,49 @@
 package com.nemorouter.console.cli;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
-import com.nemorouter.console.presence.Census;
-import com.nemorouter.console.ui.UserMessages;
+import com.nemorouter.console.connection.FailureMessages;
 
 /**
- * The headless entry: {@code check} and later commands. Exit codes: 0 success, 1 failure (database,
- * connection), 2 bad input. Messages never include a password or a stack trace.
+ * The headless entry. Parses connection options, validates the command's arguments before touching
+ * the database, opens the connection and runs the command through the same services as the UI.
+ * Exit codes: 0 success, 1 failure (database, connection), 2 bad input. Messages never include a
+ * password or a stack trace.
  */
 public final class CommandLine {
-
-    public static final Set<String> COMMANDS = Set.of("check");
 
     private final Connector connector;
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, Command> commands = new LinkedHashMap<>();
 
     public CommandLine(Connector connector, PrintStream out, PrintStream err) {
         this.connector = connector;
         this.out = out;
         this.err = err;
+        for (Command command : List.of(new CheckCommand())) {
+            commands.put(command.name(), command);
+        }
     }
 
+    /** True when the arguments name a command (so no window opens). */
     public static boolean isCommand(List<String> args) {
-        return args.stream().filter(arg -> !arg.startsWith("--")).findFirst().filter(COMMANDS::contains).isPresent();
+        return new CommandLine(null, System.out, System.err).commandOf(args) != null;
+    }
+
+    private Command commandOf(List<String> args) {
+        try {
+            List<String> rest = LaunchOptions.parse(args, Map.of()).remaining();
+            return rest.isEmpty() ? null : commands.get(rest.get(0));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     public int run(List<String> args, Map<String, String> environment) {
@@ -42,31 +55,28 @@ public final class CommandLine {
             return 2;
         }
         List<String> rest = options.remaining();
-        if (rest.isEmpty() || !COMMANDS.contains(rest.get(0))) {
-            err.println("error: unknown command. Commands: " + String.join(", ", COMMANDS));
+        Command command = rest.isEmpty() ? null : commands.get(rest.get(0));
+        if (command == null) {
+            err.println("error: " + (rest.isEmpty() ? "no command given" : "unknown command " + rest.get(0)));
+            err.println("usage: nemo-console [--url <connection string>] [--reset-demo] <command>");
+            commands.values().forEach(known -> err.println("  " + known.usage()));
             return 2;
         }
-        if (rest.size() > 1) {
-            err.println("error: unexpected argument " + rest.get(1) + " for " + rest.get(0));
+        List<String> commandArgs = rest.subList(1, rest.size());
+        try {
+            command.validate(commandArgs);
+        } catch (Command.UsageException e) {
+            err.println("error: " + e.getMessage());
             return 2;
         }
         try (Connector.OpenConnection connection = connector.open(options)) {
-            ConsoleServices services = ConsoleServices.wire(connection.database());
-            return check(services);
+            return command.run(ConsoleServices.wire(connection.database()), commandArgs, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
         } catch (RuntimeException e) {
-            err.println("error: " + UserMessages.describe("check", e));
+            err.println("error: " + FailureMessages.describe(command.name(), e));
             return 1;
         }
-    }
-
-    private int check(ConsoleServices services) {
-        var server = services.connection().describe();
-        out.println("connected: " + server.target() + " (" + server.serverVersion() + ", role " + server.databaseRole() + ")");
-        Census census = services.census().census();
-        out.println(census.readyLine());
-        return 0;
     }
 }

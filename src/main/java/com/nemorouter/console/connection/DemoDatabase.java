@@ -98,7 +98,7 @@ public final class DemoDatabase implements AutoCloseable {
     }
 
     /** Drops whatever an older seed left and installs LiteLLM's, Supabase's and NemoRouter's tables. */
-    static void install(Connection connection) throws SQLException {
+    public static void install(Connection connection) throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {

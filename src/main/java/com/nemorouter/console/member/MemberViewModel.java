@@ -1,7 +1,7 @@
 package com.nemorouter.console.member;
 
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.ui.UserMessages;
+import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -35,7 +35,7 @@ public final class MemberViewModel {
             }
         }, failure -> {
             if (current == request) {
-                error.set(UserMessages.describe("Opening the user", failure));
+                error.set(FailureMessages.describe("Opening the user", failure));
             }
         });
     }

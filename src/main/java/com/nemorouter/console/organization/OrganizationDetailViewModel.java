@@ -7,7 +7,7 @@ import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.team.TeamService;
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.ui.UserMessages;
+import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -68,7 +68,7 @@ public final class OrganizationDetailViewModel {
             rosterTitle.set("Select a team to see its roster.");
         }, failure -> {
             if (request == detailRequest) {
-                error.set(UserMessages.describe("Opening the organization", failure));
+                error.set(FailureMessages.describe("Opening the organization", failure));
             }
         });
     }
@@ -102,7 +102,7 @@ public final class OrganizationDetailViewModel {
             }
         }, failure -> {
             if (request == rosterRequest) {
-                error.set(UserMessages.describe("Loading the roster", failure));
+                error.set(FailureMessages.describe("Loading the roster", failure));
             }
         });
     }

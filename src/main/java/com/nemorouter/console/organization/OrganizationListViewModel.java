@@ -3,7 +3,7 @@ package com.nemorouter.console.organization;
 import java.util.List;
 
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.ui.UserMessages;
+import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -94,7 +94,7 @@ public final class OrganizationListViewModel {
             return;
         }
         loading.set(false);
-        error.set(UserMessages.describe("Loading organizations", failure));
+        error.set(FailureMessages.describe("Loading organizations", failure));
     }
 
     private static String describe(long total, String text) {

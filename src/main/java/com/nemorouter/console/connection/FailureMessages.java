@@ -1,4 +1,4 @@
-package com.nemorouter.console.ui;
+package com.nemorouter.console.connection;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -8,9 +8,9 @@ import java.util.Locale;
  * Turns a failure into one sentence a support engineer can act on: what failed and what to do.
  * Never includes a stack trace, and never the connection string (it may carry a password).
  */
-public final class UserMessages {
+public final class FailureMessages {
 
-    private UserMessages() {
+    private FailureMessages() {
     }
 
     public static String describe(String action, Throwable failure) {

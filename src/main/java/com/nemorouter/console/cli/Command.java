@@ -1,0 +1,41 @@
+package com.nemorouter.console.cli;
+
+import java.io.PrintStream;
+import java.util.List;
+
+import com.nemorouter.console.app.ConsoleServices;
+
+/**
+ * One headless command. It gets the wired services of the open connection and its own arguments
+ * (connection options already removed). Exit codes: 0 success, 1 failure, 2 bad input; a command
+ * may define more (audit uses 3 for findings).
+ */
+public interface Command {
+
+    String name();
+
+    /** One line for the usage text, e.g. {@code check  print the tenant counts}. */
+    String usage();
+
+    /**
+     * Validates arguments before any connection is opened, so bad input never touches the database.
+     *
+     * @throws UsageException naming the problem
+     */
+    default void validate(List<String> args) throws UsageException {
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument " + args.get(0) + " for " + name());
+        }
+    }
+
+    int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err);
+
+    /** Bad input: exit code 2, nothing written. */
+    final class UsageException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

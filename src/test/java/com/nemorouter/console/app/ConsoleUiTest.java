@@ -1,0 +1,146 @@
+package com.nemorouter.console.app;
+
+import static com.nemorouter.console.testing.Seed.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.organization.OrganizationRow;
+import com.nemorouter.console.team.RosterEntry;
+import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.testing.TestDatabases;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real application, headless, against a copy of the seeded database. */
+class ConsoleUiTest extends FxRobot {
+
+    private static String databaseUrl;
+    private Application application;
+
+    @BeforeAll
+    static void database() {
+        databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(WithoutEnvironment.class, "--url", databaseUrl);
+        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
+                && organizationTable().getItems().size() == ORGANIZATIONS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void searchesByNameAndOpensTheOrganizationWithItsTeamsAndMembers() {
+        search("acme rob");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        clickOn("Acme Robotics");
+        waitUntil(() -> ACME.equals(this.<TextField>find("#organization-id").getText()));
+        assertThat(this.<Label>find("#organization-nemo-name").getText()).isEqualTo("Acme Robotics");
+        assertThat(this.<Label>find("#organization-litellm-alias").getText()).isEqualTo("Acme Robotics");
+        assertThat(lookup(".presence-card--missing").queryAll()).isEmpty();
+
+        clickOn("Teams (" + ACME_TEAMS + ")");
+        TableView<TeamRow> teams = find("#team-table");
+        assertThat(teams.getItems()).extracting(TeamRow::displayName).contains("Platform");
+        clickOn(from(teams).lookup("Platform").<Node>query());
+        TableView<RosterEntry> roster = find("#roster-table");
+        waitUntil(() -> !roster.getItems().isEmpty());
+        assertThat(roster.getItems()).allMatch(entry -> entry.problems().isEmpty());
+
+        clickOn("Members (" + ACME_MEMBERS + ")");
+        TableView<MemberRow> members = find("#member-table");
+        assertThat(members.getItems()).hasSize(ACME_MEMBERS);
+        MemberRow first = members.getItems().get(0);
+        clickOn(from(members).lookup(first.email()).<Node>query()).type(KeyCode.ENTER);
+        waitUntil(() -> first.userId().equals(this.<TextField>find("#member-id").getText()));
+        assertThat(this.<TabPane>find("#organization-tabs").getSelectionModel().getSelectedItem().getText())
+                .isEqualTo("Member");
+    }
+
+    @Test
+    void findsAnOrganizationByUuidPrefixAndShowsItsMissingLiteLlmRow() {
+        search("0B5E55ED000040008000000000000001");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        OrganizationRow ghostwire = organizationTable().getItems().get(0);
+        assertThat(ghostwire.displayName()).isEqualTo("Ghostwire Analytics");
+        clickOn("Ghostwire Analytics");
+        waitUntil(() -> GHOSTWIRE_NEMO_ONLY.equals(this.<TextField>find("#organization-id").getText()));
+        Node missing = lookup("#presence-LiteLLM_OrganizationTable-organization_id").query();
+        assertThat(missing.getStyleClass()).contains("presence-card--missing");
+        assertThat(this.<Label>find("#organization-litellm-alias").getText()).contains("MISSING");
+    }
+
+    @Test
+    void showsRosterDriftOfATeamWithMembersOutsideTheOrgAndAMissingTeamsEntry() {
+        search("blue harbor");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        clickOn("Blue Harbor Logistics");
+        waitUntil(() -> BLUE_HARBOR.equals(this.<TextField>find("#organization-id").getText()));
+        clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
+                && labeled.getText() != null && labeled.getText().startsWith("Teams (")).<Node>query());
+        TableView<TeamRow> teams = find("#team-table");
+        waitUntil(() -> teams.getItems().stream().anyMatch(TeamRow::organizationMismatch));
+        clickOn(from(teams).lookup("Fleet Ops").<Node>query());
+        TableView<RosterEntry> roster = find("#roster-table");
+        waitUntil(() -> roster.getItems().size() > 2);
+        assertThat(roster.getItems()).filteredOn(entry -> entry.userId().equals(ROGUE_MEMBER_NOT_IN_ORG))
+                .singleElement().extracting(RosterEntry::status).asString().contains("not a member of the team's org");
+        assertThat(roster.getItems()).filteredOn(entry -> entry.userId().equals(DANA_TEAMS_ARRAY_DRIFT))
+                .singleElement().extracting(RosterEntry::status).asString().contains("teams[] lacks this team");
+    }
+
+    /** The real application, blind to the developer's own DATABASE_URL. */
+    public static final class WithoutEnvironment extends NemoConsoleApplication {
+        @Override
+        protected Map<String, String> environment() {
+            return Map.of();
+        }
+    }
+
+    private void search(String text) {
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        write(text);
+    }
+
+    private TableView<OrganizationRow> organizationTable() {
+        return find("#organization-table");
+    }
+
+    private <T extends Node> T find(String query) {
+        return lookup(query).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -1,0 +1,195 @@
+package com.nemorouter.console.organization;
+
+import static com.nemorouter.console.testing.Seed.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.testing.TestDatabases;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class OrganizationServiceTest {
+
+    private static Database database;
+    private static OrganizationService service;
+
+    @BeforeAll
+    static void connect() {
+        database = TestDatabases.seeded();
+        service = ConsoleServices.wire(database).organizations();
+    }
+
+    @Test
+    void listsEveryOrganizationOfBothSchemasOnceInNameOrder() {
+        OrganizationPage page = service.search("", null, 100);
+        assertThat(page.rows()).hasSize(ORGANIZATIONS);
+        assertThat(page.next()).isNull();
+        assertThat(page.rows().get(0).displayName()).isEqualTo("Acme Robotics");
+        List<String> keys = page.rows().stream().map(OrganizationRow::sortKey).toList();
+        assertThat(keys).isSorted();
+        assertThat(service.count("")).isEqualTo(ORGANIZATIONS);
+    }
+
+    @Test
+    void keysetPagesCoverTheListWithoutOverlap() {
+        List<String> ids = new ArrayList<>();
+        OrganizationPage.Cursor cursor = null;
+        int pages = 0;
+        do {
+            OrganizationPage page = service.search("", cursor, 10);
+            page.rows().forEach(row -> ids.add(row.id()));
+            cursor = page.next();
+            pages++;
+        } while (cursor != null && pages < 10);
+        assertThat(ids).hasSize(ORGANIZATIONS).doesNotHaveDuplicates();
+        assertThat(pages).isEqualTo(4);
+    }
+
+    @Test
+    void rowCarriesCountsAndPresenceOfBothSides() {
+        OrganizationRow acme = only(service.search("acme robotics", null, 50));
+        assertThat(acme.id()).isEqualTo(ACME);
+        assertThat(acme.slug()).isEqualTo("acme-robotics");
+        assertThat(acme.plan()).isEqualTo("enterprise");
+        assertThat(acme.liteLlmAlias()).isEqualTo("Acme Robotics");
+        assertThat(acme.teamCount()).isEqualTo(ACME_TEAMS);
+        assertThat(acme.memberCount()).isEqualTo(ACME_MEMBERS);
+        assertThat(acme.presence()).isEqualTo(Presence.BOTH);
+
+        assertThat(only(service.search("Ghostwire", null, 50)).presence()).isEqualTo(Presence.NEMO_ONLY);
+        OrganizationRow legacy = only(service.search("legacy proxy", null, 50));
+        assertThat(legacy.presence()).isEqualTo(Presence.LITELLM_ONLY);
+        assertThat(legacy.name()).isNull();
+        assertThat(legacy.memberCount()).isEqualTo(2);
+        assertThat(legacy.teamCount()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"550e8400", "550E8400", "550e8400-e29b", "550E8400E29B41D4", "{550e8400-e29b-41d4",
+            "550e8400-e29b-41d4-a716-446655440000", "ACME-ROBO", "acme"})
+    void findsAnOrganizationByUuidPrefixInAnySpellingOrBySlugOrName(String text) {
+        assertThat(service.search(text, null, 50).rows()).extracting(OrganizationRow::id).containsExactly(ACME);
+        assertThat(service.count(text)).isEqualTo(1);
+    }
+
+    @Test
+    void likeWildcardsInSearchTextAreLiteral() {
+        assertThat(service.search("%", null, 50).rows()).isEmpty();
+        assertThat(service.search("_", null, 50).rows()).isEmpty();
+    }
+
+    @Test
+    void opensAConsistentOrganizationWithPresenceTeamsAndMembers() {
+        OrganizationDetail acme = service.open(ACME).orElseThrow();
+        assertThat(acme.nemoName()).isEqualTo("Acme Robotics");
+        assertThat(acme.liteLlmAlias()).isEqualTo("Acme Robotics");
+        assertThat(acme.authContextOrgId()).isEqualTo(ACME);
+        assertThat(acme.presence().hasMissingExpected()).isFalse();
+        assertThat(acme.presence().rowsIn("nemo", "organizations")).isEqualTo(1);
+        assertThat(acme.presence().rowsIn("public", "LiteLLM_OrganizationTable")).isEqualTo(1);
+        assertThat(acme.presence().rowsIn("public", "LiteLLM_OrganizationMembership")).isEqualTo(ACME_MEMBERS);
+        assertThat(acme.presence().rowsIn("nemo", "credit_balances")).isEqualTo(1);
+        assertThat(acme.presence().rowsIn("public", "LiteLLM_VerificationToken")).isPositive();
+        assertThat(acme.presence().rowsIn("public", "LiteLLM_SpendLogs")).isPositive();
+        assertThat(acme.teams()).hasSize(ACME_TEAMS).allMatch(team -> team.presence() == Presence.BOTH)
+                .noneMatch(TeamRow::organizationMismatch);
+        assertThat(acme.teams()).extracting(TeamRow::displayName).contains("Platform");
+        assertThat(acme.members()).hasSize(ACME_MEMBERS);
+        assertThat(acme.memberTotal()).isEqualTo(ACME_MEMBERS);
+        assertThat(acme.members()).allMatch(member -> member.authMatch() == com.nemorouter.console.member.MemberRow.AuthMatch.EXACT);
+    }
+
+    @Test
+    void nemoOnlyOrganizationShowsLiteLlmRowMissingAndNoAuthContext() {
+        OrganizationDetail ghostwire = service.open(GHOSTWIRE_NEMO_ONLY).orElseThrow();
+        assertThat(ghostwire.corePresence()).isEqualTo(Presence.NEMO_ONLY);
+        assertThat(ghostwire.authContextOrgId()).isNull();
+        assertThat(missingTables(ghostwire)).containsExactly("LiteLLM_OrganizationTable");
+        assertThat(ghostwire.teams()).singleElement().satisfies(team -> {
+            assertThat(team.id()).isEqualTo(GHOSTWIRE_CORE_TEAM);
+            assertThat(team.presence()).isEqualTo(Presence.NEMO_ONLY);
+        });
+    }
+
+    @Test
+    void liteLlmOnlyOrganizationShowsNemoRowMissing() {
+        OrganizationDetail legacy = service.open(LEGACY_LITELLM_ONLY).orElseThrow();
+        assertThat(legacy.corePresence()).isEqualTo(Presence.LITELLM_ONLY);
+        assertThat(legacy.authContextOrgId()).isEqualTo(LEGACY_LITELLM_ONLY);
+        assertThat(missingTables(legacy)).containsExactly("organizations");
+        assertThat(legacy.teams()).extracting(TeamRow::id, TeamRow::presence)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(LEGACY_TEAM, Presence.LITELLM_ONLY));
+    }
+
+    @Test
+    void teamWhoseOrganizationDiffersIsMarkedUnderBothOrganizations() {
+        TeamRow underBlueHarbor = team(service.open(BLUE_HARBOR).orElseThrow(), DATA_SCIENCE_TEAM_ORG_MISMATCH);
+        TeamRow underCedar = team(service.open(CEDAR_POINT).orElseThrow(), DATA_SCIENCE_TEAM_ORG_MISMATCH);
+        for (TeamRow team : List.of(underBlueHarbor, underCedar)) {
+            assertThat(team.organizationMismatch()).isTrue();
+            assertThat(team.nemoOrganizationId()).isEqualTo(BLUE_HARBOR);
+            assertThat(team.liteLlmOrganizationId()).isEqualTo(CEDAR_POINT);
+            assertThat(team.presenceText()).startsWith("✘");
+        }
+    }
+
+    @Test
+    void uppercaseUserIdIsShownAsNotMatchingAuth() {
+        OrganizationDetail cedar = service.open(CEDAR_POINT).orElseThrow();
+        assertThat(cedar.members()).filteredOn(member -> member.userId().equals(UMA_UPPERCASE_LITELLM_ID))
+                .singleElement()
+                .satisfies(uma -> {
+                    assertThat(uma.authMatch()).isEqualTo(com.nemorouter.console.member.MemberRow.AuthMatch.CASE_ONLY);
+                    assertThat(uma.email()).isEqualTo("upper.case@cedarpoint.example");
+                });
+    }
+
+    @Test
+    void unknownOrganizationIsEmpty() {
+        assertThat(service.open("00000000-0000-4000-8000-000000000000")).isEmpty();
+        assertThat(service.open("not-a-uuid")).isEmpty();
+    }
+
+    @Test
+    void openingAnOrganizationCostsTheSameBoundedNumberOfStatementsWhateverItsSize() {
+        service.open(ACME);
+        long acme = statementsFor(() -> service.open(ACME));
+        long ghostwire = statementsFor(() -> service.open(GHOSTWIRE_NEMO_ONLY));
+        long cedar = statementsFor(() -> service.open(CEDAR_POINT));
+        assertThat(acme).isLessThanOrEqualTo(4);
+        assertThat(ghostwire).isEqualTo(acme);
+        assertThat(cedar).isEqualTo(acme);
+        assertThat(statementsFor(() -> service.search("", null, 200))).isEqualTo(1);
+    }
+
+    private static long statementsFor(Runnable action) {
+        long before = database.statistics().getPrepareStatementCount();
+        action.run();
+        return database.statistics().getPrepareStatementCount() - before;
+    }
+
+    private static List<String> missingTables(OrganizationDetail detail) {
+        return detail.presence().entries().stream()
+                .filter(entry -> entry.status() == PresenceEntry.Status.MISSING)
+                .map(PresenceEntry::table).toList();
+    }
+
+    private static TeamRow team(OrganizationDetail detail, String teamId) {
+        return detail.teams().stream().filter(team -> team.id().equals(teamId)).findFirst().orElseThrow();
+    }
+
+    private static OrganizationRow only(OrganizationPage page) {
+        assertThat(page.rows()).hasSize(1);
+        return page.rows().get(0);
+    }
+}

@@ -45,6 +45,7 @@ public class NemoConsoleApplication extends Application {
                 NemoConsoleApplication.class.getResource("/styles/app.css")).toExternalForm());
         stage.setTitle("Nemo Console");
         stage.setScene(scene);
+        fitToScreen(stage, root);
         stage.show();
 
         LaunchOptions options;
@@ -64,6 +65,13 @@ public class NemoConsoleApplication extends Application {
             connection = opened;
             showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
         }, mainViewModel::connectionFailed);
+    }
+
+    /** The preferred size, shrunk to the screen on small displays. */
+    private static void fitToScreen(Stage stage, Parent root) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setWidth(Math.min(root.prefWidth(-1), screen.getWidth()));
+        stage.setHeight(Math.min(root.prefHeight(-1), screen.getHeight()));
     }
 
     /** Separated so tests can start the real application without the user's DATABASE_URL. */
@@ -96,7 +104,7 @@ public class NemoConsoleApplication extends Application {
         Parent listNode = ViewLoader.load(listView);
 
         SplitPane browser = new SplitPane(listNode, detailNode);
-        browser.setDividerPositions(0.46);
+        browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
         mainView.showContent(browser);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);

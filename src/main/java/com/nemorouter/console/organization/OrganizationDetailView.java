@@ -179,8 +179,8 @@ public final class OrganizationDetailView {
                 ? "✘ MISSING in LiteLLM_OrganizationTable" : detail.liteLlmAlias());
         mark(nemoNameLabel, detail.nemoName() == null);
         mark(liteLlmAliasLabel, detail.liteLlmAlias() == null);
-        slugLabel.setText(detail.slug() == null ? "-" : detail.slug());
-        planLabel.setText(detail.plan() == null ? "-" : detail.plan());
+        slugLabel.setText("slug: " + (detail.slug() == null ? "-" : detail.slug()));
+        planLabel.setText("plan: " + (detail.plan() == null ? "-" : detail.plan()));
         boolean backendOk = detail.authContextOrgId() != null;
         presenceFlow.show(detail.presence(), backendOk
                 ? "AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])"

@@ -6,8 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,9 +17,11 @@ import javafx.scene.layout.VBox;
  */
 public final class PresenceFlowView {
 
+    private static final double CARD_WIDTH = 280;
+
     private final VBox root = new VBox(10);
     private final Label idLabel = new Label();
-    private final HBox lanes = new HBox(12);
+    private final VBox lanes = new VBox(10);
 
     public PresenceFlowView() {
         root.getStyleClass().add("presence-flow");
@@ -31,6 +33,7 @@ public final class PresenceFlowView {
     public ScrollPane node() {
         ScrollPane scroll = new ScrollPane(root);
         scroll.setFitToWidth(true);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         scroll.getStyleClass().add("presence-flow__scroll");
         return scroll;
     }
@@ -42,7 +45,7 @@ public final class PresenceFlowView {
     public void show(PresenceReport report, String backendLine, boolean backendOk) {
         idLabel.setText(report.kind().label() + " UUID " + report.id() + "  flows into:");
         lanes.getChildren().setAll(
-                lane("Supabase (nemo, auth)", report.entries(Side.SUPABASE)),
+                lane("Supabase (schemas nemo, auth)", report.entries(Side.SUPABASE)),
                 lane("LiteLLM (public)", report.entries(Side.LITELLM)));
         if (backendLine != null) {
             VBox backend = laneBox("Backend (in-path)");
@@ -50,6 +53,7 @@ public final class PresenceFlowView {
             card.setWrapText(true);
             card.getStyleClass().addAll("presence-card", backendOk ? "presence-card--found" : "presence-card--missing");
             card.setMaxWidth(Double.MAX_VALUE);
+            card.setId("presence-backend");
             backend.getChildren().add(card);
             lanes.getChildren().add(backend);
         }
@@ -62,32 +66,33 @@ public final class PresenceFlowView {
 
     private static VBox lane(String title, List<PresenceEntry> entries) {
         VBox lane = laneBox(title);
+        FlowPane cards = new FlowPane(6, 6);
         entries.stream()
                 .sorted((a, b) -> Boolean.compare(b.expected(), a.expected()))
-                .forEach(entry -> lane.getChildren().add(card(entry)));
+                .forEach(entry -> cards.getChildren().add(card(entry)));
+        lane.getChildren().add(cards);
         return lane;
     }
 
     private static VBox laneBox(String title) {
         VBox lane = new VBox(6);
         lane.getStyleClass().add("presence-lane");
-        HBox.setHgrow(lane, Priority.ALWAYS);
         lane.setMaxWidth(Double.MAX_VALUE);
-        lane.setPrefWidth(280);
         Label heading = new Label(title);
         heading.getStyleClass().add("presence-lane__title");
         lane.getChildren().add(heading);
         return lane;
     }
 
-    private static HBox card(PresenceEntry entry) {
-        Label table = new Label(entry.qualifiedTable() + "." + entry.column());
+    /** Two lines: where (schema.table.column) and what was found, so neither is ever cut off. */
+    private static VBox card(PresenceEntry entry) {
+        Label table = new Label(entry.table());
         table.getStyleClass().add("presence-card__table");
-        table.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(table, Priority.ALWAYS);
-        Label count = new Label(entry.describeCount());
+        Label count = new Label(entry.column() + ":  " + entry.describeCount());
         count.getStyleClass().add("presence-card__count");
-        HBox card = new HBox(8, table, count);
+        count.setMinWidth(Region.USE_PREF_SIZE);
+        VBox card = new VBox(2, table, count);
+        card.setPrefWidth(CARD_WIDTH);
         card.setAlignment(Pos.CENTER_LEFT);
         card.getStyleClass().addAll("presence-card", "presence-card--" + entry.status().name().toLowerCase(java.util.Locale.ROOT));
         card.setId("presence-" + entry.table() + "-" + entry.column());

@@ -2,16 +2,20 @@ package com.nemorouter.console.member;
 
 import java.util.List;
 
+import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceReport;
 
 /**
  * One user id as every table sees it.
  *
+ * @param inAuth        {@code auth.users} has a user whose id, as text, is exactly this id
+ * @param inLiteLlm     {@code LiteLLM_UserTable} has exactly this user_id
  * @param authEmail     {@code auth.users.email}, null when auth has no user with exactly this id
  * @param liteLlmEmail  {@code LiteLLM_UserTable.user_email}, null when LiteLLM has no such user
  * @param userTeams     {@code LiteLLM_UserTable.teams}
  */
-public record MemberDetail(String userId, String authEmail, String fullName, String liteLlmEmail,
+public record MemberDetail(String userId, boolean inAuth, boolean inLiteLlm, String authEmail, String fullName,
+                           String liteLlmEmail,
                            String globalRole, List<String> userTeams, List<Organization> organizations,
                            List<Team> teams, long keyCount, PresenceReport presence) {
 
@@ -21,12 +25,12 @@ public record MemberDetail(String userId, String authEmail, String fullName, Str
         teams = List.copyOf(teams);
     }
 
-    public boolean inAuth() {
-        return authEmail != null || presence.rowsIn("auth", "users") > 0;
-    }
-
-    public boolean inLiteLlm() {
-        return liteLlmEmail != null || presence.rowsIn("public", "LiteLLM_UserTable") > 0;
+    /**
+     * A UUID stored in another spelling than lowercase canonical: a uuid column still matches it, but
+     * every text join with LiteLLM misses it.
+     */
+    public boolean nonCanonicalUuid() {
+        return Ids.asUuid(userId).isPresent() && !Ids.isCanonicalUuid(userId);
     }
 
     public String email() {

@@ -42,7 +42,7 @@ public final class MemberService {
                 return Optional.empty();
             }
             String[] userTeams = (String[]) user[4];
-            return Optional.of(new MemberDetail(userId, (String) user[0], (String) user[1], (String) user[2],
+            return Optional.of(new MemberDetail(userId, (Boolean) user[6], (Boolean) user[7], (String) user[0], (String) user[1], (String) user[2],
                     (String) user[3], userTeams == null ? List.of() : Arrays.asList(userTeams), organizations,
                     teams, ((Number) user[5]).longValue(), presence));
         });
@@ -52,7 +52,8 @@ public final class MemberService {
         Optional<UUID> uuid = Ids.asUuid(userId);
         return (Object[]) em.createNativeQuery("""
                 select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role, u.teams,
-                       (select count(*) from public."LiteLLM_VerificationToken" k where k.user_id = :id)
+                       (select count(*) from public."LiteLLM_VerificationToken" k where k.user_id = :id),
+                       a.id is not null, u.user_id is not null
                 from (select 1) one
                 left join auth.users a on a.id = cast(:uuid as uuid) and a.id::text = :id
                 left join public."LiteLLM_UserTable" u on u.user_id = :id

@@ -84,7 +84,9 @@ public final class MemberView {
         summaryLabel.setText("auth.users: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
                 + "   LiteLLM_UserTable: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
                 + "   global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
-                + "   keys: " + detail.keyCount());
+                + "   keys: " + detail.keyCount()
+                + (detail.nonCanonicalUuid() ? "\n✘ The id is not lowercase canonical: LiteLLM's text joins miss "
+                        + detail.userId().toLowerCase(java.util.Locale.ROOT) : ""));
         presenceFlow.show(detail.presence(), null, true);
         organizationTable.getItems().setAll(detail.organizations());
         teamTable.getItems().setAll(detail.teams());

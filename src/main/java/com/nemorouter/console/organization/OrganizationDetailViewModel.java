@@ -1,7 +1,5 @@
 package com.nemorouter.console.organization;
 
-import java.util.List;
-
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
@@ -137,9 +135,5 @@ public final class OrganizationDetailViewModel {
 
     public ReadOnlyStringProperty membersSummaryProperty() {
         return membersSummary.getReadOnlyProperty();
-    }
-
-    List<RosterEntry> rosterSnapshot() {
-        return List.copyOf(roster);
     }
 }

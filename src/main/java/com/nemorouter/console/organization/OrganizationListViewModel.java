@@ -1,7 +1,5 @@
 package com.nemorouter.console.organization;
 
-import java.util.List;
-
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
@@ -131,9 +129,5 @@ public final class OrganizationListViewModel {
 
     public BooleanProperty hasMoreProperty() {
         return hasMore;
-    }
-
-    List<OrganizationRow> snapshot() {
-        return List.copyOf(rows);
     }
 }

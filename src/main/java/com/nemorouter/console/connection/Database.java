@@ -3,6 +3,9 @@ package com.nemorouter.console.connection;
 import java.util.List;
 import java.util.function.Function;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import com.nemorouter.console.persistence.auth.AuthUser;
@@ -72,6 +75,13 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("connectTimeout", "10");
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
+            // Reach the server before Hibernate does, so "not reachable" or "password rejected" is what
+            // the user reads, not a Hibernate bootstrap error.
+            try (Connection probe = dataSource.getConnection()) {
+                probe.isValid(5);
+            } catch (SQLException e) {
+                throw new DatabaseUnavailableException("Could not connect to " + target.displayName(), e);
+            }
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
                     .managedClasses(ENTITIES.toArray(Class<?>[]::new))
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)

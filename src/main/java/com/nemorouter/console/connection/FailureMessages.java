@@ -20,6 +20,10 @@ public final class FailureMessages {
         if (root instanceof ConnectException || "08001".equals(sqlState) || "08006".equals(sqlState)
                 || "57P01".equals(sqlState)) {
             advice = "The database is not reachable. Check that it is running and that the network is up, then try again.";
+        } else if ("28P01".equals(sqlState) || "28000".equals(sqlState)) {
+            advice = "The server rejected the user name or password.";
+        } else if ("3D000".equals(sqlState)) {
+            advice = "The database does not exist on that server (" + firstLine(root.getMessage()) + ").";
         } else if ("42P01".equals(sqlState) || "42703".equals(sqlState)) {
             advice = "The database does not have a table or column the console expects ("
                     + firstLine(root.getMessage()) + "). Check that it is a NemoRouter database.";

@@ -122,6 +122,26 @@ class ConsoleUiTest extends FxRobot {
         }
     }
 
+    @Test
+    void copiesTheSelectedUuidAndMarksANonCanonicalMemberId() {
+        search("cedar point");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        clickOn("Cedar Point Health");
+        waitUntil(() -> CEDAR_POINT.equals(this.<TextField>find("#organization-id").getText()));
+        press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied).isEqualTo(CEDAR_POINT);
+
+        clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
+                && labeled.getText() != null && labeled.getText().startsWith("Members (")).<Node>query());
+        TableView<MemberRow> members = find("#member-table");
+        MemberRow uma = members.getItems().stream().filter(member -> member.userId().equals(UMA_UPPERCASE_LITELLM_ID))
+                .findFirst().orElseThrow();
+        assertThat(uma.authMatch().text()).startsWith("✘");
+        assertThat(from(members).lookup(uma.authMatch().text()).<Node>query().getStyleClass()).contains("mark--missing");
+    }
+
     private void search(String text) {
         press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
         write(text);

@@ -81,7 +81,7 @@ class CheckCommandTest {
         int exit = run(Map.of(), "check", "--url",
                 "postgresql://admin:s3cr%40t-pass@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("error: check failed").doesNotContain("s3cr").doesNotContain("Exception")
+        assertThat(err()).contains("error: check failed: The database is not reachable").doesNotContain("s3cr").doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(out()).isEmpty();
     }

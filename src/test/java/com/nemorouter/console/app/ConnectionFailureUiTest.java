@@ -1,0 +1,44 @@
+package com.nemorouter.console.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Application;
+import javafx.scene.control.Label;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A database that is not there gives a sentence in the status bar, not a stack trace or a frozen window. */
+class ConnectionFailureUiTest extends FxRobot {
+
+    private Application application;
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void unreachableDatabaseIsReportedReadablyWithoutThePassword() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url",
+                "postgresql://admin:topsecret@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> !lookup("#status-failure").<Label>query().getText().isEmpty());
+        String message = lookup("#status-failure").<Label>query().getText();
+        assertThat(message).startsWith("Connecting failed: The database is not reachable")
+                .doesNotContain("topsecret").doesNotContain("Exception");
+        assertThat(lookup("#status-connection").<Label>query().getText()).isEqualTo("Not connected");
+    }
+}

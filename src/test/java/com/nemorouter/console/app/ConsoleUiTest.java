@@ -56,10 +56,7 @@ class ConsoleUiTest extends FxRobot {
 
     @Test
     void searchesByNameAndOpensTheOrganizationWithItsTeamsAndMembers() {
-        search("acme rob");
-        waitUntil(() -> organizationTable().getItems().size() == 1);
-        clickOn("Acme Robotics");
-        waitUntil(() -> ACME.equals(this.<TextField>find("#organization-id").getText()));
+        openOrganization("acme rob", "Acme Robotics", ACME);
         assertThat(this.<Label>find("#organization-nemo-name").getText()).isEqualTo("Acme Robotics");
         assertThat(this.<Label>find("#organization-litellm-alias").getText()).isEqualTo("Acme Robotics");
         assertThat(lookup(".presence-card--missing").queryAll()).isEmpty();
@@ -84,12 +81,7 @@ class ConsoleUiTest extends FxRobot {
 
     @Test
     void findsAnOrganizationByUuidPrefixAndShowsItsMissingLiteLlmRow() {
-        search("0B5E55ED000040008000000000000001");
-        waitUntil(() -> organizationTable().getItems().size() == 1);
-        OrganizationRow ghostwire = organizationTable().getItems().get(0);
-        assertThat(ghostwire.displayName()).isEqualTo("Ghostwire Analytics");
-        clickOn("Ghostwire Analytics");
-        waitUntil(() -> GHOSTWIRE_NEMO_ONLY.equals(this.<TextField>find("#organization-id").getText()));
+        openOrganization("0B5E55ED000040008000000000000001", "Ghostwire Analytics", GHOSTWIRE_NEMO_ONLY);
         Node missing = lookup("#presence-LiteLLM_OrganizationTable-organization_id").query();
         assertThat(missing.getStyleClass()).contains("presence-card--missing");
         assertThat(this.<Label>find("#organization-litellm-alias").getText()).contains("MISSING");
@@ -97,12 +89,8 @@ class ConsoleUiTest extends FxRobot {
 
     @Test
     void showsRosterDriftOfATeamWithMembersOutsideTheOrgAndAMissingTeamsEntry() {
-        search("blue harbor");
-        waitUntil(() -> organizationTable().getItems().size() == 1);
-        clickOn("Blue Harbor Logistics");
-        waitUntil(() -> BLUE_HARBOR.equals(this.<TextField>find("#organization-id").getText()));
-        clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
-                && labeled.getText() != null && labeled.getText().startsWith("Teams (")).<Node>query());
+        openOrganization("blue harbor", "Blue Harbor Logistics", BLUE_HARBOR);
+        clickOnTab("Teams (");
         TableView<TeamRow> teams = find("#team-table");
         waitUntil(() -> teams.getItems().stream().anyMatch(TeamRow::organizationMismatch));
         clickOn(from(teams).lookup("Fleet Ops").<Node>query());
@@ -124,22 +112,32 @@ class ConsoleUiTest extends FxRobot {
 
     @Test
     void copiesTheSelectedUuidAndMarksANonCanonicalMemberId() {
-        search("cedar point");
-        waitUntil(() -> organizationTable().getItems().size() == 1);
-        clickOn("Cedar Point Health");
-        waitUntil(() -> CEDAR_POINT.equals(this.<TextField>find("#organization-id").getText()));
+        openOrganization("cedar point", "Cedar Point Health", CEDAR_POINT);
         press(KeyCode.CONTROL, KeyCode.C).release(KeyCode.C, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         String copied = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
         assertThat(copied).isEqualTo(CEDAR_POINT);
 
-        clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
-                && labeled.getText() != null && labeled.getText().startsWith("Members (")).<Node>query());
+        clickOnTab("Members (");
         TableView<MemberRow> members = find("#member-table");
         MemberRow uma = members.getItems().stream().filter(member -> member.userId().equals(UMA_UPPERCASE_LITELLM_ID))
                 .findFirst().orElseThrow();
         assertThat(uma.authMatch().text()).startsWith("✘");
         assertThat(from(members).lookup(uma.authMatch().text()).<Node>query().getStyleClass()).contains("mark--missing");
+    }
+
+    /** Searches, expects exactly one row with that name, clicks it and waits for its detail. */
+    private void openOrganization(String searchText, String name, String expectedId) {
+        search(searchText);
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        assertThat(organizationTable().getItems().get(0).displayName()).isEqualTo(name);
+        clickOn(from(organizationTable()).lookup(name).<Node>query());
+        waitUntil(() -> expectedId.equals(this.<TextField>find("#organization-id").getText()));
+    }
+
+    private void clickOnTab(String titlePrefix) {
+        clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
+                && labeled.getText() != null && labeled.getText().startsWith(titlePrefix)).<Node>query());
     }
 
     private void search(String text) {

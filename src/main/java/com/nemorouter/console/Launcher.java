@@ -3,6 +3,7 @@ package com.nemorouter.console;
 import java.util.Arrays;
 import java.util.List;
 
+import com.nemorouter.console.about.Versions;
 import com.nemorouter.console.app.NemoConsoleApplication;
 import com.nemorouter.console.cli.CommandLine;
 import com.nemorouter.console.connection.ConsoleHome;
@@ -11,7 +12,8 @@ import com.nemorouter.console.connection.Connector;
 import javafx.application.Application;
 
 /**
- * Plain {@code main} for the classpath jar: a command runs headless; anything else opens the window.
+ * Plain {@code main} for the classpath jar (and the jpackage launcher): {@code --version} and commands
+ * run headless; anything else opens the window.
  * It is not the Application class, so the JavaFX launcher check for modules does not apply.
  */
 public final class Launcher {
@@ -22,6 +24,10 @@ public final class Launcher {
     public static void main(String[] args) {
         System.setProperty("org.jboss.logging.provider", "slf4j");
         List<String> arguments = Arrays.asList(args);
+        if (arguments.contains("--version")) {
+            Versions.ofRuntime().lines().forEach(System.out::println);
+            System.exit(0);
+        }
         if (CommandLine.isCommand(arguments)) {
             int exitCode = new CommandLine(new Connector(ConsoleHome.fromSystem()), System.out, System.err)
                     .run(arguments, System.getenv());

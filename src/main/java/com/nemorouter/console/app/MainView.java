@@ -6,10 +6,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.StackPane;
 
-/** The window frame: content area and status bar. */
+/** The window frame: menu bar, content area and status bar. */
 public final class MainView {
 
     private final MainViewModel viewModel;
+    private Runnable onAbout = () -> { };
 
     @FXML
     private StackPane content;
@@ -41,6 +42,16 @@ public final class MainView {
         progress.visibleProperty().bind(viewModel.busyProperty());
         placeholder.textProperty().bind(viewModel.failureProperty().isEmpty()
                 .map(ok -> ok ? "Opening the database…" : "The console could not connect. See the message below."));
+    }
+
+    /** What Help > About does; the composition root owns the About view. */
+    public void setOnAbout(Runnable onAbout) {
+        this.onAbout = onAbout;
+    }
+
+    @FXML
+    private void showAbout() {
+        onAbout.run();
     }
 
     public void showContent(Node node) {

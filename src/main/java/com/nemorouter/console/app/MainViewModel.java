@@ -5,6 +5,8 @@ import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
@@ -15,6 +17,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ServerInfo> serverInfo = new ReadOnlyObjectWrapper<>();
 
     public MainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -28,6 +31,7 @@ public final class MainViewModel {
     public void connected(ServerInfo info) {
         connection.set((info.demo() ? "Demo: " : "Connected: ") + info.target());
         serverVersion.set(info.serverVersion() + " · role " + info.databaseRole());
+        serverInfo.set(info);
     }
 
     public void connectionFailed(Throwable cause) {
@@ -45,6 +49,11 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty serverVersionProperty() {
         return serverVersion.getReadOnlyProperty();
+    }
+
+    /** The open connection's server facts, or null before connecting; the About dialog shows them. */
+    public ReadOnlyObjectProperty<ServerInfo> serverInfoProperty() {
+        return serverInfo.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty failureProperty() {

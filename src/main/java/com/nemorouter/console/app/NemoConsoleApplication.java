@@ -3,6 +3,9 @@ package com.nemorouter.console.app;
 import java.util.Map;
 import java.util.Objects;
 
+import com.nemorouter.console.about.AboutView;
+import com.nemorouter.console.about.AboutViewModel;
+import com.nemorouter.console.about.Versions;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
@@ -39,6 +42,8 @@ public class NemoConsoleApplication extends Application {
         tasks = new FxTaskRunner();
         MainViewModel mainViewModel = new MainViewModel(tasks);
         MainView mainView = new MainView(mainViewModel);
+        AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()));
+        mainView.setOnAbout(() -> aboutView.show(stage));
         Parent root = ViewLoader.load(mainView);
         Scene scene = new Scene(root);
         scene.getStylesheets().add(Objects.requireNonNull(

@@ -8,6 +8,9 @@ public final class ConsoleHome {
     /** Tests point this at a scratch directory so they never touch the user's own demo database. */
     public static final String HOME_PROPERTY = "nemo.console.home";
 
+    /** The same for the installed launcher, which takes no {@code -D} options on its command line. */
+    public static final String HOME_VARIABLE = "NEMO_CONSOLE_HOME";
+
     private final Path directory;
 
     public ConsoleHome(Path directory) {
@@ -15,11 +18,17 @@ public final class ConsoleHome {
     }
 
     public static ConsoleHome fromSystem() {
-        String override = System.getProperty(HOME_PROPERTY);
-        if (override != null && !override.isBlank()) {
-            return new ConsoleHome(Path.of(override));
+        return resolve(System.getProperty(HOME_PROPERTY), System.getenv(HOME_VARIABLE), System.getProperty("user.home"));
+    }
+
+    /** The system property wins over the environment variable; without either, {@code ~/.nemo-console}. */
+    static ConsoleHome resolve(String property, String variable, String userHome) {
+        for (String override : new String[] {property, variable}) {
+            if (override != null && !override.isBlank()) {
+                return new ConsoleHome(Path.of(override));
+            }
         }
-        return new ConsoleHome(Path.of(System.getProperty("user.home"), ".nemo-console"));
+        return new ConsoleHome(Path.of(userHome, ".nemo-console"));
     }
 
     public Path directory() {

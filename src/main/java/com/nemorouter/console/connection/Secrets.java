@@ -1,0 +1,29 @@
+package com.nemorouter.console.connection;
+
+import java.util.regex.Pattern;
+
+/**
+ * Masks secrets in text that may end up in a message: passwords inside connection strings
+ * ({@code postgresql://user:secret@host}, {@code password=secret}) and raw {@code sk-} keys.
+ */
+public final class Secrets {
+
+    public static final String MASK = "****";
+
+    private static final Pattern URL_PASSWORD = Pattern.compile("(://[^:/@\\s]*:)[^@\\s]*@");
+    private static final Pattern KEYWORD_PASSWORD =
+            Pattern.compile("(?i)(password\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'|[^&\\s]*)");
+    private static final Pattern API_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_\\-]{4,}");
+
+    private Secrets() {
+    }
+
+    public static String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String masked = URL_PASSWORD.matcher(text).replaceAll("$1" + MASK + "@");
+        masked = KEYWORD_PASSWORD.matcher(masked).replaceAll("$1" + MASK);
+        return API_KEY.matcher(masked).replaceAll("sk-" + MASK);
+    }
+}

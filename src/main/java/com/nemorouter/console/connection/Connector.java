@@ -9,9 +9,16 @@ public final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
     private final ConsoleHome home;
+    private final ConnectionStrings connectionStrings;
 
+    /** Resolves connection strings with the process environment, ~/.pgpass and ~/.pg_service.conf. */
     public Connector(ConsoleHome home) {
+        this(home, ConnectionStrings.fromSystem(System.getenv()));
+    }
+
+    public Connector(ConsoleHome home, ConnectionStrings connectionStrings) {
         this.home = home;
+        this.connectionStrings = connectionStrings;
     }
 
     /**
@@ -23,15 +30,21 @@ public final class Connector {
         if (options.usesDemo()) {
             DemoDatabase demo = DemoDatabase.start(home.demoDataDirectory(), options.resetDemo());
             try {
-                return new OpenConnection(Database.open(demo.target()), demo);
+                ConnectionTarget target = options.schemas() == null ? demo.target()
+                        : demo.target().withSchemas(options.schemas());
+                return new OpenConnection(Database.open(target, options.settings()), demo);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
             }
         }
-        ConnectionTarget target = ConnectionTarget.parse(options.url());
-        LOG.info("Connecting to {}", target.displayName());
-        return new OpenConnection(Database.open(target), null);
+        ConnectionTarget target = connectionStrings.resolve(options.url());
+        if (options.schemas() != null) {
+            target = target.withSchemas(options.schemas());
+        }
+        LOG.info("Connecting to {} (sslmode {}, password from {}{})", target.displayName(),
+                target.sslMode().spelling(), target.passwordSource(), target.pooler() ? ", pooler" : "");
+        return new OpenConnection(Database.open(target, options.settings()), null);
     }
 
     /** A database and, for the demo, the embedded server behind it; closing stops both. */

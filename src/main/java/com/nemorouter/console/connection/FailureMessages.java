@@ -17,7 +17,15 @@ public final class FailureMessages {
         Throwable root = rootCause(failure);
         String sqlState = sqlState(failure);
         String advice;
-        if (root instanceof ConnectException || "08001".equals(sqlState) || "08006".equals(sqlState)
+        if (failure instanceof ConnectionLostException lost) {
+            advice = lost.getMessage() + " Use Retry once the database is reachable again.";
+        } else if ("28P01".equals(sqlState) || "28000".equals(sqlState)) {
+            advice = "The database refused the login (" + firstLine(root.getMessage()) + "). Check the user and "
+                    + "the password (from the string, PGPASSWORD, ~/.pgpass or the prompt).";
+        } else if (isSslFailure(failure)) {
+            advice = "The TLS connection could not be set up (" + firstLine(root.getMessage()) + "). Check sslmode "
+                    + "and that sslrootcert is the certificate authority that signed the server's certificate.";
+        } else if (root instanceof ConnectException || "08001".equals(sqlState) || "08006".equals(sqlState)
                 || "57P01".equals(sqlState)) {
             advice = "The database is not reachable. Check that it is running and that the network is up, then try again.";
         } else if ("42P01".equals(sqlState) || "42703".equals(sqlState)) {
@@ -32,7 +40,40 @@ public final class FailureMessages {
         } else {
             advice = firstLine(root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage());
         }
-        return action + " failed: " + advice;
+        return Secrets.mask(action + " failed: " + advice);
+    }
+
+    /**
+     * True when the failure means the session is gone (network, server restart, terminated backend) rather
+     * than that the statement was wrong: SQLSTATE class 08, admin shutdown (57P0x), or a socket error.
+     */
+    public static boolean isConnectionLost(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionLostException || t instanceof java.net.SocketException
+                    || t instanceof java.io.EOFException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSslFailure(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+                return true;
+            }
+            if (t.getMessage() != null && t.getMessage().contains("SSL")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String sqlState(Throwable failure) {

@@ -1,23 +1,32 @@
 package com.nemorouter.console.connection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo}.
+ * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo},
+ * {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout}.
  * Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded demo database.
  */
-public record LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
+public record LaunchOptions(String url, boolean resetDemo, List<String> remaining, SchemaNames schemas,
+                            ConnectionSettings settings) {
 
     public LaunchOptions {
         remaining = List.copyOf(remaining);
+    }
+
+    public LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
+        this(url, resetDemo, remaining, null, ConnectionSettings.DEFAULT);
     }
 
     /** @throws IllegalArgumentException when an option is missing its value */
     public static LaunchOptions parse(List<String> args, Map<String, String> environment) {
         String url = null;
         boolean resetDemo = false;
+        SchemaNames schemas = null;
+        ConnectionSettings settings = ConnectionSettings.DEFAULT;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -29,6 +38,12 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 url = args.get(++i);
             } else if (arg.startsWith("--url=")) {
                 url = arg.substring("--url=".length());
+            } else if (arg.equals("--schemas")) {
+                schemas = SchemaNames.parse(value(args, i++, "--schemas needs names, for example --schemas nemo=nemo,public=litellm,auth=auth"));
+            } else if (arg.equals("--connect-timeout")) {
+                settings = settings.withConnectTimeout(seconds(value(args, i++, "--connect-timeout needs seconds"), "--connect-timeout"));
+            } else if (arg.equals("--statement-timeout")) {
+                settings = settings.withReadStatementTimeout(seconds(value(args, i++, "--statement-timeout needs seconds (0 for none)"), "--statement-timeout"));
             } else if (arg.equals("--reset-demo")) {
                 resetDemo = true;
             } else {
@@ -44,7 +59,26 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
         if (url != null && resetDemo) {
             throw new IllegalArgumentException("--reset-demo applies to the demo database only; drop --url to use it.");
         }
-        return new LaunchOptions(url, resetDemo, remaining);
+        return new LaunchOptions(url, resetDemo, remaining, schemas, settings);
+    }
+
+    private static String value(List<String> args, int index, String missing) {
+        if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+            throw new IllegalArgumentException(missing + ".");
+        }
+        return args.get(index + 1);
+    }
+
+    private static Duration seconds(String text, String option) {
+        try {
+            long seconds = Long.parseLong(text.strip());
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of seconds, not '" + text + "'.");
     }
 
     public boolean usesDemo() {

@@ -23,8 +23,9 @@ public final class FailureMessages {
             advice = "The database refused the login (" + firstLine(root.getMessage()) + "). Check the user and "
                     + "the password (from the string, PGPASSWORD, ~/.pgpass or the prompt).";
         } else if (isSslFailure(failure)) {
-            advice = "The TLS connection could not be set up (" + firstLine(root.getMessage()) + "). Check sslmode "
-                    + "and that sslrootcert is the certificate authority that signed the server's certificate.";
+            advice = "The TLS connection could not be set up (" + firstLine(root.getMessage()) + "). Check sslmode, "
+                    + "that sslrootcert is the certificate authority that signed the server's certificate, and for "
+                    + "verify-full that the host name is one the certificate names.";
         } else if (root instanceof ConnectException || "08001".equals(sqlState) || "08006".equals(sqlState)
                 || "57P01".equals(sqlState)) {
             advice = "The database is not reachable. Check that it is running and that the network is up, then try again.";
@@ -69,7 +70,8 @@ public final class FailureMessages {
             if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
                 return true;
             }
-            if (t.getMessage() != null && t.getMessage().contains("SSL")) {
+            if (t.getMessage() != null && (t.getMessage().contains("SSL")
+                    || t.getMessage().contains("could not be verified by hostnameverifier"))) {
                 return true;
             }
         }

@@ -2,11 +2,13 @@ package com.nemorouter.console.app;
 
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-/** The window frame: content area and status bar. */
+/** The window frame: banners (lost connection, schema), content area and status bar with Cancel. */
 public final class MainView {
 
     private final MainViewModel viewModel;
@@ -25,6 +27,16 @@ public final class MainView {
     private ProgressIndicator progress;
     @FXML
     private Label placeholder;
+    @FXML
+    private Label tlsLabel;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private HBox lostBanner;
+    @FXML
+    private Label lostLabel;
+    @FXML
+    private Label schemaBanner;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -39,8 +51,36 @@ public final class MainView {
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());
         progress.visibleProperty().bind(viewModel.busyProperty());
+        tlsLabel.textProperty().bind(viewModel.tlsProperty().map(text -> text.isEmpty() ? "" : "TLS: " + text));
+        viewModel.encryptedProperty().addListener((observable, was, is) -> styleTls());
+        viewModel.verifiedProperty().addListener((observable, was, is) -> styleTls());
+        cancelButton.visibleProperty().bind(viewModel.busyProperty());
+        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        lostBanner.visibleProperty().bind(viewModel.connectionLostProperty());
+        lostBanner.managedProperty().bind(lostBanner.visibleProperty());
+        lostLabel.textProperty().bind(viewModel.lostMessageProperty());
+        schemaBanner.textProperty().bind(viewModel.schemaWarningProperty());
+        schemaBanner.visibleProperty().bind(viewModel.schemaWarningProperty().isNotEmpty());
+        schemaBanner.managedProperty().bind(schemaBanner.visibleProperty());
         placeholder.textProperty().bind(viewModel.failureProperty().isEmpty()
                 .map(ok -> ok ? "Opening the database…" : "The console could not connect. See the message below."));
+    }
+
+    private void styleTls() {
+        tlsLabel.getStyleClass().removeAll("status-bar__tls--verified", "status-bar__tls--unverified",
+                "status-bar__tls--plain");
+        tlsLabel.getStyleClass().add(viewModel.verifiedProperty().get() ? "status-bar__tls--verified"
+                : viewModel.encryptedProperty().get() ? "status-bar__tls--unverified" : "status-bar__tls--plain");
+    }
+
+    @FXML
+    private void retry() {
+        viewModel.retry();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancelRunning();
     }
 
     public void showContent(Node node) {

@@ -13,6 +13,7 @@ import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
 import com.nemorouter.console.organization.OrganizationListViewModel;
 import com.nemorouter.console.ui.FxTaskRunner;
+import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.application.Application;
@@ -31,13 +32,15 @@ import javafx.stage.Stage;
 public class NemoConsoleApplication extends Application {
 
     private FxTaskRunner tasks;
+    private FxTaskRunner controlTasks;
     private Connector.OpenConnection connection;
     private volatile boolean stopped;
 
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        MainViewModel mainViewModel = new MainViewModel(tasks);
+        controlTasks = new FxTaskRunner();
+        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
         MainView mainView = new MainView(mainViewModel);
         Parent root = ViewLoader.load(mainView);
         Scene scene = new Scene(root);
@@ -72,6 +75,7 @@ public class NemoConsoleApplication extends Application {
     }
 
     private void showBrowser(ConsoleServices services, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        TaskRunner tasks = new LostConnectionWatch(this.tasks, mainViewModel::connectionLost);
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
@@ -95,6 +99,7 @@ public class NemoConsoleApplication extends Application {
         OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
         Parent listNode = ViewLoader.load(listView);
 
+        mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
         SplitPane browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.46);
         browser.getStyleClass().add("browser");
@@ -108,6 +113,9 @@ public class NemoConsoleApplication extends Application {
         stopped = true;
         if (tasks != null) {
             tasks.close();
+        }
+        if (controlTasks != null) {
+            controlTasks.close();
         }
         if (connection != null) {
             connection.close();

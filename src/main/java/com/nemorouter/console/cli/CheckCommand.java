@@ -28,8 +28,8 @@ public final class CheckCommand implements Command {
     public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
         ServerInfo server = services.connection().describe();
         out.println("connected: " + server.target() + " (" + server.serverVersion() + ", role "
-                + server.databaseRole() + ", TLS: " + server.tlsDescription(services.database().target().sslMode())
-                + ")");
+                + server.databaseRole() + ", TLS: " + server.tlsDescription() + ", sslmode "
+                + services.database().target().sslMode().spelling() + ")");
         SchemaReport report = services.database().schemaReport();
         report.lines().forEach(out::println);
         out.println(services.connection().writeAccess().line());

@@ -14,11 +14,11 @@ public record ServerInfo(String target, String serverVersion, String databaseRol
         this(target, serverVersion, databaseRole, demo, false, false, "");
     }
 
-    /** For the status bar: "TLSv1.3, verified (verify-full)", "TLSv1.3, not verified", "not encrypted". */
-    public String tlsDescription(SslMode mode) {
+    /** For the status bar: "TLSv1.3, verified", "TLSv1.3, certificate not verified", "not encrypted". */
+    public String tlsDescription() {
         if (!encrypted) {
             return "not encrypted";
         }
-        return tlsVersion + (verified ? ", verified (" + mode.spelling() + ")" : ", certificate not verified");
+        return tlsVersion + (verified ? ", verified" : ", certificate not verified");
     }
 }

@@ -83,7 +83,7 @@ class TlsTest {
         assertThat(info.encrypted()).isTrue();
         assertThat(info.verified()).isTrue();
         assertThat(info.tlsVersion()).startsWith("TLSv1.");
-        assertThat(info.tlsDescription(SslMode.VERIFY_FULL)).endsWith(", verified (verify-full)");
+        assertThat(info.tlsDescription()).endsWith(", verified");
     }
 
     @Test
@@ -93,9 +93,9 @@ class TlsTest {
 
         assertThat(required.encrypted()).isTrue();
         assertThat(required.verified()).isFalse();
-        assertThat(required.tlsDescription(SslMode.REQUIRE)).endsWith(", certificate not verified");
+        assertThat(required.tlsDescription()).endsWith(", certificate not verified");
         assertThat(disabled.encrypted()).isFalse();
-        assertThat(disabled.tlsDescription(SslMode.DISABLE)).isEqualTo("not encrypted");
+        assertThat(disabled.tlsDescription()).isEqualTo("not encrypted");
     }
 
     @Test

@@ -49,6 +49,9 @@ public final class ConnectionService {
      */
     public WriteAccess writeAccess() {
         String schema = database.target().schemas().litellm();
+        if (database.settings().readOnly()) {
+            return new WriteAccess(true, "the connection profile is marked read-only");
+        }
         return database.read(em -> {
             @SuppressWarnings("unchecked")
             List<Object[]> rows = em.createNativeQuery("""

@@ -8,10 +8,12 @@ import java.time.Duration;
  *
  * @param connectTimeout   how long opening a connection may take (pgjdbc's connectTimeout and the pool's wait)
  * @param readStatementTimeout the default bound on each read statement; zero for none
+ * @param readOnly         every transaction is {@code READ ONLY} (a profile's flag)
  */
-public record ConnectionSettings(Duration connectTimeout, Duration readStatementTimeout) {
+public record ConnectionSettings(Duration connectTimeout, Duration readStatementTimeout, boolean readOnly) {
 
-    public static final ConnectionSettings DEFAULT = new ConnectionSettings(Duration.ofSeconds(10), Duration.ofSeconds(60));
+    public static final ConnectionSettings DEFAULT =
+            new ConnectionSettings(Duration.ofSeconds(10), Duration.ofSeconds(60), false);
 
     public ConnectionSettings {
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
@@ -23,10 +25,14 @@ public record ConnectionSettings(Duration connectTimeout, Duration readStatement
     }
 
     public ConnectionSettings withReadStatementTimeout(Duration timeout) {
-        return new ConnectionSettings(connectTimeout, timeout);
+        return new ConnectionSettings(connectTimeout, timeout, readOnly);
     }
 
     public ConnectionSettings withConnectTimeout(Duration timeout) {
-        return new ConnectionSettings(timeout, readStatementTimeout);
+        return new ConnectionSettings(timeout, readStatementTimeout, readOnly);
+    }
+
+    public ConnectionSettings withReadOnly(boolean newReadOnly) {
+        return new ConnectionSettings(connectTimeout, readStatementTimeout, newReadOnly);
     }
 }

@@ -10,15 +10,32 @@ public final class Connector {
 
     private final ConsoleHome home;
     private final ConnectionStrings connectionStrings;
+    private final Keychain keychain;
 
-    /** Resolves connection strings with the process environment, ~/.pgpass and ~/.pg_service.conf. */
+    /**
+     * Resolves connection strings with the process environment, ~/.pgpass and ~/.pg_service.conf, and
+     * profile passwords from the system keychain.
+     */
     public Connector(ConsoleHome home) {
-        this(home, ConnectionStrings.fromSystem(System.getenv()));
+        this(home, ConnectionStrings.fromSystem(System.getenv()), Keychain.fromSystem());
     }
 
     public Connector(ConsoleHome home, ConnectionStrings connectionStrings) {
+        this(home, connectionStrings, Keychain.using(null));
+    }
+
+    public Connector(ConsoleHome home, ConnectionStrings connectionStrings, Keychain keychain) {
         this.home = home;
         this.connectionStrings = connectionStrings;
+        this.keychain = keychain;
+    }
+
+    public ProfileStore profiles() {
+        return ProfileStore.in(home);
+    }
+
+    public Keychain keychain() {
+        return keychain;
     }
 
     /**
@@ -38,17 +55,57 @@ public final class Connector {
                 throw e;
             }
         }
-        ConnectionTarget target = connectionStrings.resolve(options.url());
+        ConnectionProfile profile = null;
+        ConnectionSettings settings = options.settings();
+        ConnectionTarget target;
+        if (options.profile() != null) {
+            profile = profiles().find(options.profile()).orElseThrow(() -> new IllegalArgumentException(
+                    "No saved profile is named '" + options.profile() + "'. Saved: " + profiles().list().stream()
+                            .map(ConnectionProfile::name).reduce((a, b) -> a + ", " + b).orElse("none") + "."));
+            target = resolve(profile);
+            settings = settings.withReadOnly(settings.readOnly() || profile.readOnly());
+        } else {
+            target = connectionStrings.resolve(options.url());
+        }
         if (options.schemas() != null) {
             target = target.withSchemas(options.schemas());
         }
         LOG.info("Connecting to {} (sslmode {}, password from {}{})", target.displayName(),
                 target.sslMode().spelling(), target.passwordSource(), target.pooler() ? ", pooler" : "");
-        return new OpenConnection(Database.open(target, options.settings()), null);
+        return new OpenConnection(Database.open(target, settings), null, profile);
+    }
+
+    /** The profile's string with its user; the password from the string's sources, else the keychain. */
+    public ConnectionTarget resolve(ConnectionProfile profile) {
+        String text = profile.connectionString();
+        if (!profile.user().isEmpty()) {
+            boolean url = text.contains("://");
+            text = url ? text + (text.contains("?") ? "&" : "?") + "user="
+                    + java.net.URLEncoder.encode(profile.user(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                    : text + " user='" + profile.user().replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        ConnectionTarget target = connectionStrings.resolve(text);
+        if (!profile.schemas().isDefault()) {
+            target = target.withSchemas(profile.schemas());
+        }
+        if (target.password() == null) {
+            java.util.Optional<char[]> stored = keychain.lookup(profile.name());
+            if (stored.isPresent()) {
+                target = target.withPassword(stored.get(), ConnectionTarget.PasswordSource.KEYCHAIN);
+                java.util.Arrays.fill(stored.get(), '\0');
+            }
+        }
+        return target;
     }
 
     /** A database and, for the demo, the embedded server behind it; closing stops both. */
-    public record OpenConnection(Database database, DemoDatabase demo) implements AutoCloseable {
+    public record OpenConnection(Database database, DemoDatabase demo, ConnectionProfile profile)
+            implements AutoCloseable {
+
+        public OpenConnection(Database database, DemoDatabase demo) {
+            this(database, demo, null);
+        }
+
         @Override
         public void close() {
             try {

@@ -154,6 +154,14 @@ public final class Database implements AutoCloseable {
             try {
                 transaction.begin();
                 connection = track(em, 0);
+                if (settings.readOnly()) {
+                    em.unwrap(Session.class).doWork(jdbc -> {
+                        try (Statement statement = jdbc.createStatement()) {
+                            // Per transaction, not per session: a pooled server connection must not keep it.
+                            statement.execute("set transaction read only");
+                        }
+                    });
+                }
                 result = work.apply(em);
                 em.flush();
             } catch (RuntimeException e) {

@@ -34,6 +34,8 @@ public final class FailureMessages {
                     + firstLine(root.getMessage()) + "). Check that it is a NemoRouter database.";
         } else if ("42501".equals(sqlState)) {
             advice = "The database role lacks a privilege for this (" + firstLine(root.getMessage()) + ").";
+        } else if ("25006".equals(sqlState)) {
+            advice = "The session is read-only, so nothing was written.";
         } else if ("57014".equals(sqlState)) {
             advice = "The query was cancelled or timed out.";
         } else if (root instanceof IllegalArgumentException) {

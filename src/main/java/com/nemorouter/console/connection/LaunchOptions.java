@@ -7,18 +7,18 @@ import java.util.Map;
 
 /**
  * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo},
- * {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout}.
+ * {@code --profile}, {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout}.
  * Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded demo database.
  */
 public record LaunchOptions(String url, boolean resetDemo, List<String> remaining, SchemaNames schemas,
-                            ConnectionSettings settings) {
+                            ConnectionSettings settings, String profile) {
 
     public LaunchOptions {
         remaining = List.copyOf(remaining);
     }
 
     public LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
-        this(url, resetDemo, remaining, null, ConnectionSettings.DEFAULT);
+        this(url, resetDemo, remaining, null, ConnectionSettings.DEFAULT, null);
     }
 
     /** @throws IllegalArgumentException when an option is missing its value */
@@ -27,6 +27,7 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
         boolean resetDemo = false;
         SchemaNames schemas = null;
         ConnectionSettings settings = ConnectionSettings.DEFAULT;
+        String profile = null;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -38,6 +39,8 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 url = args.get(++i);
             } else if (arg.startsWith("--url=")) {
                 url = arg.substring("--url=".length());
+            } else if (arg.equals("--profile")) {
+                profile = value(args, i++, "--profile needs the name of a saved profile");
             } else if (arg.equals("--schemas")) {
                 schemas = SchemaNames.parse(value(args, i++, "--schemas needs names, for example --schemas nemo=nemo,public=litellm,auth=auth"));
             } else if (arg.equals("--connect-timeout")) {
@@ -50,16 +53,19 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 remaining.add(arg);
             }
         }
-        if (url == null) {
+        if (url != null && profile != null) {
+            throw new IllegalArgumentException("Give either --url or --profile, not both.");
+        }
+        if (url == null && profile == null) {
             String fromEnvironment = environment.get("DATABASE_URL");
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 url = fromEnvironment;
             }
         }
-        if (url != null && resetDemo) {
+        if ((url != null || profile != null) && resetDemo) {
             throw new IllegalArgumentException("--reset-demo applies to the demo database only; drop --url to use it.");
         }
-        return new LaunchOptions(url, resetDemo, remaining, schemas, settings);
+        return new LaunchOptions(url, resetDemo, remaining, schemas, settings, profile);
     }
 
     private static String value(List<String> args, int index, String missing) {
@@ -82,6 +88,6 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
     }
 
     public boolean usesDemo() {
-        return url == null;
+        return url == null && profile == null;
     }
 }

@@ -18,6 +18,17 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /**
+     * The connection string without its password (URL user info, {@code password=} keyword or query
+     * parameter), for storing in a profile.
+     */
+    public static String stripPassword(String connectionString) {
+        String stripped = connectionString.replaceFirst("(://[^:/@\\s]*):[^@\\s]*@", "$1@");
+        stripped = stripped.replaceAll("([?&])password=[^&]*&?", "$1");
+        stripped = stripped.replaceAll("[?&]$", "");
+        return stripped.replaceAll("(?i)(^|\\s)password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)", "").strip();
+    }
+
     public static String mask(String text) {
         if (text == null) {
             return null;

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConnectionStrings;
+import com.nemorouter.console.connection.ProfileStore;
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.testing.Seed;
@@ -29,7 +32,7 @@ class CheckCommandTest {
     private int check(String url, String... more) {
         CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home), ConnectionStrings.isolated()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        List<String> args = new java.util.ArrayList<>(List.of("--url", url));
+        List<String> args = new java.util.ArrayList<>(url == null ? List.of() : List.of("--url", url));
         args.addAll(List.of(more));
         args.add("check");
         return commandLine.run(args, Map.of());
@@ -93,6 +96,31 @@ class CheckCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out()).contains("read-only: yes (the session is read-only: default_transaction_read_only is on)");
+    }
+
+    @Test
+    void aSavedProfileConnectsReadOnlyWithItsSchemaNames() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "alter schema nemo rename to nemo_staging");
+        ProfileStore.in(new ConsoleHome(home)).save(new ConnectionProfile("Staging", "#9a5b00", "STAGING",
+                "postgresql://localhost:" + TestDatabases.port() + "/" + name, "postgres", true,
+                new SchemaNames("nemo_staging", "public", "auth")));
+
+        int exit = check(null, "--profile", "staging");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("connected: postgres@localhost:" + TestDatabases.port() + "/" + name,
+                "schema: nemo=nemo_staging,public=public,auth=auth", "feature organizations: available",
+                "read-only: yes (the connection profile is marked read-only)", "ready: " + Seed.ORGANIZATIONS);
+    }
+
+    @Test
+    void anUnknownProfileOrAProfileWithAUrlIsBadInput() {
+        assertThat(check(null, "--profile", "nope")).isEqualTo(2);
+        assertThat(check("postgresql://h/db", "--profile", "nope")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: No saved profile is named 'nope'. Saved: none.",
+                "error: Give either --url or --profile, not both.");
     }
 
     @Test

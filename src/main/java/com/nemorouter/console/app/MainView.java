@@ -37,6 +37,9 @@ public final class MainView {
     private Label lostLabel;
     @FXML
     private Label schemaBanner;
+    @FXML
+    private Label profileBanner;
+    private Runnable onConnect = () -> { };
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -62,6 +65,10 @@ public final class MainView {
         schemaBanner.textProperty().bind(viewModel.schemaWarningProperty());
         schemaBanner.visibleProperty().bind(viewModel.schemaWarningProperty().isNotEmpty());
         schemaBanner.managedProperty().bind(schemaBanner.visibleProperty());
+        profileBanner.textProperty().bind(viewModel.bannerTextProperty());
+        profileBanner.visibleProperty().bind(viewModel.bannerTextProperty().isNotEmpty());
+        profileBanner.managedProperty().bind(profileBanner.visibleProperty());
+        profileBanner.styleProperty().bind(viewModel.bannerColourProperty().map(colour -> "-fx-background-color: " + colour + ";"));
         placeholder.textProperty().bind(viewModel.failureProperty().isEmpty()
                 .map(ok -> ok ? "Opening the database…" : "The console could not connect. See the message below."));
     }
@@ -73,6 +80,16 @@ public final class MainView {
                 : viewModel.encryptedProperty().get() ? "status-bar__tls--unverified" : "status-bar__tls--plain");
     }
 
+    /** What the status bar's "Connect…" button does: the composition root opens the connection dialog. */
+    public void setOnConnect(Runnable action) {
+        this.onConnect = action;
+    }
+
+    @FXML
+    private void connect() {
+        onConnect.run();
+    }
+
     @FXML
     private void retry() {
         viewModel.retry();
@@ -81,6 +98,11 @@ public final class MainView {
     @FXML
     private void cancel() {
         viewModel.cancelRunning();
+    }
+
+    /** Back to the "Opening the database…" placeholder while another connection opens. */
+    public void clearContent() {
+        content.getChildren().setAll(placeholder);
     }
 
     public void showContent(Node node) {

@@ -1,5 +1,6 @@
 package com.nemorouter.console.app;
 
+import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.connection.SchemaReport;
@@ -28,6 +29,8 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper schemaWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper lostMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bannerColour = new ReadOnlyStringWrapper("#5d6677");
     private ConnectionService connectionService;
     private Runnable reload = () -> { };
 
@@ -50,6 +53,12 @@ public final class MainViewModel {
         this.connectionService = service;
         this.reload = reloadScreens;
         schemaWarning.set(report.summary());
+    }
+
+    /** The profile's banner across the window (e.g. a red PRODUCTION bar); null for none. */
+    public void showProfile(ConnectionProfile profile) {
+        bannerText.set(profile == null ? "" : profile.label());
+        bannerColour.set(profile == null ? "#5d6677" : profile.colour());
     }
 
     public void connected(ServerInfo info) {
@@ -98,6 +107,15 @@ public final class MainViewModel {
         controlTasks.run("Cancelling", connectionService::cancelRunning,
                 cancelled -> failure.set(cancelled == 0 ? "Nothing was running on the server." : "Cancelled."),
                 cancelFailure -> failure.set(FailureMessages.describe("Cancelling", cancelFailure)));
+    }
+
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    /** Always {@code #rrggbb}: {@link ConnectionProfile} validates it. */
+    public ReadOnlyStringProperty bannerColourProperty() {
+        return bannerColour.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {

@@ -3,7 +3,10 @@ package com.nemorouter.console.app;
 import java.util.Map;
 import java.util.Objects;
 
+import com.nemorouter.console.connection.ConnectionSettings;
+import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.member.MemberView;
@@ -35,6 +38,8 @@ public class NemoConsoleApplication extends Application {
     private FxTaskRunner controlTasks;
     private Connector.OpenConnection connection;
     private volatile boolean stopped;
+    private Connector connector;
+    private ConnectionSettings settings = ConnectionSettings.DEFAULT;
 
     @Override
     public void start(Stage stage) {
@@ -50,6 +55,9 @@ public class NemoConsoleApplication extends Application {
         stage.setScene(scene);
         stage.show();
 
+        connector = new Connector(ConsoleHome.fromSystem(), ConnectionStrings.fromSystem(environment()),
+                Keychain.fromSystem());
+        mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(getParameters().getRaw(), environment());
@@ -57,16 +65,46 @@ public class NemoConsoleApplication extends Application {
             mainViewModel.connectionFailed(e);
             return;
         }
-        mainViewModel.connecting(options.usesDemo() ? "the demo database" : "the database");
-        Connector connector = new Connector(ConsoleHome.fromSystem());
-        tasks.run("Opening the database", () -> connector.open(options), opened -> {
-            if (stopped) {
-                opened.close();
-                return;
-            }
-            connection = opened;
-            showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
-        }, mainViewModel::connectionFailed);
+        settings = options.settings();
+        mainViewModel.connecting(options.usesDemo() ? "the demo database"
+                : options.profile() != null ? "profile " + options.profile() : "the database");
+        tasks.run("Opening the database", () -> connector.open(options),
+                opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
+    }
+
+    private void opened(Connector.OpenConnection opened, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        if (stopped) {
+            opened.close();
+            return;
+        }
+        connection = opened;
+        mainViewModel.showProfile(opened.profile());
+        showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
+    }
+
+    /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */
+    private void openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        Stage dialog = new Stage();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connect");
+        ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connector.profiles(), connector.keychain(),
+                tasks, (profile, password) -> {
+                    dialog.close();
+                    Connector.OpenConnection previous = connection;
+                    connection = null;
+                    mainView.clearContent();
+                    mainViewModel.connecting("profile " + profile.name());
+                    tasks.run("Opening " + profile.name(), () -> {
+                        if (previous != null) {
+                            previous.close();
+                        }
+                        return connector.open(profile, password, settings);
+                    }, opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
+                });
+        Scene dialogScene = new Scene(ViewLoader.load(new ConnectionDialogView(viewModel)));
+        dialogScene.getStylesheets().addAll(scene.getStylesheets());
+        dialog.setScene(dialogScene);
+        dialog.show();
     }
 
     /** Separated so tests can start the real application without the user's DATABASE_URL. */

@@ -75,6 +75,23 @@ public final class Connector {
         return new OpenConnection(Database.open(target, settings), null, profile);
     }
 
+    /**
+     * Opens a profile from the connection dialog (on the calling thread, never the FX thread).
+     *
+     * @param typedPassword what the user typed at the prompt; null to use the string's sources and the keychain
+     */
+    public OpenConnection open(ConnectionProfile profile, char[] typedPassword, ConnectionSettings settings) {
+        ConnectionTarget target = resolve(profile);
+        if (typedPassword != null) {
+            target = target.withPassword(typedPassword, ConnectionTarget.PasswordSource.PROMPT);
+            java.util.Arrays.fill(typedPassword, '\0');
+        }
+        LOG.info("Connecting to {} (profile {}, sslmode {}, password from {})", target.displayName(), profile.name(),
+                target.sslMode().spelling(), target.passwordSource());
+        return new OpenConnection(Database.open(target, settings.withReadOnly(settings.readOnly() || profile.readOnly())),
+                null, profile);
+    }
+
     /** The profile's string with its user; the password from the string's sources, else the keychain. */
     public ConnectionTarget resolve(ConnectionProfile profile) {
         String text = profile.connectionString();

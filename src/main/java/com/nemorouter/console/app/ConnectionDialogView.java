@@ -76,6 +76,8 @@ public final class ConnectionDialogView {
             }
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        viewModel.preselectedProperty().addListener((observable, old, profile) ->
+                profileList.getSelectionModel().select(profile));
         viewModel.load();
     }
 

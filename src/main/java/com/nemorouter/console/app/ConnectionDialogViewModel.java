@@ -40,6 +40,9 @@ public final class ConnectionDialogViewModel {
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ObjectProperty<ConnectionProfile> preselected =
+            new javafx.beans.property.SimpleObjectProperty<>();
+    private String preferredProfile = "";
 
     /** @param connect called with the profile and the typed password (null when none was typed) */
     public ConnectionDialogViewModel(ProfileStore store, Keychain keychain, TaskRunner tasks,
@@ -50,9 +53,22 @@ public final class ConnectionDialogViewModel {
         this.connect = connect;
     }
 
+    /** The profile to select when the list arrives: the one used last. */
+    public void setPreferredProfile(String name) {
+        preferredProfile = name == null ? "" : name;
+    }
+
     public void load() {
-        tasks.run("Reading profiles", store::list, profiles::setAll,
-                failure -> message.set("Could not read the profiles: " + failure.getMessage()));
+        tasks.run("Reading profiles", store::list, list -> {
+            profiles.setAll(list);
+            list.stream().filter(profile -> profile.name().equalsIgnoreCase(preferredProfile)).findFirst()
+                    .ifPresent(preselected::set);
+        }, failure -> message.set("Could not read the profiles: " + failure.getMessage()));
+    }
+
+    /** The profile the list should select once loaded (the last one used), or null. */
+    public javafx.beans.property.ReadOnlyObjectProperty<ConnectionProfile> preselectedProperty() {
+        return preselected;
     }
 
     public void select(ConnectionProfile profile) {

@@ -40,6 +40,8 @@ public class NemoConsoleApplication extends Application {
     private volatile boolean stopped;
     private Connector connector;
     private ConnectionSettings settings = ConnectionSettings.DEFAULT;
+    private WindowState windowState;
+    private Stage primaryStage;
 
     @Override
     public void start(Stage stage) {
@@ -53,6 +55,9 @@ public class NemoConsoleApplication extends Application {
                 NemoConsoleApplication.class.getResource("/styles/app.css")).toExternalForm());
         stage.setTitle("Nemo Console");
         stage.setScene(scene);
+        primaryStage = stage;
+        windowState = WindowState.load(ConsoleHome.fromSystem().directory().resolve("window.properties"));
+        windowState.applyTo(stage);
         stage.show();
 
         connector = new Connector(ConsoleHome.fromSystem(), ConnectionStrings.fromSystem(environment()),
@@ -79,6 +84,9 @@ public class NemoConsoleApplication extends Application {
         }
         connection = opened;
         mainViewModel.showProfile(opened.profile());
+        if (opened.profile() != null) {
+            windowState.rememberProfile(opened.profile().name());
+        }
         showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
     }
 
@@ -101,6 +109,7 @@ public class NemoConsoleApplication extends Application {
                         return connector.open(profile, password, settings);
                     }, opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
                 });
+        viewModel.setPreferredProfile(windowState.lastProfile());
         Scene dialogScene = new Scene(ViewLoader.load(new ConnectionDialogView(viewModel)));
         dialogScene.getStylesheets().addAll(scene.getStylesheets());
         dialog.setScene(dialogScene);
@@ -141,7 +150,9 @@ public class NemoConsoleApplication extends Application {
         SplitPane browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.46);
         browser.getStyleClass().add("browser");
+        browser.setId("browser");
         mainView.showContent(browser);
+        windowState.applyTo(browser);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         listView.focusSearch();
     }
@@ -149,6 +160,11 @@ public class NemoConsoleApplication extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (windowState != null) {
+            windowState.captureFrom(primaryStage);
+            windowState.captureFrom(primaryStage.getScene().getRoot());
+            windowState.save();
+        }
         if (tasks != null) {
             tasks.close();
         }

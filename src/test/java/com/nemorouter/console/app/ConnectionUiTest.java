@@ -2,9 +2,10 @@ package com.nemorouter.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -33,10 +34,11 @@ class ConnectionUiTest extends FxRobot {
 
     private Application application;
     private String previousHome;
+    private Path home;
 
     @BeforeEach
     void start() throws Exception {
-        Path home = Files.createTempDirectory("nemo-console-ui");
+        home = Files.createTempDirectory("nemo-console-ui");
         previousHome = System.setProperty(ConsoleHome.HOME_PROPERTY, home.toString());
         ProfileStore profiles = ProfileStore.in(new ConsoleHome(home));
         String production = TestDatabases.copyOfSeed();
@@ -52,7 +54,9 @@ class ConnectionUiTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
         FxToolkit.cleanupStages();
         if (previousHome == null) {
             System.clearProperty(ConsoleHome.HOME_PROPERTY);
@@ -62,7 +66,7 @@ class ConnectionUiTest extends FxRobot {
     }
 
     @Test
-    void theProfileBannerAndTlsStateShowAndTheDialogSwitchesProfiles() {
+    void theProfileBannerAndTlsStateShowAndTheDialogSwitchesProfilesAndTheWindowStateIsSaved() throws Exception {
         Label banner = find("#profile-banner");
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getText()).isEqualTo("PRODUCTION");
@@ -80,6 +84,17 @@ class ConnectionUiTest extends FxRobot {
                 && lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == Seed.ORGANIZATIONS);
         assertThat(((Label) find("#status-connection")).getText()).startsWith("Connected: postgres@localhost:");
+
+        FxToolkit.cleanupApplication(application);
+        application = null;
+        Properties state = new Properties();
+        try (Reader reader = Files.newBufferedReader(home.resolve("window.properties"))) {
+            state.load(reader);
+        }
+        assertThat(state.getProperty("profile.last")).isEqualTo("Staging");
+        assertThat(Double.parseDouble(state.getProperty("window.width"))).isPositive();
+        assertThat(Double.parseDouble(state.getProperty("split.browser.0"))).isBetween(0.05, 0.95);
+        assertThat(state.stringPropertyNames()).anyMatch(key -> key.startsWith("column.organization-table."));
     }
 
     private TableView<OrganizationRow> organizationTable() {

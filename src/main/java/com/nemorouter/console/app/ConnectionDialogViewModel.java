@@ -10,9 +10,12 @@ import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -40,8 +43,7 @@ public final class ConnectionDialogViewModel {
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final javafx.beans.property.ObjectProperty<ConnectionProfile> preselected =
-            new javafx.beans.property.SimpleObjectProperty<>();
+    private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
 
     /** @param connect called with the profile and the typed password (null when none was typed) */
@@ -67,7 +69,7 @@ public final class ConnectionDialogViewModel {
     }
 
     /** The profile the list should select once loaded (the last one used), or null. */
-    public javafx.beans.property.ReadOnlyObjectProperty<ConnectionProfile> preselectedProperty() {
+    public ReadOnlyObjectProperty<ConnectionProfile> preselectedProperty() {
         return preselected;
     }
 

@@ -1,5 +1,10 @@
 package com.nemorouter.console.connection;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +89,7 @@ public final class Connector {
         ConnectionTarget target = resolve(profile);
         if (typedPassword != null) {
             target = target.withPassword(typedPassword, ConnectionTarget.PasswordSource.PROMPT);
-            java.util.Arrays.fill(typedPassword, '\0');
+            Arrays.fill(typedPassword, '\0');
         }
         LOG.info("Connecting to {} (profile {}, sslmode {}, password from {})", target.displayName(), profile.name(),
                 target.sslMode().spelling(), target.passwordSource());
@@ -98,7 +103,7 @@ public final class Connector {
         if (!profile.user().isEmpty()) {
             boolean url = text.contains("://");
             text = url ? text + (text.contains("?") ? "&" : "?") + "user="
-                    + java.net.URLEncoder.encode(profile.user(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")
+                    + URLEncoder.encode(profile.user(), StandardCharsets.UTF_8).replace("+", "%20")
                     : text + " user='" + profile.user().replace("\\", "\\\\").replace("'", "\\'") + "'";
         }
         ConnectionTarget target = connectionStrings.resolve(text);
@@ -106,10 +111,10 @@ public final class Connector {
             target = target.withSchemas(profile.schemas());
         }
         if (target.password() == null) {
-            java.util.Optional<char[]> stored = keychain.lookup(profile.name());
+            Optional<char[]> stored = keychain.lookup(profile.name());
             if (stored.isPresent()) {
                 target = target.withPassword(stored.get(), ConnectionTarget.PasswordSource.KEYCHAIN);
-                java.util.Arrays.fill(stored.get(), '\0');
+                Arrays.fill(stored.get(), '\0');
             }
         }
         return target;

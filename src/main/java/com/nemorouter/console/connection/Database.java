@@ -3,6 +3,7 @@ package com.nemorouter.console.connection;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -33,6 +35,8 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.stat.Statistics;
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open connection: a pool and the one EntityManagerFactory that belongs to it. Every service call
@@ -44,6 +48,8 @@ public final class Database implements AutoCloseable {
             NemoOrganization.class, NemoTeam.class, AuthUser.class,
             LiteLlmBudget.class, LiteLlmOrganization.class, LiteLlmTeam.class, LiteLlmUser.class,
             LiteLlmOrganizationMembership.class, LiteLlmTeamMembership.class, LiteLlmVerificationToken.class);
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
@@ -79,7 +85,7 @@ public final class Database implements AutoCloseable {
         char[] password = target.password();
         if (password != null) {
             config.setPassword(new String(password));
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
         config.setPoolName("nemo-console");
         config.setMaximumPoolSize(4);
@@ -148,7 +154,7 @@ public final class Database implements AutoCloseable {
     public <T> T write(Function<EntityManager, T> work) {
         EntityManager em = entityManagerFactory.createEntityManager();
         try {
-            var transaction = em.getTransaction();
+            EntityTransaction transaction = em.getTransaction();
             T result;
             PGConnection connection = null;
             try {
@@ -189,7 +195,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void rollbackQuietly(jakarta.persistence.EntityTransaction transaction) {
+    private static void rollbackQuietly(EntityTransaction transaction) {
         try {
             if (transaction.isActive()) {
                 transaction.rollback();
@@ -230,7 +236,7 @@ public final class Database implements AutoCloseable {
                 connection.cancelQuery();
                 cancelled++;
             } catch (SQLException e) {
-                org.slf4j.LoggerFactory.getLogger(Database.class).warn("Cancel request failed: {}", e.getMessage());
+                LOG.warn("Cancel request failed: {}", e.getMessage());
             }
         }
         return cancelled;

@@ -1,8 +1,13 @@
 package com.nemorouter.console.connection;
 
+import java.io.EOFException;
 import java.net.ConnectException;
+import java.net.SocketException;
+import java.security.cert.CertificateException;
 import java.sql.SQLException;
 import java.util.Locale;
+
+import javax.net.ssl.SSLException;
 
 /**
  * Turns a failure into one sentence a support engineer can act on: what failed and what to do.
@@ -52,8 +57,8 @@ public final class FailureMessages {
      */
     public static boolean isConnectionLost(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionLostException || t instanceof java.net.SocketException
-                    || t instanceof java.io.EOFException) {
+            if (t instanceof ConnectionLostException || t instanceof SocketException
+                    || t instanceof EOFException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -69,7 +74,7 @@ public final class FailureMessages {
 
     private static boolean isSslFailure(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof javax.net.ssl.SSLException || t instanceof java.security.cert.CertificateException) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
                 return true;
             }
             if (t.getMessage() != null && (t.getMessage().contains("SSL")

@@ -1,5 +1,6 @@
 package com.nemorouter.console.connection;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -31,7 +32,7 @@ public final class Keychain {
     public static Keychain fromSystem() {
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String directory : path.split(java.io.File.pathSeparator)) {
+            for (String directory : path.split(File.pathSeparator)) {
                 Path candidate = Path.of(directory, "secret-tool");
                 if (Files.isExecutable(candidate)) {
                     return new Keychain(candidate);

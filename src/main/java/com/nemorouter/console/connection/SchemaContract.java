@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -169,6 +170,6 @@ public final class SchemaContract {
     }
 
     private static String quoted(String table) {
-        return table.equals(table.toLowerCase(java.util.Locale.ROOT)) ? table : "\"" + table + "\"";
+        return table.equals(table.toLowerCase(Locale.ROOT)) ? table : "\"" + table + "\"";
     }
 }

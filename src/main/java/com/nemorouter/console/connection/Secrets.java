@@ -23,7 +23,20 @@ public final class Secrets {
      * parameter), for storing in a profile.
      */
     public static String stripPassword(String connectionString) {
-        String stripped = connectionString.replaceFirst("(://[^:/@\\s]*):[^@\\s]*@", "$1@");
+        String stripped = connectionString;
+        int scheme = stripped.indexOf("://");
+        if (scheme >= 0) {
+            // Same rule as the parser: the host starts after the last @ before the query, so an unencoded
+            // @ inside the password is stripped with it.
+            String rest = stripped.substring(scheme + 3);
+            int query = rest.indexOf('?', rest.lastIndexOf('@') + 1);
+            String beforeQuery = query < 0 ? rest : rest.substring(0, query);
+            int at = beforeQuery.lastIndexOf('@');
+            int colon = at < 0 ? -1 : beforeQuery.substring(0, at).indexOf(':');
+            if (colon >= 0) {
+                stripped = stripped.substring(0, scheme + 3) + rest.substring(0, colon) + rest.substring(at);
+            }
+        }
         stripped = stripped.replaceAll("([?&])password=[^&]*&?", "$1");
         stripped = stripped.replaceAll("[?&]$", "");
         return stripped.replaceAll("(?i)(^|\\s)password\\s*=\\s*('(?:[^'\\\\]|\\\\.)*'|\\S*)", "").strip();

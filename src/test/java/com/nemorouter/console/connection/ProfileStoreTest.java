@@ -42,6 +42,16 @@ class ProfileStoreTest {
     }
 
     @Test
+    void stripsPasswordsInEveryFormIncludingUnencodedAtSigns() {
+        assertThat(Secrets.stripPassword("postgresql://u:p@ss/w@host:5432/db?sslmode=require"))
+                .isEqualTo("postgresql://u@host:5432/db?sslmode=require");
+        assertThat(Secrets.stripPassword("jdbc:postgresql://host/db?user=u&password=secret&ssl=true"))
+                .isEqualTo("jdbc:postgresql://host/db?user=u&ssl=true");
+        assertThat(Secrets.stripPassword("host=h password='a b' dbname=d")).isEqualTo("host=h dbname=d");
+        assertThat(Secrets.stripPassword("postgresql://u@host/db")).isEqualTo("postgresql://u@host/db");
+    }
+
+    @Test
     void refusesAPasswordAndBadColours() {
         assertThatThrownBy(() -> new ConnectionProfile("p", "#000000", "", "postgresql://u:Hunter2@h/db", "", false, null))
                 .hasMessageContaining("may not hold a password").hasMessageNotContaining("Hunter2");

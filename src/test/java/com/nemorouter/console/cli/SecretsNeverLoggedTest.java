@@ -13,6 +13,7 @@ import java.util.Map;
 import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.connection.MaskingMessageConverter;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 /**
@@ -90,6 +92,16 @@ class SecretsNeverLoggedTest {
         }
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("ready: ").doesNotContain(SECRET);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: ").doesNotContain(SECRET);
+    }
+
+    @Test
+    void theLogPatternMasksAPasswordEvenIfALibraryLoggedOne() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LoggingEvent event = new LoggingEvent(getClass().getName(), context.getLogger("some.library"), Level.WARN,
+                "cannot reach {}", null, new Object[] {"postgresql://admin:" + SECRET + "@db/x?password=" + SECRET});
+        MaskingMessageConverter converter = new MaskingMessageConverter();
+
+        assertThat(converter.convert(event)).isEqualTo("cannot reach postgresql://admin:****@db/x?password=****");
     }
 
     private static String textOf(ILoggingEvent event) {

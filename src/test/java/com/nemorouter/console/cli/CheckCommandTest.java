@@ -71,6 +71,19 @@ class CheckCommandTest {
     }
 
     @Test
+    void aPlainLiteLlmDatabaseIsReportedNotReadyWithoutAStackTrace() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop schema nemo cascade; drop schema auth cascade");
+
+        int exit = check(TestDatabases.url(name));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out()).contains("feature organizations: unavailable", "feature teams: unavailable",
+                "feature members: unavailable", "not ready: missing nemo.organizations, nemo.teams, auth.users");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void saysWhyARoleWithoutWritePrivilegesIsReadOnly() {
         String name = TestDatabases.copyOfSeed();
         String role = "reader_" + name;

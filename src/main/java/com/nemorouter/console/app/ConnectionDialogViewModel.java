@@ -6,6 +6,7 @@ import java.util.function.BiConsumer;
 import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.ProfileStore;
+import com.nemorouter.console.connection.Secrets;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.ui.TaskRunner;
 
@@ -86,6 +87,15 @@ public final class ConnectionDialogViewModel {
         colour.set(profile.colour());
         schemas.set(profile.schemas().toString());
         message.set("");
+    }
+
+    /** Opens the form on a string that could not log in, so the user can type the password (the prompt). */
+    public void prompt(String connectionString, String reason) {
+        clear();
+        name.set("Unsaved connection");
+        label.set("");
+        this.connectionString.set(Secrets.stripPassword(connectionString));
+        message.set(reason + " Type the password and press Connect.");
     }
 
     public void clear() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
@@ -74,7 +75,13 @@ public class NemoConsoleApplication extends Application {
         mainViewModel.connecting(options.usesDemo() ? "the demo database"
                 : options.profile() != null ? "profile " + options.profile() : "the database");
         tasks.run("Opening the database", () -> connector.open(options),
-                opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
+                opened -> opened(opened, mainView, mainViewModel, scene), failure -> {
+                    mainViewModel.connectionFailed(failure);
+                    if (options.url() != null && FailureMessages.isLoginRefused(failure)) {
+                        openConnectionDialog(stage, mainView, mainViewModel, scene).prompt(options.url(),
+                                "The database refused the login.");
+                    }
+                });
     }
 
     private void opened(Connector.OpenConnection opened, MainView mainView, MainViewModel mainViewModel, Scene scene) {
@@ -91,7 +98,8 @@ public class NemoConsoleApplication extends Application {
     }
 
     /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */
-    private void openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+    private ConnectionDialogViewModel openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel,
+                                                           Scene scene) {
         Stage dialog = new Stage();
         dialog.initOwner(owner);
         dialog.setTitle("Connect");
@@ -114,6 +122,7 @@ public class NemoConsoleApplication extends Application {
         dialogScene.getStylesheets().addAll(scene.getStylesheets());
         dialog.setScene(dialogScene);
         dialog.show();
+        return viewModel;
     }
 
     /** Separated so tests can start the real application without the user's DATABASE_URL. */

@@ -72,6 +72,12 @@ public final class FailureMessages {
         return false;
     }
 
+    /** The server refused the user or password (SQLSTATE 28P01 / 28000): worth asking for a password. */
+    public static boolean isLoginRefused(Throwable failure) {
+        String state = sqlState(failure);
+        return "28P01".equals(state) || "28000".equals(state);
+    }
+
     private static boolean isSslFailure(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SSLException || t instanceof CertificateException) {

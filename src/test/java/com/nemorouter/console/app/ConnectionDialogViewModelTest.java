@@ -65,6 +65,21 @@ class ConnectionDialogViewModelTest {
     }
 
     @Test
+    void aRefusedLoginOpensThePromptWithoutThePasswordAndConnectsWithTheTypedOne() {
+        ConnectionDialogViewModel viewModel = viewModel(Keychain.using(null));
+
+        viewModel.prompt("postgresql://postgres:wrong@db.abc.supabase.co:5432/postgres", "The database refused the login.");
+
+        assertThat(viewModel.connectionStringProperty().get()).isEqualTo("postgresql://postgres@db.abc.supabase.co:5432/postgres");
+        assertThat(viewModel.messageProperty().get())
+                .isEqualTo("The database refused the login. Type the password and press Connect.");
+        viewModel.passwordProperty().set("right");
+        viewModel.connect();
+        assertThat(connected).singleElement().extracting(ConnectionProfile::name).isEqualTo("Unsaved connection");
+        assertThat(typedPasswords).containsExactly("right");
+    }
+
+    @Test
     void selectingFillsTheFormAndBadInputIsNamedWithoutConnecting() {
         ProfileStore.in(new ConsoleHome(home)).save(new ConnectionProfile("Local LiteLLM", "#1d7a46", "",
                 "postgresql://llmproxy@localhost:5432/litellm", "", false, null));

@@ -1,26 +1,49 @@
 package com.nemorouter.console.app;
 
+import com.nemorouter.console.connection.ConnectionProfile;
+import com.nemorouter.console.connection.ConnectionService;
+import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.connection.ServerInfo;
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The window shell: what is connected, the server version, progress, and the last failure. */
+/**
+ * The window shell: what is connected and how (TLS), the server version, progress with Cancel, the last
+ * failure, the schema contract's warning, and the lost-connection banner with Retry.
+ */
 public final class MainViewModel {
 
     private final TaskRunner tasks;
+    private final TaskRunner controlTasks;
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ServerInfo> serverInfo = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper tls = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper encrypted = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper verified = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper schemaWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper connectionLost = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper lostMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper bannerColour = new ReadOnlyStringWrapper("#5d6677");
+    private ConnectionService connectionService;
+    private Runnable reload = () -> { };
 
-    public MainViewModel(TaskRunner tasks) {
+    /**
+     * @param controlTasks a separate lane for Cancel: the main lane's workers may all be busy with the very
+     *                     queries the user wants to cancel
+     */
+    public MainViewModel(TaskRunner tasks, TaskRunner controlTasks) {
         this.tasks = tasks;
+        this.controlTasks = controlTasks;
     }
 
     public void connecting(String what) {
@@ -28,10 +51,26 @@ public final class MainViewModel {
         failure.set("");
     }
 
+    /** The connection is open: Retry and Cancel work from now on, and {@code reload} refreshes the screens. */
+    public void attach(ConnectionService service, SchemaReport report, Runnable reloadScreens) {
+        this.connectionService = service;
+        this.reload = reloadScreens;
+        schemaWarning.set(report.summary());
+    }
+
+    /** The profile's banner across the window (e.g. a red PRODUCTION bar); null for none. */
+    public void showProfile(ConnectionProfile profile) {
+        bannerText.set(profile == null ? "" : profile.label());
+        bannerColour.set(profile == null ? "#5d6677" : profile.colour());
+    }
+
     public void connected(ServerInfo info) {
         connection.set((info.demo() ? "Demo: " : "Connected: ") + info.target());
         serverVersion.set(info.serverVersion() + " · role " + info.databaseRole());
         serverInfo.set(info);
+        tls.set(info.tlsDescription());
+        encrypted.set(info.encrypted());
+        verified.set(info.verified());
     }
 
     public void connectionFailed(Throwable cause) {
@@ -41,6 +80,46 @@ public final class MainViewModel {
 
     public void reportFailure(String message) {
         failure.set(message);
+    }
+
+    /** Any task found the database gone: show the banner (the task reports its own outcome). */
+    public void connectionLost(Throwable cause) {
+        connectionLost.set(true);
+        lostMessage.set(FailureMessages.describe("The last action", cause));
+    }
+
+    /** Checks the connection again; on success hides the banner and reloads what the screens show. */
+    public void retry() {
+        if (connectionService == null) {
+            return;
+        }
+        lostMessage.set("Reconnecting…");
+        tasks.run("Reconnecting", connectionService::describe, info -> {
+            connectionLost.set(false);
+            lostMessage.set("");
+            failure.set("");
+            connected(info);
+            reload.run();
+        }, retryFailure -> lostMessage.set(FailureMessages.describe("Reconnecting", retryFailure)));
+    }
+
+    /** Asks the server to cancel whatever the console is running. */
+    public void cancelRunning() {
+        if (connectionService == null) {
+            return;
+        }
+        controlTasks.run("Cancelling", connectionService::cancelRunning,
+                cancelled -> failure.set(cancelled == 0 ? "Nothing was running on the server." : "Cancelled."),
+                cancelFailure -> failure.set(FailureMessages.describe("Cancelling", cancelFailure)));
+    }
+
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    /** Always {@code #rrggbb}: {@link ConnectionProfile} validates it. */
+    public ReadOnlyStringProperty bannerColourProperty() {
+        return bannerColour.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty connectionProperty() {
@@ -58,6 +137,30 @@ public final class MainViewModel {
 
     public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty tlsProperty() {
+        return tls.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty encryptedProperty() {
+        return encrypted.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty verifiedProperty() {
+        return verified.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty schemaWarningProperty() {
+        return schemaWarning.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty connectionLostProperty() {
+        return connectionLost.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty lostMessageProperty() {
+        return lostMessage.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

@@ -6,7 +6,11 @@ import java.util.Objects;
 import com.nemorouter.console.about.AboutView;
 import com.nemorouter.console.about.AboutViewModel;
 import com.nemorouter.console.about.Versions;
+import com.nemorouter.console.connection.ConnectionSettings;
+import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.member.MemberView;
@@ -16,6 +20,7 @@ import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
 import com.nemorouter.console.organization.OrganizationListViewModel;
 import com.nemorouter.console.ui.FxTaskRunner;
+import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.application.Application;
@@ -34,13 +39,19 @@ import javafx.stage.Stage;
 public class NemoConsoleApplication extends Application {
 
     private FxTaskRunner tasks;
+    private FxTaskRunner controlTasks;
     private Connector.OpenConnection connection;
     private volatile boolean stopped;
+    private Connector connector;
+    private ConnectionSettings settings = ConnectionSettings.DEFAULT;
+    private WindowState windowState;
+    private Stage primaryStage;
 
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        MainViewModel mainViewModel = new MainViewModel(tasks);
+        controlTasks = new FxTaskRunner();
+        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
         MainView mainView = new MainView(mainViewModel);
         AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()));
         mainView.setOnAbout(() -> aboutView.show(stage));
@@ -50,9 +61,15 @@ public class NemoConsoleApplication extends Application {
                 NemoConsoleApplication.class.getResource("/styles/app.css")).toExternalForm());
         stage.setTitle("Nemo Console");
         stage.setScene(scene);
+        primaryStage = stage;
+        windowState = WindowState.load(ConsoleHome.fromSystem().directory().resolve("window.properties"));
         fitToScreen(stage, root);
+        windowState.applyTo(stage);
         stage.show();
 
+        connector = new Connector(ConsoleHome.fromSystem(), ConnectionStrings.fromSystem(environment()),
+                Keychain.fromSystem());
+        mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(getParameters().getRaw(), environment());
@@ -60,16 +77,58 @@ public class NemoConsoleApplication extends Application {
             mainViewModel.connectionFailed(e);
             return;
         }
-        mainViewModel.connecting(options.usesDemo() ? "the demo database" : "the database");
-        Connector connector = new Connector(ConsoleHome.fromSystem());
-        tasks.run("Opening the database", () -> connector.open(options), opened -> {
-            if (stopped) {
-                opened.close();
-                return;
-            }
-            connection = opened;
-            showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
-        }, mainViewModel::connectionFailed);
+        settings = options.settings();
+        mainViewModel.connecting(options.usesDemo() ? "the demo database"
+                : options.profile() != null ? "profile " + options.profile() : "the database");
+        tasks.run("Opening the database", () -> connector.open(options),
+                opened -> opened(opened, mainView, mainViewModel, scene), failure -> {
+                    mainViewModel.connectionFailed(failure);
+                    if (options.url() != null && FailureMessages.isLoginRefused(failure)) {
+                        openConnectionDialog(stage, mainView, mainViewModel, scene).prompt(options.url(),
+                                "The database refused the login.");
+                    }
+                });
+    }
+
+    private void opened(Connector.OpenConnection opened, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        if (stopped) {
+            opened.close();
+            return;
+        }
+        connection = opened;
+        mainViewModel.showProfile(opened.profile());
+        if (opened.profile() != null) {
+            windowState.rememberProfile(opened.profile().name());
+        }
+        showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
+    }
+
+    /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */
+    private ConnectionDialogViewModel openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel,
+                                                           Scene scene) {
+        Stage dialog = new Stage();
+        dialog.initOwner(owner);
+        dialog.setTitle("Connect");
+        ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connector.profiles(), connector.keychain(),
+                tasks, (profile, password) -> {
+                    dialog.close();
+                    Connector.OpenConnection previous = connection;
+                    connection = null;
+                    mainView.clearContent();
+                    mainViewModel.connecting("profile " + profile.name());
+                    tasks.run("Opening " + profile.name(), () -> {
+                        if (previous != null) {
+                            previous.close();
+                        }
+                        return connector.open(profile, password, settings);
+                    }, opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
+                });
+        viewModel.setPreferredProfile(windowState.lastProfile());
+        Scene dialogScene = new Scene(ViewLoader.load(new ConnectionDialogView(viewModel)));
+        dialogScene.getStylesheets().addAll(scene.getStylesheets());
+        dialog.setScene(dialogScene);
+        dialog.show();
+        return viewModel;
     }
 
     /** The preferred size, shrunk to the screen on small displays. */
@@ -85,6 +144,7 @@ public class NemoConsoleApplication extends Application {
     }
 
     private void showBrowser(ConsoleServices services, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+        TaskRunner tasks = new LostConnectionWatch(this.tasks, mainViewModel::connectionLost);
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
@@ -108,10 +168,13 @@ public class NemoConsoleApplication extends Application {
         OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
         Parent listNode = ViewLoader.load(listView);
 
+        mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
         SplitPane browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
+        browser.setId("browser");
         mainView.showContent(browser);
+        windowState.applyTo(browser);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         listView.focusSearch();
     }
@@ -119,8 +182,16 @@ public class NemoConsoleApplication extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (windowState != null) {
+            windowState.captureFrom(primaryStage);
+            windowState.captureFrom(primaryStage.getScene().getRoot());
+            windowState.save();
+        }
         if (tasks != null) {
             tasks.close();
+        }
+        if (controlTasks != null) {
+            controlTasks.close();
         }
         if (connection != null) {
             connection.close();

@@ -4,9 +4,14 @@ import java.io.PrintStream;
 import java.util.List;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.connection.ServerInfo;
 
-/** {@code check}: connect, read through the same services as the UI, print the ready line. */
+/**
+ * {@code check}: connect, print the schema contract per feature and whether the session can write, then
+ * read through the same services as the UI and print the ready line. Exits 1 without the census when a
+ * table some feature needs is missing.
+ */
 public final class CheckCommand implements Command {
 
     @Override
@@ -16,14 +21,22 @@ public final class CheckCommand implements Command {
 
     @Override
     public String usage() {
-        return "check                      connect and print 'ready: N organizations, M teams, K users'";
+        return "check                      connect, print the schema report, read-only state and 'ready: N organizations, M teams, K users'";
     }
 
     @Override
     public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
         ServerInfo server = services.connection().describe();
         out.println("connected: " + server.target() + " (" + server.serverVersion() + ", role "
-                + server.databaseRole() + ")");
+                + server.databaseRole() + ", TLS: " + server.tlsDescription() + ", sslmode "
+                + services.database().target().sslMode().spelling() + ")");
+        SchemaReport report = services.database().schemaReport();
+        report.lines().forEach(out::println);
+        out.println(services.connection().writeAccess().line());
+        if (!report.missingTables().isEmpty()) {
+            out.println("not ready: missing " + String.join(", ", report.missingTables()));
+            return 1;
+        }
         out.println(services.census().census().readyLine());
         return 0;
     }

@@ -58,7 +58,7 @@ public final class CommandLine {
         Command command = rest.isEmpty() ? null : commands.get(rest.get(0));
         if (command == null) {
             err.println("error: " + (rest.isEmpty() ? "no command given" : "unknown command " + rest.get(0)));
-            err.println("usage: nemo-console [--url <connection string>] [--reset-demo] <command>");
+            err.println("usage: nemo-console [--url <connection string> | --profile <name>] [--schemas nemo=..,public=..,auth=..] [--connect-timeout s] [--statement-timeout s] [--reset-demo] <command>");
             commands.values().forEach(known -> err.println("  " + known.usage()));
             return 2;
         }

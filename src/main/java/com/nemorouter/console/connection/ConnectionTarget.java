@@ -1,86 +1,88 @@
 package com.nemorouter.console.connection;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * Where to connect: a JDBC URL plus credentials kept apart from it, so that the URL can be shown and
- * logged while the password never is.
+ * Where to connect: a JDBC URL and pgjdbc properties, with the credentials kept apart so that the URL,
+ * the properties and {@link #displayName()} can be shown and logged while the password never is.
+ * Built by {@link ConnectionStrings}.
  */
 public final class ConnectionTarget {
 
+    /** Where the password came from: the status line and error messages say so (never the password). */
+    public enum PasswordSource { NONE, CONNECTION_STRING, PGPASSWORD, PGPASS_FILE, PROMPT, KEYCHAIN }
+
     private final String jdbcUrl;
+    private final Map<String, String> properties;
     private final String user;
     private final char[] password;
+    private final PasswordSource passwordSource;
+    private final SslMode sslMode;
+    private final boolean pooler;
+    private final SchemaNames schemas;
     private final String displayName;
     private final boolean demo;
 
-    private ConnectionTarget(String jdbcUrl, String user, char[] password, String displayName, boolean demo) {
+    ConnectionTarget(String jdbcUrl, Map<String, String> properties, String user, char[] password,
+                     PasswordSource passwordSource, SslMode sslMode, boolean pooler, SchemaNames schemas,
+                     String displayName, boolean demo) {
         this.jdbcUrl = Objects.requireNonNull(jdbcUrl);
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
         this.user = user;
         this.password = password == null ? null : password.clone();
+        this.passwordSource = password == null ? PasswordSource.NONE : passwordSource;
+        this.sslMode = sslMode;
+        this.pooler = pooler;
+        this.schemas = schemas;
         this.displayName = displayName;
         this.demo = demo;
     }
 
     public static ConnectionTarget demo(String jdbcUrl, String user) {
-        return new ConnectionTarget(jdbcUrl, user, null, "demo database (embedded PostgreSQL)", true);
+        return new ConnectionTarget(jdbcUrl, Map.of(), user, null, PasswordSource.NONE, SslMode.DISABLE, false,
+                SchemaNames.DEFAULT, "demo database (embedded PostgreSQL)", true);
     }
 
     /**
-     * Accepts {@code postgresql://user:pass@host:port/db?params}, {@code postgres://...} and
-     * {@code jdbc:postgresql://...}. Credentials in the string are moved out of the URL.
+     * Parses a connection string on its own, without the environment or password files; see
+     * {@link ConnectionStrings} for the full libpq behaviour.
      *
      * @throws IllegalArgumentException naming what is wrong, without echoing the password
      */
     public static ConnectionTarget parse(String connectionString) {
-        if (connectionString == null || connectionString.isBlank()) {
-            throw new IllegalArgumentException("The connection string is empty.");
-        }
-        String text = connectionString.strip();
-        String withoutJdbc = text.startsWith("jdbc:") ? text.substring(5) : text;
-        if (!withoutJdbc.startsWith("postgresql://") && !withoutJdbc.startsWith("postgres://")) {
-            throw new IllegalArgumentException(
-                    "A connection string starts with postgresql://, postgres:// or jdbc:postgresql:// "
-                            + "(for example postgresql://user@host:5432/postgres).");
-        }
-        URI uri;
-        try {
-            uri = new URI(withoutJdbc);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The connection string is not a valid URL (" + e.getReason() + ").");
-        }
-        if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new IllegalArgumentException("The connection string names no host.");
-        }
-        String user = null;
-        char[] password = null;
-        String userInfo = uri.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) {
-                password = decode(userInfo.substring(colon + 1)).toCharArray();
-            }
-        }
-        int port = uri.getPort() < 0 ? 5432 : uri.getPort();
-        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/postgres" : uri.getRawPath();
-        String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-        String host = uri.getHost();
-        String jdbcUrl = "jdbc:postgresql://" + host + ":" + port + path + query;
-        String display = (user == null ? "" : user + "@") + host + ":" + port + path;
-        return new ConnectionTarget(jdbcUrl, user, password, display, false);
+        return ConnectionStrings.isolated().resolve(connectionString);
     }
 
-    private static String decode(String value) {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
+    /** The same target with another password (from a prompt or the keychain). */
+    public ConnectionTarget withPassword(char[] newPassword, PasswordSource source) {
+        return new ConnectionTarget(jdbcUrl, properties, user, newPassword, source, sslMode, pooler, schemas,
+                displayName, demo);
     }
 
+    /** The same target reading the three table families from other schemas. */
+    public ConnectionTarget withSchemas(SchemaNames newSchemas) {
+        Map<String, String> newProperties = new LinkedHashMap<>(properties);
+        if (newSchemas.litellm().equals(SchemaNames.DEFAULT.litellm())) {
+            newProperties.remove("currentSchema");
+        } else {
+            // Hibernate's SQL for LiteLLM's entities is unqualified: the search path must find them.
+            newProperties.put("currentSchema", newSchemas.litellm());
+        }
+        return new ConnectionTarget(jdbcUrl, newProperties, user, password, passwordSource, sslMode, pooler,
+                newSchemas, displayName, demo);
+    }
+
+    /** Without secrets: safe to log. */
     public String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** pgjdbc connection properties (sslmode, prepareThreshold, ...). Never holds the password. */
+    public Map<String, String> properties() {
+        return properties;
     }
 
     public String user() {
@@ -90,6 +92,23 @@ public final class ConnectionTarget {
     /** A copy; the caller should clear it after use. */
     public char[] password() {
         return password == null ? null : password.clone();
+    }
+
+    public PasswordSource passwordSource() {
+        return passwordSource;
+    }
+
+    public SslMode sslMode() {
+        return sslMode;
+    }
+
+    /** A transaction-mode pooler (PgBouncer, Supabase's Supavisor on 6543): no server-side prepared statements. */
+    public boolean pooler() {
+        return pooler;
+    }
+
+    public SchemaNames schemas() {
+        return schemas;
     }
 
     /** Safe to show and log: never contains the password. */

@@ -1,5 +1,10 @@
 package com.nemorouter.console.connection;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -9,9 +14,33 @@ public final class Connector {
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
     private final ConsoleHome home;
+    private final ConnectionStrings connectionStrings;
+    private final Keychain keychain;
 
+    /**
+     * Resolves connection strings with the process environment, ~/.pgpass and ~/.pg_service.conf, and
+     * profile passwords from the system keychain.
+     */
     public Connector(ConsoleHome home) {
+        this(home, ConnectionStrings.fromSystem(System.getenv()), Keychain.fromSystem());
+    }
+
+    public Connector(ConsoleHome home, ConnectionStrings connectionStrings) {
+        this(home, connectionStrings, Keychain.using(null));
+    }
+
+    public Connector(ConsoleHome home, ConnectionStrings connectionStrings, Keychain keychain) {
         this.home = home;
+        this.connectionStrings = connectionStrings;
+        this.keychain = keychain;
+    }
+
+    public ProfileStore profiles() {
+        return ProfileStore.in(home);
+    }
+
+    public Keychain keychain() {
+        return keychain;
     }
 
     /**
@@ -23,19 +52,82 @@ public final class Connector {
         if (options.usesDemo()) {
             DemoDatabase demo = DemoDatabase.start(home.demoDataDirectory(), options.resetDemo());
             try {
-                return new OpenConnection(Database.open(demo.target()), demo);
+                ConnectionTarget target = options.schemas() == null ? demo.target()
+                        : demo.target().withSchemas(options.schemas());
+                return new OpenConnection(Database.open(target, options.settings()), demo);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
             }
         }
-        ConnectionTarget target = ConnectionTarget.parse(options.url());
-        LOG.info("Connecting to {}", target.displayName());
-        return new OpenConnection(Database.open(target), null);
+        ConnectionProfile profile = null;
+        ConnectionSettings settings = options.settings();
+        ConnectionTarget target;
+        if (options.profile() != null) {
+            profile = profiles().find(options.profile()).orElseThrow(() -> new IllegalArgumentException(
+                    "No saved profile is named '" + options.profile() + "'. Saved: " + profiles().list().stream()
+                            .map(ConnectionProfile::name).reduce((a, b) -> a + ", " + b).orElse("none") + "."));
+            target = resolve(profile);
+            settings = settings.withReadOnly(settings.readOnly() || profile.readOnly());
+        } else {
+            target = connectionStrings.resolve(options.url());
+        }
+        if (options.schemas() != null) {
+            target = target.withSchemas(options.schemas());
+        }
+        LOG.info("Connecting to {} (sslmode {}, password from {}{})", target.displayName(),
+                target.sslMode().spelling(), target.passwordSource(), target.pooler() ? ", pooler" : "");
+        return new OpenConnection(Database.open(target, settings), null, profile);
+    }
+
+    /**
+     * Opens a profile from the connection dialog (on the calling thread, never the FX thread).
+     *
+     * @param typedPassword what the user typed at the prompt; null to use the string's sources and the keychain
+     */
+    public OpenConnection open(ConnectionProfile profile, char[] typedPassword, ConnectionSettings settings) {
+        ConnectionTarget target = resolve(profile);
+        if (typedPassword != null) {
+            target = target.withPassword(typedPassword, ConnectionTarget.PasswordSource.PROMPT);
+            Arrays.fill(typedPassword, '\0');
+        }
+        LOG.info("Connecting to {} (profile {}, sslmode {}, password from {})", target.displayName(), profile.name(),
+                target.sslMode().spelling(), target.passwordSource());
+        return new OpenConnection(Database.open(target, settings.withReadOnly(settings.readOnly() || profile.readOnly())),
+                null, profile);
+    }
+
+    /** The profile's string with its user; the password from the string's sources, else the keychain. */
+    public ConnectionTarget resolve(ConnectionProfile profile) {
+        String text = profile.connectionString();
+        if (!profile.user().isEmpty()) {
+            boolean url = text.contains("://");
+            text = url ? text + (text.contains("?") ? "&" : "?") + "user="
+                    + URLEncoder.encode(profile.user(), StandardCharsets.UTF_8).replace("+", "%20")
+                    : text + " user='" + profile.user().replace("\\", "\\\\").replace("'", "\\'") + "'";
+        }
+        ConnectionTarget target = connectionStrings.resolve(text);
+        if (!profile.schemas().isDefault()) {
+            target = target.withSchemas(profile.schemas());
+        }
+        if (target.password() == null) {
+            Optional<char[]> stored = keychain.lookup(profile.name());
+            if (stored.isPresent()) {
+                target = target.withPassword(stored.get(), ConnectionTarget.PasswordSource.KEYCHAIN);
+                Arrays.fill(stored.get(), '\0');
+            }
+        }
+        return target;
     }
 
     /** A database and, for the demo, the embedded server behind it; closing stops both. */
-    public record OpenConnection(Database database, DemoDatabase demo) implements AutoCloseable {
+    public record OpenConnection(Database database, DemoDatabase demo, ConnectionProfile profile)
+            implements AutoCloseable {
+
+        public OpenConnection(Database database, DemoDatabase demo) {
+            this(database, demo, null);
+        }
+
         @Override
         public void close() {
             try {

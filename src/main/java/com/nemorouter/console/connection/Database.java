@@ -1,6 +1,12 @@
 package com.nemorouter.console.connection;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import java.sql.Connection;
@@ -23,12 +29,17 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
 
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
+import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.stat.Statistics;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open connection: a pool and the one EntityManagerFactory that belongs to it. Every service call
@@ -41,21 +52,34 @@ public final class Database implements AutoCloseable {
             LiteLlmBudget.class, LiteLlmOrganization.class, LiteLlmTeam.class, LiteLlmUser.class,
             LiteLlmOrganizationMembership.class, LiteLlmTeamMembership.class, LiteLlmVerificationToken.class);
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final ConnectionSettings settings;
+    private final SchemaReport schemaReport;
+    /** Connections running a read or write right now: what {@link #cancelRunning()} cancels. */
+    private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
 
-    private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf) {
+    private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf,
+                     ConnectionSettings settings, SchemaReport schemaReport) {
         this.target = target;
         this.dataSource = dataSource;
         this.entityManagerFactory = emf;
+        this.settings = settings;
+        this.schemaReport = schemaReport;
+    }
+
+    public static Database open(ConnectionTarget target) {
+        return open(target, ConnectionSettings.DEFAULT);
     }
 
     /**
      * Opens the pool and the EntityManagerFactory. Hibernate never changes the schema: the console
      * does not own LiteLLM's tables, and LiteLLM resets them on start anyway.
      */
-    public static Database open(ConnectionTarget target) {
+    public static Database open(ConnectionTarget target, ConnectionSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
@@ -64,24 +88,26 @@ public final class Database implements AutoCloseable {
         char[] password = target.password();
         if (password != null) {
             config.setPassword(new String(password));
-            java.util.Arrays.fill(password, '\0');
+            Arrays.fill(password, '\0');
         }
         config.setPoolName("nemo-console");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(10_000);
+        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "nemo-console");
-        config.addDataSourceProperty("connectTimeout", "10");
+        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        target.properties().forEach(config::addDataSourceProperty);
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            // Reach the server before Hibernate does, so "not reachable" or "password rejected" is what
-            // the user reads, not a Hibernate bootstrap error.
-            try (Connection probe = dataSource.getConnection()) {
-                probe.isValid(5);
+            SchemaReport report;
+            try (Connection connection = dataSource.getConnection()) {
+                report = SchemaContract.check(connection, target.schemas());
             } catch (SQLException e) {
                 throw new DatabaseUnavailableException("Could not connect to " + target.displayName(), e);
             }
+            SchemaNames schemas = target.schemas();
+            StatementInspector qualifier = schemas::qualify;
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
                     .managedClasses(ENTITIES.toArray(Class<?>[]::new))
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -89,25 +115,143 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.HBM2DDL_AUTO, "none")
                     .property(AvailableSettings.GENERATE_STATISTICS, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                    .property(AvailableSettings.STATEMENT_INSPECTOR, qualifier)
                     .createEntityManagerFactory();
-            return new Database(target, dataSource, emf);
+            return new Database(target, dataSource, emf, settings, report);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
     }
 
-    /** Runs {@code work} in one read-only transaction on the calling thread (never the FX thread). */
+    /**
+     * Runs {@code work} in one read-only transaction on the calling thread (never the FX thread), bounded by
+     * the read statement timeout and cancellable with {@link #cancelRunning()}.
+     *
+     * @throws ConnectionLostException when the database went away; the next call reconnects
+     */
     public <T> T read(Function<EntityManager, T> work) {
-        return entityManagerFactory.callInTransaction(em -> {
-            em.unwrap(Session.class).setDefaultReadOnly(true);
-            return work.apply(em);
+        try {
+            return entityManagerFactory.callInTransaction(em -> {
+                em.unwrap(Session.class).setDefaultReadOnly(true);
+                PGConnection connection = track(em, settings.readStatementTimeout().toMillis());
+                try {
+                    return work.apply(em);
+                } finally {
+                    running.remove(connection);
+                }
+            });
+        } catch (RuntimeException e) {
+            if (FailureMessages.isConnectionLost(e)) {
+                throw new ConnectionLostException(ConnectionLostException.Outcome.READ, e);
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code work} in one transaction that commits when it returns and rolls back when it throws.
+     *
+     * @throws ConnectionLostException when the database went away, saying whether the change was applied
+     */
+    public <T> T write(Function<EntityManager, T> work) {
+        EntityManager em = entityManagerFactory.createEntityManager();
+        try {
+            EntityTransaction transaction = em.getTransaction();
+            T result;
+            PGConnection connection = null;
+            try {
+                transaction.begin();
+                connection = track(em, 0);
+                if (settings.readOnly()) {
+                    em.unwrap(Session.class).doWork(jdbc -> {
+                        try (Statement statement = jdbc.createStatement()) {
+                            // Per transaction, not per session: a pooled server connection must not keep it.
+                            statement.execute("set transaction read only");
+                        }
+                    });
+                }
+                result = work.apply(em);
+                em.flush();
+            } catch (RuntimeException e) {
+                rollbackQuietly(transaction);
+                if (FailureMessages.isConnectionLost(e)) {
+                    throw new ConnectionLostException(ConnectionLostException.Outcome.NOT_APPLIED, e);
+                }
+                throw e;
+            } finally {
+                if (connection != null) {
+                    running.remove(connection);
+                }
+            }
+            try {
+                transaction.commit();
+            } catch (RuntimeException e) {
+                if (FailureMessages.isConnectionLost(e)) {
+                    throw new ConnectionLostException(ConnectionLostException.Outcome.UNKNOWN, e);
+                }
+                throw e;
+            }
+            return result;
+        } finally {
+            em.close();
+        }
+    }
+
+    private static void rollbackQuietly(EntityTransaction transaction) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException ignored) {
+            // The connection is gone or broken; the server rolls back on its own and the pool evicts it.
+        }
+    }
+
+    /**
+     * Registers the transaction's connection for {@link #cancelRunning()} and bounds its statements. Plain
+     * JDBC, not a startup option: transaction-mode poolers reject startup options, and SET LOCAL ends with
+     * the transaction, so no other borrower of the pooled connection inherits it.
+     */
+    private PGConnection track(EntityManager em, long statementTimeoutMillis) {
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            if (statementTimeoutMillis > 0) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("set local statement_timeout = " + statementTimeoutMillis);
+                }
+            }
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            running.add(pg);
+            return pg;
         });
     }
 
-    /** Runs {@code work} in one transaction that commits when it returns and rolls back when it throws. */
-    public <T> T write(Function<EntityManager, T> work) {
-        return entityManagerFactory.callInTransaction(work);
+    /**
+     * Asks the server to cancel every statement this database is running now (PostgreSQL's cancel request,
+     * as {@code pg_cancel_backend} would). Safe from any thread; the cancelled call fails with SQLSTATE 57014.
+     *
+     * @return how many running transactions were sent a cancel request
+     */
+    public int cancelRunning() {
+        int cancelled = 0;
+        for (PGConnection connection : running) {
+            try {
+                connection.cancelQuery();
+                cancelled++;
+            } catch (SQLException e) {
+                LOG.warn("Cancel request failed: {}", e.getMessage());
+            }
+        }
+        return cancelled;
+    }
+
+    /** What the schema contract found when the connection opened (before Hibernate started). */
+    public SchemaReport schemaReport() {
+        return schemaReport;
+    }
+
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     public ConnectionTarget target() {

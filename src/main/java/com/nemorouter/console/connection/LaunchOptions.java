@@ -1,23 +1,33 @@
 package com.nemorouter.console.connection;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo}.
+ * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo},
+ * {@code --profile}, {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout}.
  * Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded demo database.
  */
-public record LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
+public record LaunchOptions(String url, boolean resetDemo, List<String> remaining, SchemaNames schemas,
+                            ConnectionSettings settings, String profile) {
 
     public LaunchOptions {
         remaining = List.copyOf(remaining);
+    }
+
+    public LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
+        this(url, resetDemo, remaining, null, ConnectionSettings.DEFAULT, null);
     }
 
     /** @throws IllegalArgumentException when an option is missing its value */
     public static LaunchOptions parse(List<String> args, Map<String, String> environment) {
         String url = null;
         boolean resetDemo = false;
+        SchemaNames schemas = null;
+        ConnectionSettings settings = ConnectionSettings.DEFAULT;
+        String profile = null;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -29,25 +39,55 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 url = args.get(++i);
             } else if (arg.startsWith("--url=")) {
                 url = arg.substring("--url=".length());
+            } else if (arg.equals("--profile")) {
+                profile = value(args, i++, "--profile needs the name of a saved profile");
+            } else if (arg.equals("--schemas")) {
+                schemas = SchemaNames.parse(value(args, i++, "--schemas needs names, for example --schemas nemo=nemo,public=litellm,auth=auth"));
+            } else if (arg.equals("--connect-timeout")) {
+                settings = settings.withConnectTimeout(seconds(value(args, i++, "--connect-timeout needs seconds"), "--connect-timeout"));
+            } else if (arg.equals("--statement-timeout")) {
+                settings = settings.withReadStatementTimeout(seconds(value(args, i++, "--statement-timeout needs seconds (0 for none)"), "--statement-timeout"));
             } else if (arg.equals("--reset-demo")) {
                 resetDemo = true;
             } else {
                 remaining.add(arg);
             }
         }
-        if (url == null) {
+        if (url != null && profile != null) {
+            throw new IllegalArgumentException("Give either --url or --profile, not both.");
+        }
+        if (url == null && profile == null) {
             String fromEnvironment = environment.get("DATABASE_URL");
             if (fromEnvironment != null && !fromEnvironment.isBlank()) {
                 url = fromEnvironment;
             }
         }
-        if (url != null && resetDemo) {
+        if ((url != null || profile != null) && resetDemo) {
             throw new IllegalArgumentException("--reset-demo applies to the demo database only; drop --url to use it.");
         }
-        return new LaunchOptions(url, resetDemo, remaining);
+        return new LaunchOptions(url, resetDemo, remaining, schemas, settings, profile);
+    }
+
+    private static String value(List<String> args, int index, String missing) {
+        if (index + 1 >= args.size() || args.get(index + 1).startsWith("--")) {
+            throw new IllegalArgumentException(missing + ".");
+        }
+        return args.get(index + 1);
+    }
+
+    private static Duration seconds(String text, String option) {
+        try {
+            long seconds = Long.parseLong(text.strip());
+            if (seconds >= 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new IllegalArgumentException(option + " takes a whole number of seconds, not '" + text + "'.");
     }
 
     public boolean usesDemo() {
-        return url == null;
+        return url == null && profile == null;
     }
 }

@@ -10,6 +10,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.nemorouter.console.connection.ConnectionProfile;
+import com.nemorouter.console.connection.ConnectionStrings;
+import com.nemorouter.console.connection.ProfileStore;
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.testing.Seed;
@@ -27,9 +31,18 @@ class CheckCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> environment, String... args) {
-        CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home)),
+        CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home), ConnectionStrings.isolated()),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return commandLine.run(List.of(args), environment);
+    }
+
+    private int check(String url, String... more) {
+        CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home), ConnectionStrings.isolated()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        List<String> args = new java.util.ArrayList<>(url == null ? List.of() : List.of("--url", url));
+        args.addAll(List.of(more));
+        args.add("check");
+        return commandLine.run(args, Map.of());
     }
 
     private String out() {
@@ -91,5 +104,108 @@ class CheckCommandTest {
         assertThat(CommandLine.isCommand(List.of("--url", "postgresql://h/db", "check"))).isTrue();
         assertThat(CommandLine.isCommand(List.of("--reset-demo"))).isFalse();
         assertThat(CommandLine.isCommand(List.of())).isFalse();
+    }
+
+    @Test
+    void printsTheReportTheWriteStateAndTheReadyLine() {
+        int exit = check(TestDatabases.url(TestDatabases.copyOfSeed()));
+
+        assertThat(exit).isZero();
+        assertThat(out().lines().toList()).contains(
+                "schema: nemo=nemo,public=public,auth=auth",
+                "feature organizations: available", "feature teams: available", "feature members: available",
+                "read-only: no (role postgres may write the membership tables)",
+                "ready: " + Seed.ORGANIZATIONS + " organizations, " + Seed.TEAMS + " teams, " + Seed.USERS + " users");
+        assertThat(out()).contains("TLS: not encrypted");
+    }
+
+    @Test
+    void exitsOneWithoutTheCensusWhenARequiredTableIsMissing() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop table \"LiteLLM_UserTable\" cascade");
+
+        int exit = check(TestDatabases.url(name));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out()).contains("feature members: unavailable",
+                "  - table public.\"LiteLLM_UserTable\" is missing (or not readable by this role)",
+                "not ready: missing public.\"LiteLLM_UserTable\"");
+        assertThat(out()).doesNotContain("ready: " + Seed.ORGANIZATIONS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aPlainLiteLlmDatabaseIsReportedNotReadyWithoutAStackTrace() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop schema nemo cascade; drop schema auth cascade");
+
+        int exit = check(TestDatabases.url(name));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out()).contains("feature organizations: unavailable", "feature teams: unavailable",
+                "feature members: unavailable", "not ready: missing nemo.organizations, nemo.teams, auth.users");
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void saysWhyARoleWithoutWritePrivilegesIsReadOnly() {
+        String name = TestDatabases.copyOfSeed();
+        String role = "reader_" + name;
+        TestDatabases.execute(TestDatabases.dataSource(name), "create role " + role + " login; "
+                + "grant usage on schema nemo, auth, public to " + role + "; "
+                + "grant select on all tables in schema nemo, auth, public to " + role + "; "
+                + "grant insert, update on \"LiteLLM_TeamTable\" to " + role);
+
+        int exit = check("postgresql://" + role + "@localhost:" + TestDatabases.port() + "/" + name);
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("read-only: yes (role " + role + " lacks INSERT, UPDATE, DELETE on "
+                + "LiteLLM_OrganizationMembership; role " + role + " lacks INSERT, UPDATE, DELETE on "
+                + "LiteLLM_TeamMembership; role " + role + " lacks DELETE on LiteLLM_TeamTable; role " + role
+                + " lacks INSERT, UPDATE, DELETE on LiteLLM_UserTable)");
+    }
+
+    @Test
+    void aReadOnlySessionDefaultIsReported() {
+        String name = TestDatabases.copyOfSeed();
+
+        int exit = check(TestDatabases.url(name) + "?options=-c%20default_transaction_read_only%3Don");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("read-only: yes (the session is read-only: default_transaction_read_only is on)");
+    }
+
+    @Test
+    void aSavedProfileConnectsReadOnlyWithItsSchemaNames() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "alter schema nemo rename to nemo_staging");
+        ProfileStore.in(new ConsoleHome(home)).save(new ConnectionProfile("Staging", "#9a5b00", "STAGING",
+                "postgresql://localhost:" + TestDatabases.port() + "/" + name, "postgres", true,
+                new SchemaNames("nemo_staging", "public", "auth")));
+
+        int exit = check(null, "--profile", "staging");
+
+        assertThat(exit).isZero();
+        assertThat(out()).contains("connected: postgres@localhost:" + TestDatabases.port() + "/" + name,
+                "schema: nemo=nemo_staging,public=public,auth=auth", "feature organizations: available",
+                "read-only: yes (the connection profile is marked read-only)", "ready: " + Seed.ORGANIZATIONS);
+    }
+
+    @Test
+    void anUnknownProfileOrAProfileWithAUrlIsBadInput() {
+        assertThat(check(null, "--profile", "nope")).isEqualTo(2);
+        assertThat(check("postgresql://h/db", "--profile", "nope")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: No saved profile is named 'nope'. Saved: none.",
+                "error: Give either --url or --profile, not both.");
+    }
+
+    @Test
+    void badTimeoutsAndSchemaNamesAreRejectedBeforeConnecting() {
+        assertThat(check("postgresql://nowhere.invalid/x", "--statement-timeout", "soon")).isEqualTo(2);
+        assertThat(check("postgresql://nowhere.invalid/x", "--schemas", "nemo=bad-name")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(
+                "error: --statement-timeout takes a whole number of seconds, not 'soon'.",
+                "error: 'bad-name' is not a plain schema name (letters, digits, _).");
     }
 }

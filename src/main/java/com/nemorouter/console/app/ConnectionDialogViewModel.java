@@ -1,0 +1,211 @@
+package com.nemorouter.console.app;
+
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import com.nemorouter.console.connection.ConnectionProfile;
+import com.nemorouter.console.connection.Keychain;
+import com.nemorouter.console.connection.ProfileStore;
+import com.nemorouter.console.connection.Secrets;
+import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.ui.TaskRunner;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The connection dialog: edit, save and delete profiles, type a password (the prompt), and connect.
+ * Profiles are saved without the password; "remember" puts it in the OS keychain when there is one.
+ */
+public final class ConnectionDialogViewModel {
+
+    private final ProfileStore store;
+    private final Keychain keychain;
+    private final TaskRunner tasks;
+    private final BiConsumer<ConnectionProfile, char[]> connect;
+
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty connectionString = new SimpleStringProperty("");
+    private final StringProperty user = new SimpleStringProperty("");
+    private final StringProperty password = new SimpleStringProperty("");
+    private final BooleanProperty remember = new SimpleBooleanProperty(false);
+    private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
+    private final StringProperty label = new SimpleStringProperty("");
+    private final StringProperty colour = new SimpleStringProperty("#b42318");
+    private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
+    private String preferredProfile = "";
+
+    /** @param connect called with the profile and the typed password (null when none was typed) */
+    public ConnectionDialogViewModel(ProfileStore store, Keychain keychain, TaskRunner tasks,
+                                     BiConsumer<ConnectionProfile, char[]> connect) {
+        this.store = store;
+        this.keychain = keychain;
+        this.tasks = tasks;
+        this.connect = connect;
+    }
+
+    /** The profile to select when the list arrives: the one used last. */
+    public void setPreferredProfile(String name) {
+        preferredProfile = name == null ? "" : name;
+    }
+
+    public void load() {
+        tasks.run("Reading profiles", store::list, list -> {
+            profiles.setAll(list);
+            list.stream().filter(profile -> profile.name().equalsIgnoreCase(preferredProfile)).findFirst()
+                    .ifPresent(preselected::set);
+        }, failure -> message.set("Could not read the profiles: " + failure.getMessage()));
+    }
+
+    /** The profile the list should select once loaded (the last one used), or null. */
+    public ReadOnlyObjectProperty<ConnectionProfile> preselectedProperty() {
+        return preselected;
+    }
+
+    public void select(ConnectionProfile profile) {
+        if (profile == null) {
+            return;
+        }
+        name.set(profile.name());
+        connectionString.set(profile.connectionString());
+        user.set(profile.user());
+        password.set("");
+        readOnly.set(profile.readOnly());
+        label.set(profile.label());
+        colour.set(profile.colour());
+        schemas.set(profile.schemas().toString());
+        message.set("");
+    }
+
+    /** Opens the form on a string that could not log in, so the user can type the password (the prompt). */
+    public void prompt(String connectionString, String reason) {
+        clear();
+        name.set("Unsaved connection");
+        label.set("");
+        this.connectionString.set(Secrets.stripPassword(connectionString));
+        message.set(reason + " Type the password and press Connect.");
+    }
+
+    public void clear() {
+        select(new ConnectionProfile("New profile", "#b42318", "", "postgresql://user@host:5432/postgres", "", false,
+                SchemaNames.DEFAULT));
+    }
+
+    /** Saves the fields as a profile (password removed) and, if asked, the password in the keychain. */
+    public void save() {
+        ConnectionProfile profile = profileFromFields();
+        if (profile == null) {
+            return;
+        }
+        char[] typed = password.get().isEmpty() ? null : password.get().toCharArray();
+        boolean storePassword = remember.get() && typed != null;
+        tasks.run("Saving profile " + profile.name(), () -> {
+            store.save(profile);
+            boolean stored = storePassword && keychain.store(profile.name(), typed);
+            return new Saved(store.list(), stored);
+        }, saved -> {
+            profiles.setAll(saved.profiles());
+            connectionString.set(profile.connectionString());
+            message.set("Saved " + profile.name() + (storePassword ? (saved.passwordStored()
+                    ? "; the password is in the system keychain." : "; the password was NOT stored (no keychain).")
+                    : "; no password stored."));
+        }, failure -> message.set("Could not save: " + failure.getMessage()));
+    }
+
+    public void delete() {
+        String profileName = name.get().strip();
+        tasks.run("Deleting profile " + profileName, () -> {
+            store.delete(profileName);
+            keychain.forget(profileName);
+            return store.list();
+        }, list -> {
+            profiles.setAll(list);
+            message.set("Deleted " + profileName + ".");
+        }, failure -> message.set("Could not delete: " + failure.getMessage()));
+    }
+
+    public void connect() {
+        ConnectionProfile profile = profileFromFields();
+        if (profile != null) {
+            connect.accept(profile, password.get().isEmpty() ? null : password.get().toCharArray());
+            password.set("");
+        }
+    }
+
+    private ConnectionProfile profileFromFields() {
+        try {
+            return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
+                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()));
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return null;
+        }
+    }
+
+    private record Saved(List<ConnectionProfile> profiles, boolean passwordStored) {
+    }
+
+    public ObservableList<ConnectionProfile> profiles() {
+        return profiles;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty connectionStringProperty() {
+        return connectionString;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty passwordProperty() {
+        return password;
+    }
+
+    public BooleanProperty rememberProperty() {
+        return remember;
+    }
+
+    public boolean keychainAvailable() {
+        return keychain.available();
+    }
+
+    public String keychainNote() {
+        return keychain.description();
+    }
+
+    public BooleanProperty readOnlyProperty() {
+        return readOnly;
+    }
+
+    public StringProperty labelProperty() {
+        return label;
+    }
+
+    public StringProperty colourProperty() {
+        return colour;
+    }
+
+    public StringProperty schemasProperty() {
+        return schemas;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,46 @@
+package com.nemorouter.console.connection;
+
+import java.util.regex.Pattern;
+
+/**
+ * A saved connection: never with a password (that lives in the OS keychain, if anywhere).
+ *
+ * @param colour           the banner colour as {@code #rrggbb}, e.g. {@code #b42318} for production
+ * @param label            the banner text, e.g. {@code PRODUCTION}; empty for no banner
+ * @param connectionString as pasted, with any password removed
+ * @param user             overrides the user in the string; empty to keep it
+ */
+public record ConnectionProfile(String name, String colour, String label, String connectionString, String user,
+                                boolean readOnly, SchemaNames schemas) {
+
+    private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+    public ConnectionProfile {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("A profile needs a name.");
+        }
+        name = name.strip();
+        colour = colour == null || colour.isBlank() ? "#5d6677" : colour.strip();
+        if (!COLOUR.matcher(colour).matches()) {
+            throw new IllegalArgumentException("The colour '" + colour + "' is not #rrggbb.");
+        }
+        label = label == null ? "" : label.strip();
+        user = user == null ? "" : user.strip();
+        if (connectionString == null || connectionString.isBlank()) {
+            throw new IllegalArgumentException("Profile " + name + " needs a connection string.");
+        }
+        connectionString = connectionString.strip();
+        if (!Secrets.stripPassword(connectionString).equals(connectionString)) {
+            throw new IllegalArgumentException("Profile " + name + ": a saved connection string may not hold a "
+                    + "password; remove it (the console asks, or reads PGPASSWORD, ~/.pgpass or the keychain).");
+        }
+        schemas = schemas == null ? SchemaNames.DEFAULT : schemas;
+    }
+
+    /** The same profile with the password removed from the connection string. */
+    public static ConnectionProfile withoutPassword(String name, String colour, String label, String connectionString,
+                                                    String user, boolean readOnly, SchemaNames schemas) {
+        String stripped = connectionString == null ? null : Secrets.stripPassword(connectionString);
+        return new ConnectionProfile(name, colour, label, stripped, user, readOnly, schemas);
+    }
+}

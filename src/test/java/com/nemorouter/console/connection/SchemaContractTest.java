@@ -1,0 +1,131 @@
+package com.nemorouter.console.connection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.testing.Seed;
+import com.nemorouter.console.testing.TestDatabases;
+
+import org.junit.jupiter.api.Test;
+
+/** The contract runs before Hibernate starts, on private copies of the seed that each test alters. */
+class SchemaContractTest {
+
+    @Test
+    void theSeedFulfilsEveryFeature() {
+        SchemaReport report = TestDatabases.seeded().schemaReport();
+
+        assertThat(report.allAvailable()).isTrue();
+        assertThat(report.missingTables()).isEmpty();
+        assertThat(report.summary()).isEmpty();
+        assertThat(report.lines()).containsExactly("schema: nemo=nemo,public=public,auth=auth",
+                "feature organizations: available", "feature teams: available", "feature members: available");
+    }
+
+    @Test
+    void aMissingRequiredTableMakesItsFeatureUnavailableAndIsListed() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop table nemo.teams cascade");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            SchemaReport report = database.schemaReport();
+
+            assertThat(report.availability("teams")).isEqualTo(SchemaReport.Availability.UNAVAILABLE);
+            assertThat(report.availability("organizations")).isEqualTo(SchemaReport.Availability.AVAILABLE);
+            assertThat(report.missingTables()).containsExactly("nemo.teams");
+            assertThat(report.lines()).contains("feature teams: unavailable",
+                    "  - table nemo.teams is missing (or not readable by this role)");
+        }
+    }
+
+    @Test
+    void aMissingColumnMakesItsFeatureUnavailableWithoutAStackTrace() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name),
+                "alter table \"LiteLLM_OrganizationTable\" drop column organization_alias");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            SchemaReport report = database.schemaReport();
+
+            assertThat(report.availability("organizations")).isEqualTo(SchemaReport.Availability.UNAVAILABLE);
+            assertThat(report.missingTables()).isEmpty();
+            assertThat(report.summary()).isEqualTo("Schema mismatch: organizations unavailable (column "
+                    + "public.\"LiteLLM_OrganizationTable\".organization_alias is missing).");
+        }
+    }
+
+    @Test
+    void aMissingOptionalColumnOrTableDegradesAndAChangedTypeIsNamed() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop table \"LiteLLM_TeamMembership\"; "
+                + "alter table auth.users drop column raw_user_meta_data; "
+                + "alter table nemo.organizations alter column plan drop default, "
+                + "alter column plan type jsonb using to_jsonb(plan)");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            SchemaReport report = database.schemaReport();
+
+            assertThat(report.availability("teams")).isEqualTo(SchemaReport.Availability.DEGRADED);
+            assertThat(report.availability("members")).isEqualTo(SchemaReport.Availability.DEGRADED);
+            assertThat(report.availability("organizations")).isEqualTo(SchemaReport.Availability.UNAVAILABLE);
+            assertThat(report.missingTables()).isEmpty();
+            assertThat(report.lines()).contains(
+                    "  - table public.\"LiteLLM_TeamMembership\" is missing (or not readable by this role): "
+                            + "rosters cannot show whether LiteLLM_TeamMembership agrees",
+                    "  - column auth.users.raw_user_meta_data is missing: member details cannot show the full name",
+                    "  - column nemo.organizations.plan is jsonb, expected text");
+        }
+    }
+
+    @Test
+    void extraTablesAndColumnsAreFine() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name),
+                "alter table \"LiteLLM_UserTable\" add column nemo_console_future_flag text; "
+                        + "alter table nemo.organizations add column billing_email text; "
+                        + "create table \"LiteLLM_NewFeatureTable\" (id text primary key)");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            assertThat(database.schemaReport().allAvailable()).isTrue();
+            assertThat(ConsoleServices.wire(database).census().census().readyLine())
+                    .isEqualTo("ready: " + Seed.ORGANIZATIONS + " organizations, " + Seed.TEAMS + " teams, "
+                            + Seed.USERS + " users");
+        }
+    }
+
+    @Test
+    void schemaNamesAreConfigurableAndTheConsoleSqlFollowsThem() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "alter schema nemo rename to nemo_prod; "
+                + "alter schema auth rename to supabase_auth; create schema litellm; "
+                + "do $$ declare t text; begin for t in select tablename from pg_tables where schemaname = 'public' "
+                + "and tablename like 'LiteLLM%' loop execute format('alter table public.%I set schema litellm', t); "
+                + "end loop; end $$");
+        SchemaNames schemas = new SchemaNames("nemo_prod", "litellm", "supabase_auth");
+
+        try (Database defaults = Database.open(TestDatabases.target(name))) {
+            assertThat(defaults.schemaReport().missingTables()).hasSize(7);
+        }
+        try (Database database = Database.open(TestDatabases.target(name).withSchemas(schemas))) {
+            assertThat(database.schemaReport().allAvailable()).isTrue();
+            assertThat(database.schemaReport().lines().get(0))
+                    .isEqualTo("schema: nemo=nemo_prod,public=litellm,auth=supabase_auth");
+            ConsoleServices services = ConsoleServices.wire(database);
+            assertThat(services.census().census().readyLine()).isEqualTo("ready: " + Seed.ORGANIZATIONS
+                    + " organizations, " + Seed.TEAMS + " teams, " + Seed.USERS + " users");
+            assertThat(services.organizations().count("")).isEqualTo(Seed.ORGANIZATIONS);
+            assertThat(services.connection().writeAccess().readOnly()).isFalse();
+        }
+    }
+
+    @Test
+    void qualifyRewritesOnlySchemaQualifiers() {
+        SchemaNames names = new SchemaNames("n2", "lite", "a2");
+
+        assertThat(names.qualify("select a.id, x.auth from auth.users a join public.\"LiteLLM_UserTable\" u "
+                + "on u.x = 'public.y' join nemo.teams t on t.public = 1 join pg_catalog.pg_class c"))
+                .isEqualTo("select a.id, x.auth from a2.users a join lite.\"LiteLLM_UserTable\" u "
+                        + "on u.x = 'public.y' join n2.teams t on t.public = 1 join pg_catalog.pg_class c");
+        assertThat(SchemaNames.DEFAULT.qualify("select 1 from nemo.teams")).isEqualTo("select 1 from nemo.teams");
+    }
+}

@@ -6,6 +6,11 @@ import java.util.Objects;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
+import com.nemorouter.console.integrity.AuditView;
+import com.nemorouter.console.integrity.AuditViewModel;
+import com.nemorouter.console.integrity.LocateView;
+import com.nemorouter.console.integrity.LocateViewModel;
+import com.nemorouter.console.integrity.LocatedEntity;
 import com.nemorouter.console.member.MemberView;
 import com.nemorouter.console.member.MemberViewModel;
 import com.nemorouter.console.organization.OrganizationDetailView;
@@ -18,7 +23,10 @@ import com.nemorouter.console.ui.ViewLoader;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -62,7 +70,7 @@ public class NemoConsoleApplication extends Application {
                 return;
             }
             connection = opened;
-            showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
+            showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene, stage);
         }, mainViewModel::connectionFailed);
     }
 
@@ -71,7 +79,8 @@ public class NemoConsoleApplication extends Application {
         return System.getenv();
     }
 
-    private void showBrowser(ConsoleServices services, MainView mainView, MainViewModel mainViewModel, Scene scene) {
+    private void showBrowser(ConsoleServices services, MainView mainView, MainViewModel mainViewModel, Scene scene,
+                             Stage stage) {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
@@ -98,9 +107,56 @@ public class NemoConsoleApplication extends Application {
         SplitPane browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.46);
         browser.getStyleClass().add("browser");
-        mainView.showContent(browser);
+
+        // Locate and audit links open an entity here: its organization in the list and detail, a user in the member tab.
+        java.util.function.Consumer<LocatedEntity> openEntity = entity -> {
+            String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
+            if (organization != null) {
+                listViewModel.searchTextProperty().set(organization);
+                detailViewModel.open(organization);
+            }
+            if (entity.type().equals("user")) {
+                detailView.showMember(entity.id());
+            }
+            stage.toFront();
+        };
+        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
+        Stage locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        Runnable showLocate = () -> {
+            locateStage.show();
+            locateStage.toFront();
+            locateView.focus();
+        };
+        Stage auditStage = toolWindow(stage, "Integrity audit",
+                ViewLoader.load(new AuditView(new AuditViewModel(services.audit(), tasks, openEntity))));
+        Runnable showAudit = () -> {
+            auditStage.show();
+            auditStage.toFront();
+        };
+        Button locateButton = new Button("Locate / key… (Ctrl+L)");
+        locateButton.setId("tool-locate");
+        locateButton.setOnAction(event -> showLocate.run());
+        Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
+        auditButton.setId("tool-audit");
+        auditButton.setOnAction(event -> showAudit.run());
+        BorderPane withTools = new BorderPane(browser);
+        withTools.setTop(new ToolBar(locateButton, auditButton));
+        mainView.showContent(withTools);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), showAudit);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         listView.focusSearch();
+    }
+
+    private static Stage toolWindow(Stage owner, String title, Parent content) {
+        Stage window = new Stage();
+        window.initOwner(owner);
+        window.setTitle(title);
+        Scene scene = new Scene(content);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        window.setScene(scene);
+        return window;
     }
 
     @Override

@@ -196,7 +196,8 @@ public final class OrganizationDetailView {
         }
     }
 
-    private void showMember(String userId) {
+    /** Shows {@code userId} in the member tab (also the target of locate and audit links). */
+    public void showMember(String userId) {
         if (userId == null) {
             return;
         }

@@ -8,6 +8,7 @@ import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.integrity.AuditView;
 import com.nemorouter.console.integrity.AuditViewModel;
+import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.LocateView;
 import com.nemorouter.console.integrity.LocateViewModel;
 import com.nemorouter.console.integrity.LocatedEntity;
@@ -85,7 +86,8 @@ public class NemoConsoleApplication extends Application {
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
-        Parent memberNode = ViewLoader.load(new MemberView(memberViewModel));
+        MemberView memberView = new MemberView(memberViewModel);
+        Parent memberNode = ViewLoader.load(memberView);
 
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks);
@@ -127,8 +129,17 @@ public class NemoConsoleApplication extends Application {
             locateStage.toFront();
             locateView.focus();
         };
-        Stage auditStage = toolWindow(stage, "Integrity audit",
-                ViewLoader.load(new AuditView(new AuditViewModel(services.audit(), tasks, openEntity))));
+        AuditViewModel auditViewModel = new AuditViewModel(services.audit(), tasks, openEntity);
+        Stage auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
+        Runnable refreshBadges = () -> {
+            var organization = detailViewModel.detailProperty().get();
+            detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
+            var member = memberViewModel.detailProperty().get();
+            memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
+        };
+        auditViewModel.allFindings().addListener((javafx.collections.ListChangeListener<Finding>) change -> refreshBadges.run());
+        detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+        memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
         Runnable showAudit = () -> {
             auditStage.show();
             auditStage.toFront();

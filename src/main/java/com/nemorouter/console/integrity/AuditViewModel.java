@@ -34,6 +34,7 @@ public final class AuditViewModel {
 
     private final ObservableList<CheckRow> checks = FXCollections.observableArrayList();
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ObservableList<Finding> allFindings = FXCollections.observableArrayList();
     private final ObjectProperty<CheckRow> selectedCheck = new SimpleObjectProperty<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -62,6 +63,7 @@ public final class AuditViewModel {
         cancellation = token;
         results.clear();
         findings.clear();
+        allFindings.clear();
         List<AuditCheck> all = service.checks();
         checks.setAll(all.stream().map(CheckRow::waiting).toList());
         progress.set(0);
@@ -90,6 +92,7 @@ public final class AuditViewModel {
                 return;
             }
             results.add(result);
+            allFindings.addAll(result.findings());
             checks.set(index, CheckRow.of(result));
             progress.set((index + 1) / (double) all.size());
             if (selectedCheck.get() != null && selectedCheck.get().check() == check) {
@@ -158,6 +161,19 @@ public final class AuditViewModel {
                 failure -> error.set(FailureMessages.describe("Exporting", failure)));
     }
 
+    /**
+     * The badge for an organization, team or user id: how many findings of the last run concern it, marked
+     * by the worst severity; empty when none do (or the audit has not run).
+     */
+    public String badgeFor(String id) {
+        List<Finding> concerning = allFindings.stream().filter(finding -> finding.concerns(id)).toList();
+        if (concerning.isEmpty()) {
+            return "";
+        }
+        boolean errors = concerning.stream().anyMatch(finding -> finding.severity() == Severity.ERROR);
+        return (errors ? "✘ " : "⚠ ") + concerning.size() + (concerning.size() == 1 ? " audit finding" : " audit findings");
+    }
+
     private String summary() {
         long total = results.stream().mapToLong(result -> result.findings().size()).sum();
         long errors = results.stream().mapToLong(result -> result.count(Severity.ERROR)).sum();
@@ -172,6 +188,11 @@ public final class AuditViewModel {
 
     public ObservableList<Finding> findings() {
         return findings;
+    }
+
+    /** Every finding of the last (or running) audit; views observe it to refresh their badges. */
+    public ObservableList<Finding> allFindings() {
+        return FXCollections.unmodifiableObservableList(allFindings);
     }
 
     public ObjectProperty<CheckRow> selectedCheckProperty() {

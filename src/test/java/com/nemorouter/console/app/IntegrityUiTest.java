@@ -99,6 +99,11 @@ class IntegrityUiTest extends FxRobot {
                 && ROGUE_MEMBER_NOT_IN_ORG.equals(this.<TextField>find("#member-id").getText()));
         assertThat(this.<TabPane>find("#organization-tabs").getSelectionModel().getSelectedItem().getText())
                 .isEqualTo("Member");
+        // Blue Harbor: its team's org mismatch, Dana's teams[] drift and Rory outside the org.
+        waitUntil(() -> this.<Label>find("#organization-audit-badge").isVisible());
+        assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("✘ 3 audit findings");
+        waitUntil(() -> this.<Label>find("#member-audit-badge").isVisible());
+        assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("✘ 1 audit finding");
     }
 
     private <T extends Node> T find(String query) {

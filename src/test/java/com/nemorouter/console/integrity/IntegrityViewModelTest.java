@@ -77,6 +77,11 @@ class IntegrityViewModelTest {
         assertThat(mismatch.status()).isEqualTo("✘ 1");
         assertThat(mismatch.severities()).isEqualTo("1 error");
 
+        assertThat(audit.badgeFor(BLUE_HARBOR)).isEqualTo("✘ 3 audit findings");
+        assertThat(audit.badgeFor(CEDAR_POINT)).isEqualTo("✘ 2 audit findings");
+        assertThat(audit.badgeFor(SANDBOX_TEAM_EMPTY_OBJECT)).isEqualTo("⚠ 1 audit finding");
+        assertThat(audit.badgeFor(UMA_AUTH_ID)).isEqualTo("✘ 1 audit finding");
+        assertThat(audit.badgeFor(ACME)).isEmpty();
         audit.selectedCheckProperty().set(mismatch);
         assertThat(audit.findings()).extracting(Finding::entityId).containsExactly(DATA_SCIENCE_TEAM_ORG_MISMATCH);
         audit.open(audit.findings().get(0));

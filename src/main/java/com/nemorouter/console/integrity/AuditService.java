@@ -77,7 +77,7 @@ public final class AuditService {
     }
 
     @SuppressWarnings("unchecked")
-    private static CheckResult execute(EntityManager em, AuditCheck check) {
+    static CheckResult execute(EntityManager em, AuditCheck check) {
         long started = System.nanoTime();
         List<Object[]> rows = em.createNativeQuery("select * from (" + check.sql()
                         + ") f order by 3, 5 limit " + (FINDING_LIMIT + 1))

@@ -129,7 +129,7 @@ public class NemoConsoleApplication extends Application {
             locateStage.toFront();
             locateView.focus();
         };
-        AuditViewModel auditViewModel = new AuditViewModel(services.audit(), tasks, openEntity);
+        AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
         Stage auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
         Runnable refreshBadges = () -> {
             var organization = detailViewModel.detailProperty().get();

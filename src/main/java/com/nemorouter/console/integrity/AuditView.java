@@ -1,11 +1,19 @@
 package com.nemorouter.console.integrity;
 
 import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -23,6 +31,8 @@ public final class AuditView {
     private Button cancelButton;
     @FXML
     private Button exportButton;
+    @FXML
+    private Button repairButton;
     @FXML
     private ProgressBar progressBar;
     @FXML
@@ -83,6 +93,58 @@ public final class AuditView {
         Tables.bind(detailColumn, Finding::detail);
         Tables.copyIdOnShortcut(findingTable, Finding::entityId);
         Tables.openOnEnter(findingTable, viewModel::open);
+        findingTable.getSelectionModel().selectedItemProperty()
+                .addListener((observable, old, finding) -> viewModel.selectedFindingProperty().set(finding));
+        repairButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.repairChoices(viewModel.selectedFindingProperty().get()).isEmpty()
+                        || viewModel.repairingProperty().get(),
+                viewModel.selectedFindingProperty(), viewModel.repairingProperty(), viewModel.runningProperty(),
+                viewModel.findings()));
+        viewModel.pendingRepairProperty().addListener((observable, old, plan) -> {
+            if (plan != null) {
+                confirm(plan);
+            }
+        });
+    }
+
+    @FXML
+    private void repair() {
+        Finding finding = viewModel.selectedFindingProperty().get();
+        List<RepairChoice> choices = viewModel.repairChoices(finding);
+        if (choices.size() == 1) {
+            viewModel.planRepair(finding, choices.get(0));
+            return;
+        }
+        Map<String, RepairChoice> labels = new LinkedHashMap<>();
+        labels.put("nemo is right: change LiteLLM", RepairChoice.NEMO_IS_RIGHT);
+        labels.put("LiteLLM is right: change nemo", RepairChoice.LITELLM_IS_RIGHT);
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.keySet().iterator().next(), labels.keySet());
+        dialog.initOwner(checkTable.getScene().getWindow());
+        dialog.setTitle("Repair " + finding.check());
+        dialog.setHeaderText(finding.detail() + "\nWhich side is right?");
+        dialog.showAndWait().map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
+    }
+
+    /** Shows the exact SQL; nothing runs unless the user confirms. */
+    private void confirm(RepairPlan plan) {
+        TextArea sql = new TextArea(plan.preview());
+        sql.setEditable(false);
+        sql.setWrapText(true);
+        sql.setId("repair-sql");
+        sql.getStyleClass().add("repair-sql");
+        sql.setPrefSize(760, 320);
+        ButtonType run = new ButtonType("Run repair", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
+        alert.initOwner(checkTable.getScene().getWindow());
+        alert.setTitle("Repair " + plan.finding().check());
+        alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
+        alert.getDialogPane().setContent(sql);
+        alert.getDialogPane().getStylesheets().addAll(checkTable.getScene().getStylesheets());
+        if (alert.showAndWait().filter(run::equals).isPresent()) {
+            viewModel.confirmRepair();
+        } else {
+            viewModel.discardRepair();
+        }
     }
 
     @FXML

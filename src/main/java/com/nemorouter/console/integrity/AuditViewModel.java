@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -29,6 +31,7 @@ import javafx.collections.ObservableList;
 public final class AuditViewModel {
 
     private final AuditService service;
+    private final RepairService repairs;
     private final TaskRunner tasks;
     private final Consumer<LocatedEntity> opener;
 
@@ -36,6 +39,9 @@ public final class AuditViewModel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ObservableList<Finding> allFindings = FXCollections.observableArrayList();
     private final ObjectProperty<CheckRow> selectedCheck = new SimpleObjectProperty<>();
+    private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<RepairPlan> pendingRepair = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper repairing = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not run yet.");
@@ -45,8 +51,9 @@ public final class AuditViewModel {
     private QueryCancellation cancellation;
     private int generation;
 
-    public AuditViewModel(AuditService service, TaskRunner tasks, Consumer<LocatedEntity> opener) {
+    public AuditViewModel(AuditService service, RepairService repairs, TaskRunner tasks, Consumer<LocatedEntity> opener) {
         this.service = service;
+        this.repairs = repairs;
         this.tasks = tasks;
         this.opener = opener;
         service.checks().forEach(check -> checks.add(CheckRow.waiting(check)));
@@ -153,6 +160,73 @@ public final class AuditViewModel {
         }
     }
 
+    /** The ways the finding can be repaired (empty: no safe fix); two choices mean the user picks a side. */
+    public List<RepairChoice> repairChoices(Finding finding) {
+        return finding == null || running.get() ? List.of() : RepairService.choices(finding);
+    }
+
+    /**
+     * Works out the repair and offers it as {@link #pendingRepairProperty()} for the user to confirm with
+     * its exact SQL; nothing is written until {@link #confirmRepair()}.
+     */
+    public void planRepair(Finding finding, RepairChoice choice) {
+        if (finding == null || repairing.get() || running.get()) {
+            return;
+        }
+        error.set("");
+        repairing.set(true);
+        tasks.run("Preparing a repair", () -> repairs.plan(finding, choice), plan -> {
+            repairing.set(false);
+            pendingRepair.set(plan);
+        }, failure -> {
+            repairing.set(false);
+            error.set(FailureMessages.describe("Preparing the repair", failure));
+        });
+    }
+
+    public void discardRepair() {
+        pendingRepair.set(null);
+    }
+
+    /** Runs the pending repair in one transaction, then shows its check as re-run inside that transaction. */
+    public void confirmRepair() {
+        RepairPlan plan = pendingRepair.get();
+        if (plan == null) {
+            return;
+        }
+        pendingRepair.set(null);
+        repairing.set(true);
+        tasks.run("Repairing " + plan.finding().check(), () -> repairs.apply(plan), outcome -> {
+            repairing.set(false);
+            replace(outcome.recheck());
+            status.set((outcome.fixed() ? "Repaired: " : "Ran, but the finding remains: ") + plan.title() + ". "
+                    + outcome.auditMessage() + " " + plan.finding().check() + " now has "
+                    + outcome.recheck().findings().size() + " findings.");
+        }, failure -> {
+            repairing.set(false);
+            error.set(FailureMessages.describe("Repair (rolled back, nothing changed)", failure));
+        });
+    }
+
+    private void replace(CheckResult recheck) {
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).check() == recheck.check()) {
+                results.set(i, recheck);
+            }
+        }
+        allFindings.removeIf(finding -> finding.check().equals(recheck.check().id()));
+        allFindings.addAll(recheck.findings());
+        for (int i = 0; i < checks.size(); i++) {
+            if (checks.get(i).check() == recheck.check()) {
+                checks.set(i, CheckRow.of(recheck));
+            }
+        }
+        CheckRow selected = selectedCheck.get();
+        if (selected != null && selected.check() == recheck.check()) {
+            findings.setAll(recheck.findings());
+        }
+    }
+
     /** Writes every finding of the last run as CSV, on a background thread. */
     public void exportCsv(Path file) {
         List<Finding> all = results.stream().flatMap(result -> result.findings().stream()).toList();
@@ -197,6 +271,19 @@ public final class AuditViewModel {
 
     public ObjectProperty<CheckRow> selectedCheckProperty() {
         return selectedCheck;
+    }
+
+    public ObjectProperty<Finding> selectedFindingProperty() {
+        return selectedFinding;
+    }
+
+    /** A planned repair waiting for the user's confirmation, or null. */
+    public ReadOnlyObjectProperty<RepairPlan> pendingRepairProperty() {
+        return pendingRepair.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty repairingProperty() {
+        return repairing.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {

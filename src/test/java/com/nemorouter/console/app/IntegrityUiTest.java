@@ -22,7 +22,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -32,16 +31,12 @@ import org.testfx.util.WaitForAsyncUtils;
 /** Locate an id, open it in the browser, run the audit and open a finding: the real application, headless. */
 class IntegrityUiTest extends FxRobot {
 
-    private static String databaseUrl;
     private Application application;
 
-    @BeforeAll
-    static void database() {
-        databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
-    }
-
+    /** Each test gets its own copy: the audit flow repairs a finding. */
     @BeforeEach
     void start() throws Exception {
+        String databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", databaseUrl);
         waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
@@ -104,6 +99,25 @@ class IntegrityUiTest extends FxRobot {
         assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("✘ 3 audit findings");
         waitUntil(() -> this.<Label>find("#member-audit-badge").isVisible());
         assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("✘ 1 audit finding");
+
+        // Repair one finding: preview the SQL, run it, and see its check re-run clean.
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        CheckRow orgMissing = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
+        interact(() -> checks.scrollTo(orgMissing));
+        clickOn(from(checks).lookup("org_missing_in_litellm").<Node>query());
+        waitUntil(() -> findings.getItems().size() == 1
+                && findings.getItems().get(0).entityId().equals(GHOSTWIRE_NEMO_ONLY));
+        clickOn(from(findings).lookup(GHOSTWIRE_NEMO_ONLY).<Node>query());
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        assertThat(this.<javafx.scene.control.TextArea>find("#repair-sql").getText())
+                .contains("insert into public.\"LiteLLM_OrganizationTable\"").contains(GHOSTWIRE_NEMO_ONLY);
+        clickOn("Run repair");
+        waitUntil(() -> status.getText().startsWith("Repaired: Create LiteLLM organization " + GHOSTWIRE_NEMO_ONLY));
+        assertThat(status.getText()).contains("2 audit records written to LiteLLM_AuditLog")
+                .contains("org_missing_in_litellm now has 0 findings");
+        assertThat(findings.getItems()).isEmpty();
     }
 
     private <T extends Node> T find(String query) {

@@ -23,8 +23,9 @@ class IntegrityViewModelTest {
     private final LocateViewModel locate = new LocateViewModel(
             new LocateService(TestDatabases.seeded(), new PresenceQuery(100)), new KeyService(TestDatabases.seeded()),
             new SameThreadTaskRunner(), opened::add);
+    // Never asked to apply a repair here: the seeded database is shared read-only (RepairServiceTest writes).
     private final AuditViewModel audit = new AuditViewModel(new AuditService(TestDatabases.seeded()),
-            new SameThreadTaskRunner(), opened::add);
+            new RepairService(TestDatabases.seeded(), null, null), new SameThreadTaskRunner(), opened::add);
 
     @Test
     void locateListsTablesLinksAndSkippedColumnsThenScansThem() {
@@ -86,6 +87,14 @@ class IntegrityViewModelTest {
         assertThat(audit.findings()).extracting(Finding::entityId).containsExactly(DATA_SCIENCE_TEAM_ORG_MISMATCH);
         audit.open(audit.findings().get(0));
         assertThat(opened).containsExactly(new LocatedEntity("team", DATA_SCIENCE_TEAM_ORG_MISMATCH, null, BLUE_HARBOR));
+
+        assertThat(audit.repairChoices(audit.findings().get(0)))
+                .containsExactly(RepairChoice.NEMO_IS_RIGHT, RepairChoice.LITELLM_IS_RIGHT);
+        audit.planRepair(audit.findings().get(0), RepairChoice.NEMO_IS_RIGHT);
+        assertThat(audit.pendingRepairProperty().get().preview())
+                .contains("update public.\"LiteLLM_TeamTable\" set organization_id = '" + BLUE_HARBOR + "'");
+        audit.discardRepair();
+        assertThat(audit.pendingRepairProperty().get()).isNull();
 
         Path csv = directory.resolve("audit.csv");
         audit.exportCsv(csv);

@@ -114,7 +114,11 @@ public final class AuditCommand implements Command {
         long errors = report.findings().stream().filter(finding -> finding.severity() == Severity.ERROR).count();
         long warnings = report.findings().stream().filter(finding -> finding.severity() == Severity.WARNING).count();
         long infos = report.findings().size() - errors - warnings;
-        out.println("audit: " + errors + " errors, " + warnings + " warnings, " + infos + " info");
+        out.println("audit: " + count(errors, "error") + ", " + count(warnings, "warning") + ", " + infos + " info");
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private record Arguments(String format, Severity failOn) {

@@ -252,8 +252,8 @@ public final class AuditViewModel {
         long total = results.stream().mapToLong(result -> result.findings().size()).sum();
         long errors = results.stream().mapToLong(result -> result.count(Severity.ERROR)).sum();
         long warnings = results.stream().mapToLong(result -> result.count(Severity.WARNING)).sum();
-        return results.size() + " checks: " + total + " findings (" + errors + " errors, " + warnings + " warnings, "
-                + (total - errors - warnings) + " info).";
+        return results.size() + " checks: " + total + " findings (" + errors + (errors == 1 ? " error, " : " errors, ")
+                + warnings + (warnings == 1 ? " warning, " : " warnings, ") + (total - errors - warnings) + " info).";
     }
 
     public ObservableList<CheckRow> checks() {

@@ -72,7 +72,7 @@ class IntegrityViewModelTest {
         audit.run();
         assertThat(audit.runningProperty().get()).isFalse();
         assertThat(audit.progressProperty().get()).isEqualTo(1.0);
-        assertThat(audit.statusProperty().get()).isEqualTo("15 checks: 9 findings (7 errors, 1 warnings, 1 info).");
+        assertThat(audit.statusProperty().get()).isEqualTo("15 checks: 9 findings (7 errors, 1 warning, 1 info).");
         CheckRow mismatch = audit.checks().stream().filter(row -> row.check() == AuditCheck.TEAM_ORG_MISMATCH)
                 .findFirst().orElseThrow();
         assertThat(mismatch.status()).isEqualTo("✘ 1");

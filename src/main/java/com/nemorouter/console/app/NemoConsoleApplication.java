@@ -2,6 +2,7 @@ package com.nemorouter.console.app;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
@@ -12,8 +13,10 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.LocateView;
 import com.nemorouter.console.integrity.LocateViewModel;
 import com.nemorouter.console.integrity.LocatedEntity;
+import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberView;
 import com.nemorouter.console.member.MemberViewModel;
+import com.nemorouter.console.organization.OrganizationDetail;
 import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
@@ -22,15 +25,16 @@ import com.nemorouter.console.ui.FxTaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.layout.BorderPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
@@ -109,9 +113,22 @@ public class NemoConsoleApplication extends Application {
         SplitPane browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.46);
         browser.getStyleClass().add("browser");
+        mainView.showContent(withIntegrityTools(services, stage, scene, browser, listViewModel, detailViewModel,
+                detailView, memberViewModel, memberView));
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
+        listView.focusSearch();
+    }
 
-        // Locate and audit links open an entity here: its organization in the list and detail, a user in the member tab.
-        java.util.function.Consumer<LocatedEntity> openEntity = entity -> {
+    /**
+     * Wires locate, key resolution and the audit (issue 4): a toolbar over the browser, Ctrl+L and
+     * Ctrl+Shift+A, links that open an entity in the browser, and audit badges on the detail views.
+     */
+    private Parent withIntegrityTools(ConsoleServices services, Stage stage, Scene scene, SplitPane browser,
+                                      OrganizationListViewModel listViewModel,
+                                      OrganizationDetailViewModel detailViewModel, OrganizationDetailView detailView,
+                                      MemberViewModel memberViewModel, MemberView memberView) {
+        // An organization opens in the list and detail; a team opens its organization; a user its member tab.
+        Consumer<LocatedEntity> openEntity = entity -> {
             String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
             if (organization != null) {
                 listViewModel.searchTextProperty().set(organization);
@@ -131,33 +148,32 @@ public class NemoConsoleApplication extends Application {
         };
         AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
         Stage auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
-        Runnable refreshBadges = () -> {
-            var organization = detailViewModel.detailProperty().get();
-            detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
-            var member = memberViewModel.detailProperty().get();
-            memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
-        };
-        auditViewModel.allFindings().addListener((javafx.collections.ListChangeListener<Finding>) change -> refreshBadges.run());
-        detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
-        memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
         Runnable showAudit = () -> {
             auditStage.show();
             auditStage.toFront();
         };
+        Runnable refreshBadges = () -> {
+            OrganizationDetail organization = detailViewModel.detailProperty().get();
+            detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
+            MemberDetail member = memberViewModel.detailProperty().get();
+            memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
+        };
+        auditViewModel.allFindings().addListener((ListChangeListener<Finding>) change -> refreshBadges.run());
+        detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+        memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+
         Button locateButton = new Button("Locate / key… (Ctrl+L)");
         locateButton.setId("tool-locate");
         locateButton.setOnAction(event -> showLocate.run());
         Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
         auditButton.setId("tool-audit");
         auditButton.setOnAction(event -> showAudit.run());
-        BorderPane withTools = new BorderPane(browser);
-        withTools.setTop(new ToolBar(locateButton, auditButton));
-        mainView.showContent(withTools);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), showAudit);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
-        listView.focusSearch();
+        BorderPane withTools = new BorderPane(browser);
+        withTools.setTop(new ToolBar(locateButton, auditButton));
+        return withTools;
     }
 
     private static Stage toolWindow(Stage owner, String title, Parent content) {

@@ -43,6 +43,16 @@ class LocateServiceTest {
     }
 
     @Test
+    void locatingCostsThreeStatementsWhateverTheNumberOfTables() {
+        locate.locate(ACME, Set.of(), new QueryCancellation());
+        TestDatabases.seeded().statistics().clear();
+        LocateResult result = locate.locate(GHOSTWIRE_NEMO_ONLY, Set.of(), new QueryCancellation());
+        // the process id (for cancel), one union of counts over every column, the entities
+        assertThat(TestDatabases.seeded().statistics().getPrepareStatementCount()).isEqualTo(3);
+        assertThat(result.places()).hasSizeGreaterThan(20);
+    }
+
+    @Test
     void acceptsAnySpellingOfTheUuid() {
         Map<String, Long> canonical = rowsByColumn(locate.locate(ACME, Set.of(), new QueryCancellation()));
         for (String spelling : new String[] {ACME.toUpperCase(Locale.ROOT), "{" + ACME + "}", ACME.replace("-", ""),

@@ -1,7 +1,14 @@
 package com.nemorouter.console.app;
 
+import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConnectionService;
+import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.integrity.AuditService;
+import com.nemorouter.console.integrity.KeyService;
+import com.nemorouter.console.integrity.LocateService;
+import com.nemorouter.console.integrity.RepairService;
+import com.nemorouter.console.membership.RosterLocks;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberService;
 import com.nemorouter.console.organization.OrganizationService;
@@ -15,7 +22,8 @@ import com.nemorouter.console.team.TeamService;
  * they read through exactly the same code.
  */
 public record ConsoleServices(Database database, OrganizationService organizations, TeamService teams,
-                              MemberService members, CensusService census, ConnectionService connection) {
+                              MemberService members, CensusService census, ConnectionService connection,
+                              LocateService locate, KeyService keys, AuditService audit, RepairService repairs) {
 
     public static ConsoleServices wire(Database database) {
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
@@ -25,6 +33,10 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new TeamService(database, teamQueries),
                 new MemberService(database, presence),
                 new CensusService(database),
-                new ConnectionService(database));
+                new ConnectionService(database),
+                new LocateService(database, presence),
+                new KeyService(database),
+                new AuditService(database),
+                new RepairService(database, AuditTrail.forThisMachine(ConsoleHome.fromSystem()), new RosterLocks()));
     }
 }

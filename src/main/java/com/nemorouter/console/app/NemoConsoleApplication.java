@@ -2,6 +2,7 @@ package com.nemorouter.console.app;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import com.nemorouter.console.about.AboutView;
 import com.nemorouter.console.about.AboutViewModel;
@@ -13,8 +14,16 @@ import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
+import com.nemorouter.console.integrity.AuditView;
+import com.nemorouter.console.integrity.AuditViewModel;
+import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.integrity.LocateView;
+import com.nemorouter.console.integrity.LocateViewModel;
+import com.nemorouter.console.integrity.LocatedEntity;
+import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberView;
 import com.nemorouter.console.member.MemberViewModel;
+import com.nemorouter.console.organization.OrganizationDetail;
 import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
@@ -24,12 +33,16 @@ import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.application.Application;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 
 /**
@@ -149,7 +162,8 @@ public class NemoConsoleApplication extends Application {
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
-        Parent memberNode = ViewLoader.load(new MemberView(memberViewModel));
+        MemberView memberView = new MemberView(memberViewModel);
+        Parent memberNode = ViewLoader.load(memberView);
 
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks);
@@ -173,10 +187,79 @@ public class NemoConsoleApplication extends Application {
         browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
         browser.setId("browser");
-        mainView.showContent(browser);
+        mainView.showContent(withIntegrityTools(services, tasks, primaryStage, scene, browser, listViewModel,
+                detailViewModel, detailView, memberViewModel, memberView));
         windowState.applyTo(browser);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         listView.focusSearch();
+    }
+
+    /**
+     * Wires locate, key resolution and the audit (issue 4): a toolbar over the browser, Ctrl+L and
+     * Ctrl+Shift+A, links that open an entity in the browser, and audit badges on the detail views.
+     */
+    private Parent withIntegrityTools(ConsoleServices services, TaskRunner tasks, Stage stage, Scene scene,
+                                      SplitPane browser,
+                                      OrganizationListViewModel listViewModel,
+                                      OrganizationDetailViewModel detailViewModel, OrganizationDetailView detailView,
+                                      MemberViewModel memberViewModel, MemberView memberView) {
+        // An organization opens in the list and detail; a team opens its organization; a user its member tab.
+        Consumer<LocatedEntity> openEntity = entity -> {
+            String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
+            if (organization != null) {
+                listViewModel.searchTextProperty().set(organization);
+                detailViewModel.open(organization);
+            }
+            if (entity.type().equals("user")) {
+                detailView.showMember(entity.id());
+            }
+            stage.toFront();
+        };
+        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
+        Stage locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        Runnable showLocate = () -> {
+            locateStage.show();
+            locateStage.toFront();
+            locateView.focus();
+        };
+        AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
+        Stage auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
+        Runnable showAudit = () -> {
+            auditStage.show();
+            auditStage.toFront();
+        };
+        Runnable refreshBadges = () -> {
+            OrganizationDetail organization = detailViewModel.detailProperty().get();
+            detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
+            MemberDetail member = memberViewModel.detailProperty().get();
+            memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
+        };
+        auditViewModel.allFindings().addListener((ListChangeListener<Finding>) change -> refreshBadges.run());
+        detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+        memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+
+        Button locateButton = new Button("Locate / key… (Ctrl+L)");
+        locateButton.setId("tool-locate");
+        locateButton.setOnAction(event -> showLocate.run());
+        Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
+        auditButton.setId("tool-audit");
+        auditButton.setOnAction(event -> showAudit.run());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), showAudit);
+        BorderPane withTools = new BorderPane(browser);
+        withTools.setTop(new ToolBar(locateButton, auditButton));
+        return withTools;
+    }
+
+    private static Stage toolWindow(Stage owner, String title, Parent content) {
+        Stage window = new Stage();
+        window.initOwner(owner);
+        window.setTitle(title);
+        Scene scene = new Scene(content);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        window.setScene(scene);
+        return window;
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class CommandLine {
         this.connector = connector;
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new CheckCommand())) {
+        for (Command command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand())) {
             commands.put(command.name(), command);
         }
     }

@@ -20,6 +20,8 @@ public final class MemberView {
     @FXML
     private Label titleLabel;
     @FXML
+    private Label auditBadge;
+    @FXML
     private TextField idField;
     @FXML
     private Label errorLabel;
@@ -90,6 +92,13 @@ public final class MemberView {
         presenceFlow.show(detail.presence(), null, true);
         organizationTable.getItems().setAll(detail.organizations());
         teamTable.getItems().setAll(detail.teams());
+    }
+
+    /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */
+    public void showAuditBadge(String text) {
+        auditBadge.setText(text);
+        auditBadge.setVisible(!text.isEmpty());
+        auditBadge.setManaged(!text.isEmpty());
     }
 
     @FXML

@@ -32,6 +32,8 @@ public final class OrganizationDetailView {
     @FXML
     private Label titleLabel;
     @FXML
+    private Label auditBadge;
+    @FXML
     private TextField idField;
     @FXML
     private Label nemoNameLabel;
@@ -196,7 +198,8 @@ public final class OrganizationDetailView {
         }
     }
 
-    private void showMember(String userId) {
+    /** Shows {@code userId} in the member tab (also the target of locate and audit links). */
+    public void showMember(String userId) {
         if (userId == null) {
             return;
         }
@@ -208,6 +211,13 @@ public final class OrganizationDetailView {
     /** Hosts the member view in the member tab. */
     public void setMemberContent(Node memberView) {
         memberTab.setContent(memberView);
+    }
+
+    /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */
+    public void showAuditBadge(String text) {
+        auditBadge.setText(text);
+        auditBadge.setVisible(!text.isEmpty());
+        auditBadge.setManaged(!text.isEmpty());
     }
 
     public void focus() {

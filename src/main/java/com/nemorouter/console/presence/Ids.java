@@ -15,12 +15,18 @@ public final class Ids {
     private static final Pattern CANONICAL = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     private Ids() {
     }
 
     public static boolean isCanonicalUuid(String value) {
         return value != null && CANONICAL.matcher(value).matches();
+    }
+
+    /** A SHA-256 hex digest in either case: the form of {@code LiteLLM_VerificationToken.token}. */
+    public static boolean isSha256Hex(String value) {
+        return value != null && SHA256_HEX.matcher(value.strip()).matches();
     }
 
     /** The id as a UUID when it is one in any spelling PostgreSQL accepts for a uuid column. */

@@ -38,65 +38,142 @@ public final class PresenceQuery {
     public PresenceReport find(EntityManager em, IdKind kind, String id) {
         List<CatalogColumn> columns = catalog(em).stream().filter(column -> refersTo(kind, column)).toList();
         Optional<UUID> uuid = Ids.asUuid(id);
-        List<CatalogColumn> searched = new ArrayList<>();
+        long[] counts = count(em, columns, id, uuid.map(UUID::toString).orElse(null), null, Set.of());
+        List<PresenceEntry> entries = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            CatalogColumn column = columns.get(i);
+            entries.add(new PresenceEntry(column.schema(), column.table(), column.column(),
+                    Side.ofSchema(column.schema()), roleOf(column), counts[i], column.estimatedRows(),
+                    isExpected(kind, column)));
+        }
+        return new PresenceReport(kind, id, entries);
+    }
+
+    /**
+     * Every column in any of the three schemas that can hold {@code text}, whatever the id names, in one
+     * counting statement (plus the catalog read on first use). A UUID in any spelling is matched in its
+     * canonical form and, in text columns, also in upper case (the usual non-canonical spelling); other
+     * text is matched exactly as a user id, an email (case-insensitively, through the email indexes) or,
+     * when it is a SHA-256 hex digest, a key.
+     *
+     * @param scanAnyway {@code schema.table.column} names to count even when they are unindexed and large
+     */
+    public List<PresenceEntry> locate(EntityManager em, String text, Set<String> scanAnyway) {
+        Optional<UUID> uuid = Ids.asUuid(text);
+        boolean keyHash = uuid.isEmpty() && Ids.isSha256Hex(text);
+        List<CatalogColumn> columns = catalog(em).stream()
+                .filter(column -> locateRole(column, uuid.isPresent(), keyHash) != null)
+                .toList();
+        String canonical = uuid.map(UUID::toString).orElse(null);
+        String id = canonical != null ? canonical
+                : keyHash ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
+        long[] counts = count(em, columns, id, canonical,
+                canonical == null ? null : canonical.toUpperCase(Locale.ROOT), scanAnyway);
+        List<PresenceEntry> entries = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            CatalogColumn column = columns.get(i);
+            entries.add(new PresenceEntry(column.schema(), column.table(), column.column(),
+                    Side.ofSchema(column.schema()), locateRole(column, uuid.isPresent(), keyHash), counts[i],
+                    column.estimatedRows(), false));
+        }
+        return List.copyOf(entries);
+    }
+
+    /** The id's role in {@code column} for locate, or null when locate does not search it for this input. */
+    static String locateRole(CatalogColumn column, boolean uuidInput, boolean keyHashInput) {
+        if (column.column().equals("user_email") || column.column().equals("email")) {
+            return uuidInput || !isUserTable(column) ? null : "user";
+        }
+        if (column.column().equals("token") || column.column().equals("api_key")) {
+            boolean keyColumn = column.table().equals("LiteLLM_VerificationToken") && column.column().equals("token")
+                    || column.table().equals("LiteLLM_SpendLogs") && column.column().equals("api_key");
+            return keyHashInput && keyColumn ? "key" : null;
+        }
+        if (refersTo(IdKind.USER, column)) {
+            return uuidInput || !column.type().equals("uuid") ? "user" : null;
+        }
+        if (!uuidInput) {
+            return null;
+        }
+        if (refersTo(IdKind.ORGANIZATION, column)) {
+            return "organization";
+        }
+        if (refersTo(IdKind.TEAM, column)) {
+            return "team";
+        }
+        boolean scalar = column.type().equals("uuid") || column.type().equals("text");
+        return scalar && (column.column().equals("id") || column.column().equals("object_id")) ? "other" : null;
+    }
+
+    private static boolean isUserTable(CatalogColumn column) {
+        return column.schema().equals("auth") && column.table().equals("users")
+                || column.schema().equals("public") && column.table().equals("LiteLLM_UserTable");
+    }
+
+    /**
+     * Counts matches per column in one statement. Unindexed columns of tables the planner estimates
+     * at {@link #unindexedScanLimit} rows or more are left out (count -1) unless named in
+     * {@code scanAnyway}; a uuid column cannot hold a non-UUID, so it counts 0 without a scan.
+     *
+     * @param id    the text that text columns must equal
+     * @param uuid  the canonical UUID for uuid columns, or null when the id is not a UUID
+     * @param upper a second spelling text columns may hold, or null
+     */
+    private long[] count(EntityManager em, List<CatalogColumn> columns, String id, String uuid, String upper,
+                         Set<String> scanAnyway) {
+        long[] counts = new long[columns.size()];
         StringBuilder sql = new StringBuilder();
-        for (CatalogColumn column : columns) {
-            boolean uuidColumn = column.type().equals("uuid");
-            if (uuidColumn && uuid.isEmpty()) {
+        for (int i = 0; i < columns.size(); i++) {
+            CatalogColumn column = columns.get(i);
+            if (column.type().equals("uuid") && uuid == null) {
                 continue;
             }
-            if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit) {
+            if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit
+                    && !scanAnyway.contains(column.schema() + "." + column.table() + "." + column.column())) {
+                counts[i] = -1;
                 continue;
             }
             if (!sql.isEmpty()) {
                 sql.append(" union all ");
             }
-            sql.append("select ").append(searched.size()).append(" as idx, count(*) as n from ")
+            sql.append("select ").append(i).append(" as idx, count(*) as n from ")
                     .append(quote(column.schema())).append('.').append(quote(column.table()))
-                    .append(" where ").append(matchCondition(column));
-            searched.add(column);
+                    .append(" where ").append(matchCondition(column, upper != null));
         }
-        long[] counts = new long[searched.size()];
-        if (!searched.isEmpty()) {
-            Query query = em.createNativeQuery(sql.toString());
-            if (sql.indexOf(":id") >= 0) {
-                query.setParameter("id", id);
-            }
-            if (sql.indexOf(":uuid") >= 0) {
-                query.setParameter("uuid", uuid.orElseThrow().toString());
-            }
-            for (Object row : query.getResultList()) {
-                Object[] values = (Object[]) row;
-                counts[((Number) values[0]).intValue()] = ((Number) values[1]).longValue();
-            }
+        if (sql.isEmpty()) {
+            return counts;
         }
-        List<PresenceEntry> entries = new ArrayList<>();
-        for (CatalogColumn column : columns) {
-            int index = searched.indexOf(column);
-            boolean uuidColumn = column.type().equals("uuid");
-            if (index < 0 && uuidColumn) {
-                // A non-UUID id cannot be in a uuid column: that is an answer, not a skipped search.
-                entries.add(entry(kind, column, 0));
-            } else {
-                entries.add(entry(kind, column, index < 0 ? -1 : counts[index]));
-            }
+        Query query = em.createNativeQuery(sql.toString());
+        if (sql.indexOf(":id") >= 0) {
+            query.setParameter("id", id);
         }
-        return new PresenceReport(kind, id, entries);
+        if (sql.indexOf(":uuid") >= 0) {
+            query.setParameter("uuid", uuid);
+        }
+        if (sql.indexOf(":upper") >= 0) {
+            query.setParameter("upper", upper);
+        }
+        for (Object row : query.getResultList()) {
+            Object[] values = (Object[]) row;
+            counts[((Number) values[0]).intValue()] = ((Number) values[1]).longValue();
+        }
+        return counts;
     }
 
-    private PresenceEntry entry(IdKind kind, CatalogColumn column, long rows) {
-        return new PresenceEntry(column.schema(), column.table(), column.column(), Side.ofSchema(column.schema()),
-                roleOf(column), rows, column.estimatedRows(), isExpected(kind, column));
-    }
-
-    private static String matchCondition(CatalogColumn column) {
+    private static String matchCondition(CatalogColumn column, boolean upper) {
         String quoted = quote(column.column());
+        if (column.column().equals("user_email") || column.column().equals("email")) {
+            // Matches the lower(email) expression indexes of both user tables.
+            return "lower(" + quoted + ") = lower(cast(:id as text))";
+        }
         return switch (column.type()) {
             case "uuid" -> quoted + " = cast(:uuid as uuid)";
-            case "jsonb" -> "jsonb_typeof(" + quoted + ") = 'array' and " + quoted
-                    + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))";
-            case "text[]" -> "array_position(" + quoted + ", cast(:id as text)) is not null";
-            default -> quoted + " = cast(:id as text)";
+            case "jsonb" -> "jsonb_typeof(" + quoted + ") = 'array' and (" + quoted
+                    + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))"
+                    + (upper ? " or " + quoted + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:upper as text)))" : "")
+                    + ")";
+            case "text[]" -> quoted + " && " + (upper ? "array[cast(:id as text), cast(:upper as text)]" : "array[cast(:id as text)]");
+            default -> quoted + (upper ? " in (cast(:id as text), cast(:upper as text))" : " = cast(:id as text)");
         };
     }
 
@@ -174,7 +251,8 @@ public final class PresenceQuery {
                   and c.relkind in ('r', 'p') and not c.relispartition
                   and a.attnum > 0 and not a.attisdropped
                   and a.attname in ('organization_id', 'org_id', 'team_id', 'user_id', 'id', 'user',
-                                    'members_with_roles', 'teams')
+                                    'members_with_roles', 'teams', 'object_id', 'token', 'api_key',
+                                    'user_email', 'email')
                 order by n.nspname = 'public', n.nspname, c.relname, a.attname
                 """).getResultList();
         List<CatalogColumn> columns = new ArrayList<>();

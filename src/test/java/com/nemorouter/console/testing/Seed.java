@@ -19,6 +19,10 @@ public final class Seed {
     public static final String UMA_AUTH_ID = "5e550000-0000-4000-8000-00000000d006";
     public static final String UMA_UPPERCASE_LITELLM_ID = "5E550000-0000-4000-8000-00000000D006";
 
+    /** Raw demo keys: the token is the SHA-256 hex of the text (see seed.sql). */
+    public static final String DEMO_KEY_WITH_ORG = "sk-demo-1";
+    public static final String DEMO_KEY_ORG_FROM_TEAM = "sk-demo-2";
+
     public static final int ORGANIZATIONS = 32;
     public static final int TEAMS = 93;
     public static final int USERS = 371;

@@ -1,0 +1,109 @@
+package com.nemorouter.console.cli;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.integrity.KeyResolution;
+import com.nemorouter.console.integrity.KeyService;
+
+/**
+ * {@code key <sk-key|sha256-hash> [--json]}: the AuthContext the backend would build for a key. The key
+ * is hashed here; it is never printed. Exit 0 when found, 3 when no key has that hash, 2 for bad input.
+ */
+public final class KeyCommand implements Command {
+
+    @Override
+    public String name() {
+        return "key";
+    }
+
+    @Override
+    public String usage() {
+        return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
+    }
+
+    @Override
+    public void validate(List<String> args) throws UsageException {
+        parse(args);
+    }
+
+    private static Arguments parse(List<String> args) throws UsageException {
+        boolean json = false;
+        String key = null;
+        for (String arg : args) {
+            if (arg.equals("--json")) {
+                json = true;
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("unknown option " + arg + " for key (only --json)");
+            } else if (key != null) {
+                throw new UsageException("key takes one key or hash, got a second argument");
+            } else {
+                key = arg;
+            }
+        }
+        if (key == null) {
+            throw new UsageException("key needs " + KeyService.VALID_KEY_HINT);
+        }
+        try {
+            KeyService.tokenHash(key);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Arguments(key, json);
+    }
+
+    @Override
+    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        Optional<KeyResolution> resolved = services.keys().resolve(arguments.key());
+        if (resolved.isEmpty()) {
+            err.println("no key: LiteLLM_VerificationToken has no row with hash " + KeyService.tokenHash(arguments.key()));
+            return 3;
+        }
+        KeyResolution key = resolved.get();
+        if (arguments.json()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("org_id", key.orgId());
+            object.put("team_id", key.teamId());
+            object.put("user_id", key.userId());
+            object.put("key_alias", key.keyAlias());
+            object.put("blocked", key.blocked());
+            object.put("expired", key.expired());
+            object.put("org_in_nemo", key.orgInNemo());
+            object.put("org_in_litellm", key.orgInLiteLlm());
+            JsonOutput.print(out, object);
+            return 0;
+        }
+        out.println("token (sha256): " + key.tokenHash());
+        out.println("key_alias:      " + nullable(key.keyAlias()));
+        out.println("org_id:         " + nullable(key.orgId()) + " (from the " + key.orgSource() + ")");
+        out.println("team_id:        " + nullable(key.teamId()));
+        out.println("user_id:        " + nullable(key.userId()) + (key.userRole() == null ? "" : " (" + key.userRole() + ")"));
+        out.println("blocked:        " + key.blocked() + (key.teamBlocked() ? " (team blocked)" : ""));
+        out.println("expired:        " + key.expired() + (key.expires() == null ? "" : " (expires " + key.expires() + " UTC)"));
+        out.println("org present:    nemo " + yesNo(key.orgInNemo()) + ", LiteLLM " + yesNo(key.orgInLiteLlm()));
+        out.println("team present:   nemo " + yesNo(key.teamInNemo()) + ", LiteLLM " + yesNo(key.teamInLiteLlm()));
+        return 0;
+    }
+
+    private static String nullable(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String yesNo(boolean present) {
+        return present ? "yes" : "NO";
+    }
+
+    private record Arguments(String key, boolean json) {
+    }
+}

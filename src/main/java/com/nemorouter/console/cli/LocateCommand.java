@@ -1,0 +1,114 @@
+package com.nemorouter.console.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.integrity.LocateResult;
+import com.nemorouter.console.integrity.LocatedEntity;
+import com.nemorouter.console.integrity.LocateService;
+import com.nemorouter.console.integrity.QueryCancellation;
+import com.nemorouter.console.presence.PresenceEntry;
+
+/**
+ * {@code locate <id> [--json]}: every table that refers to an id. Exit 0 when the search ran (found or
+ * not), 2 for input that cannot be an id. Large unindexed tables are listed as not searched
+ * ({@code "rows": null} in JSON).
+ */
+public final class LocateCommand implements Command {
+
+    @Override
+    public String name() {
+        return "locate";
+    }
+
+    @Override
+    public String usage() {
+        return "locate <id> [--json]       every table that refers to a UUID, LiteLLM user id, email or key hash";
+    }
+
+    @Override
+    public void validate(List<String> args) throws UsageException {
+        parse(args);
+    }
+
+    private static Arguments parse(List<String> args) throws UsageException {
+        boolean json = false;
+        String id = null;
+        for (String arg : args) {
+            if (arg.equals("--json")) {
+                json = true;
+            } else if (arg.startsWith("--")) {
+                throw new UsageException("unknown option " + arg + " for locate (only --json)");
+            } else if (id != null) {
+                throw new UsageException("locate takes one id, got a second: " + arg);
+            } else {
+                id = arg;
+            }
+        }
+        if (id == null) {
+            throw new UsageException("locate needs an id: " + LocateService.VALID_ID_HINT);
+        }
+        try {
+            LocateService.validate(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        return new Arguments(id, json);
+    }
+
+    @Override
+    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = parse(args);
+        } catch (UsageException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        }
+        LocateResult result = services.locate().locate(arguments.id(), Set.of(), new QueryCancellation());
+        List<PresenceEntry> listed = new ArrayList<>(result.found());
+        listed.addAll(result.skipped());
+        if (arguments.json()) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (PresenceEntry place : listed) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("schema", place.schema());
+                row.put("table", place.table());
+                row.put("column", place.column());
+                row.put("role", place.role());
+                row.put("rows", place.rows() < 0 ? null : place.rows());
+                rows.add(row);
+            }
+            JsonOutput.print(out, rows);
+            return 0;
+        }
+        out.println("id: " + result.searchedAs() + " (" + describe(result.kind()) + ")");
+        if (result.found().isEmpty()) {
+            out.println("found in no table");
+        }
+        for (PresenceEntry place : listed) {
+            out.printf("%-55s %-12s %s%n", place.qualifiedTable() + "." + place.column(), place.role(),
+                    place.describeCount());
+        }
+        for (LocatedEntity entity : result.entities()) {
+            out.println("names " + entity.label());
+        }
+        return 0;
+    }
+
+    private static String describe(LocateResult.Kind kind) {
+        return switch (kind) {
+            case UUID -> "UUID";
+            case KEY_HASH -> "key hash";
+            case TEXT -> "LiteLLM user id or email";
+        };
+    }
+
+    private record Arguments(String id, boolean json) {
+    }
+}

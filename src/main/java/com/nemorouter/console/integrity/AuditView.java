@@ -1,0 +1,176 @@
+package com.nemorouter.console.integrity;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.nemorouter.console.ui.Tables;
+
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.FileChooser;
+
+/** The integrity audit: checks with counts, progress and Cancel, findings of the selected check. */
+public final class AuditView {
+
+    private final AuditViewModel viewModel;
+
+    @FXML
+    private Button runButton;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private Button repairButton;
+    @FXML
+    private ProgressBar progressBar;
+    @FXML
+    private Label statusLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private TableView<CheckRow> checkTable;
+    @FXML
+    private TableColumn<CheckRow, String> checkIdColumn;
+    @FXML
+    private TableColumn<CheckRow, String> checkStatusColumn;
+    @FXML
+    private TableColumn<CheckRow, String> checkSeverityColumn;
+    @FXML
+    private TableColumn<CheckRow, String> checkExplanationColumn;
+    @FXML
+    private TableView<Finding> findingTable;
+    @FXML
+    private TableColumn<Finding, String> severityColumn;
+    @FXML
+    private TableColumn<Finding, String> entityTypeColumn;
+    @FXML
+    private TableColumn<Finding, String> entityIdColumn;
+    @FXML
+    private TableColumn<Finding, String> tablesColumn;
+    @FXML
+    private TableColumn<Finding, String> detailColumn;
+
+    public AuditView(AuditViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        progressBar.progressProperty().bind(viewModel.progressProperty());
+        statusLabel.textProperty().bind(viewModel.statusProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        runButton.disableProperty().bind(viewModel.runningProperty());
+        cancelButton.disableProperty().bind(viewModel.runningProperty().not());
+        exportButton.disableProperty().bind(viewModel.runningProperty());
+
+        checkTable.setItems(viewModel.checks());
+        Tables.bind(checkIdColumn, row -> row.check().id());
+        Tables.bind(checkStatusColumn, CheckRow::status);
+        Tables.bind(checkSeverityColumn, CheckRow::severities);
+        Tables.bind(checkExplanationColumn, row -> row.check().explanation());
+        checkTable.getSelectionModel().selectedItemProperty()
+                .addListener((observable, old, row) -> viewModel.selectedCheckProperty().set(row));
+
+        findingTable.setItems(viewModel.findings());
+        Tables.bind(severityColumn, finding -> finding.severity().id());
+        Tables.bind(entityTypeColumn, Finding::entityType);
+        Tables.bind(entityIdColumn, Finding::entityId);
+        Tables.bind(tablesColumn, finding -> String.join(", ", finding.tables()));
+        Tables.bind(detailColumn, Finding::detail);
+        Tables.copyIdOnShortcut(findingTable, Finding::entityId);
+        Tables.openOnEnter(findingTable, viewModel::open);
+        findingTable.getSelectionModel().selectedItemProperty()
+                .addListener((observable, old, finding) -> viewModel.selectedFindingProperty().set(finding));
+        repairButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.repairChoices(viewModel.selectedFindingProperty().get()).isEmpty()
+                        || viewModel.repairingProperty().get(),
+                viewModel.selectedFindingProperty(), viewModel.repairingProperty(), viewModel.runningProperty(),
+                viewModel.findings()));
+        viewModel.pendingRepairProperty().addListener((observable, old, plan) -> {
+            if (plan != null) {
+                confirm(plan);
+            }
+        });
+    }
+
+    @FXML
+    private void repair() {
+        Finding finding = viewModel.selectedFindingProperty().get();
+        List<RepairChoice> choices = viewModel.repairChoices(finding);
+        if (choices.size() == 1) {
+            viewModel.planRepair(finding, choices.get(0));
+            return;
+        }
+        Map<String, RepairChoice> labels = new LinkedHashMap<>();
+        labels.put("nemo is right: change LiteLLM", RepairChoice.NEMO_IS_RIGHT);
+        labels.put("LiteLLM is right: change nemo", RepairChoice.LITELLM_IS_RIGHT);
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.keySet().iterator().next(), labels.keySet());
+        dialog.initOwner(checkTable.getScene().getWindow());
+        dialog.setTitle("Repair " + finding.check());
+        dialog.setHeaderText(finding.detail() + "\nWhich side is right?");
+        dialog.showAndWait().map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
+    }
+
+    /** Shows the exact SQL; nothing runs unless the user confirms. */
+    private void confirm(RepairPlan plan) {
+        TextArea sql = new TextArea(plan.preview());
+        sql.setEditable(false);
+        sql.setWrapText(true);
+        sql.setId("repair-sql");
+        sql.getStyleClass().add("repair-sql");
+        sql.setPrefSize(760, 320);
+        ButtonType run = new ButtonType("Run repair", ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
+        alert.initOwner(checkTable.getScene().getWindow());
+        alert.setTitle("Repair " + plan.finding().check());
+        alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
+        alert.getDialogPane().setContent(sql);
+        alert.getDialogPane().getStylesheets().addAll(checkTable.getScene().getStylesheets());
+        if (alert.showAndWait().filter(run::equals).isPresent()) {
+            viewModel.confirmRepair();
+        } else {
+            viewModel.discardRepair();
+        }
+    }
+
+    @FXML
+    private void run() {
+        viewModel.run();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void open() {
+        viewModel.open(findingTable.getSelectionModel().getSelectedItem());
+    }
+
+    @FXML
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export audit findings");
+        chooser.setInitialFileName("nemo-audit.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File file = chooser.showSaveDialog(checkTable.getScene().getWindow());
+        if (file != null) {
+            viewModel.exportCsv(file.toPath());
+        }
+    }
+}

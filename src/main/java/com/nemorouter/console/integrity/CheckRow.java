@@ -1,0 +1,22 @@
+package com.nemorouter.console.integrity;
+
+/** One line of the audit view: a check and what it found so far. */
+public record CheckRow(AuditCheck check, String status, int count, String severities) {
+
+    static CheckRow waiting(AuditCheck check) {
+        return new CheckRow(check, "…", 0, "");
+    }
+
+    static CheckRow of(CheckResult result) {
+        int count = result.findings().size();
+        StringBuilder severities = new StringBuilder();
+        for (Severity severity : Severity.values()) {
+            long n = result.count(severity);
+            if (n > 0) {
+                severities.append(severities.isEmpty() ? "" : ", ").append(n).append(' ').append(severity.id());
+            }
+        }
+        return new CheckRow(result.check(), count == 0 ? "✔ ok" : (result.count(Severity.ERROR) > 0 ? "✘ " : "⚠ ")
+                + count + (result.truncated() ? "+" : ""), count, severities.toString());
+    }
+}

@@ -1,0 +1,214 @@
+package com.nemorouter.console.integrity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.ui.TaskRunner;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Locate (any id, anywhere) and resolve a key. The raw key typed by the user is replaced by its hash as
+ * soon as it is resolved, and it never appears in a task description (those are logged on failure).
+ */
+public final class LocateViewModel {
+
+    private final LocateService locateService;
+    private final KeyService keyService;
+    private final TaskRunner tasks;
+    private final Consumer<LocatedEntity> opener;
+
+    private final StringProperty input = new SimpleStringProperty("");
+    private final ObservableList<PresenceEntry> places = FXCollections.observableArrayList();
+    private final ObservableList<LocatedEntity> entities = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canScanAnyway = new ReadOnlyBooleanWrapper(false);
+
+    private final StringProperty keyInput = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper keySummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper("");
+
+    private LocateResult last;
+    private QueryCancellation cancellation;
+    private int request;
+
+    /** @param opener shows an entity in the browser (the composition root's navigation) */
+    public LocateViewModel(LocateService locateService, KeyService keyService, TaskRunner tasks,
+                           Consumer<LocatedEntity> opener) {
+        this.locateService = locateService;
+        this.keyService = keyService;
+        this.tasks = tasks;
+        this.opener = opener;
+    }
+
+    public void locate() {
+        search(input.get(), Set.of());
+    }
+
+    /** Scans the large unindexed tables the last search skipped; {@link #cancel} stops it on the server. */
+    public void scanAnyway() {
+        if (last == null || last.skipped().isEmpty()) {
+            return;
+        }
+        search(last.searchedAs(), last.skipped().stream()
+                .map(place -> place.qualifiedTable() + "." + place.column()).collect(Collectors.toSet()));
+    }
+
+    private void search(String text, Set<String> scanAnyway) {
+        error.set("");
+        try {
+            LocateService.validate(text);
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return;
+        }
+        int current = ++request;
+        QueryCancellation running = new QueryCancellation();
+        cancellation = running;
+        searching.set(true);
+        message.set(scanAnyway.isEmpty() ? "Searching…" : "Scanning " + scanAnyway.size() + " large table(s)… (Cancel stops the scan)");
+        tasks.run("Locating an id", () -> locateService.locate(text, scanAnyway, running), result -> {
+            if (current != request) {
+                return;
+            }
+            searching.set(false);
+            show(result);
+        }, failure -> {
+            if (current != request) {
+                return;
+            }
+            searching.set(false);
+            if (failure instanceof CancellationException) {
+                message.set("Scan cancelled.");
+            } else {
+                error.set(FailureMessages.describe("Locating", failure));
+                message.set("");
+            }
+        });
+    }
+
+    private void show(LocateResult result) {
+        last = result;
+        List<PresenceEntry> listed = new ArrayList<>(result.found());
+        listed.addAll(result.skipped());
+        places.setAll(listed);
+        entities.setAll(result.entities());
+        canScanAnyway.set(!result.skipped().isEmpty());
+        int tables = result.found().size();
+        message.set(result.searchedAs() + ": " + (tables == 0 ? "found in no table" : "found in " + tables
+                + (tables == 1 ? " column" : " columns"))
+                + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " large unindexed column(s) not searched"));
+    }
+
+    public void cancel() {
+        QueryCancellation running = cancellation;
+        if (running == null || !searching.get()) {
+            return;
+        }
+        message.set("Cancelling…");
+        tasks.run("Cancelling the search", () -> {
+            locateService.cancel(running);
+            return null;
+        }, done -> { }, failure -> error.set(FailureMessages.describe("Cancelling", failure)));
+    }
+
+    public void open(LocatedEntity entity) {
+        if (entity != null) {
+            opener.accept(entity);
+        }
+    }
+
+    public void resolveKey() {
+        keyError.set("");
+        String hash;
+        try {
+            hash = KeyService.tokenHash(keyInput.get());
+        } catch (IllegalArgumentException e) {
+            keyError.set(e.getMessage());
+            return;
+        }
+        // The raw key leaves the field (and memory the UI holds) as soon as it has been hashed.
+        keyInput.set(hash);
+        keySummary.set("Resolving…");
+        tasks.run("Resolving a key", () -> keyService.resolve(hash), found -> keySummary.set(found
+                .map(LocateViewModel::describe)
+                .orElse("No key: LiteLLM_VerificationToken has no row with this hash.")), failure -> {
+                    keySummary.set("");
+                    keyError.set(FailureMessages.describe("Resolving the key", failure));
+                });
+    }
+
+    static String describe(KeyResolution key) {
+        return "AuthContext.org_id = " + orNone(key.orgId()) + " (from the " + key.orgSource() + ")\n"
+                + "team_id = " + orNone(key.teamId()) + "\n"
+                + "user_id = " + orNone(key.userId()) + (key.userRole() == null ? "" : " (" + key.userRole() + ")") + "\n"
+                + "key_alias = " + orNone(key.keyAlias()) + "\n"
+                + (key.blocked() ? "✘ blocked" : "✔ not blocked") + (key.teamBlocked() ? " (team blocked)" : "") + "   "
+                + (key.expired() ? "✘ expired " + key.expires() + " UTC" : "✔ not expired") + "\n"
+                + "organization: nemo " + mark(key.orgInNemo()) + "  LiteLLM " + mark(key.orgInLiteLlm()) + "\n"
+                + "team: nemo " + mark(key.teamInNemo()) + "  LiteLLM " + mark(key.teamInLiteLlm());
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "✘ none" : value;
+    }
+
+    private static String mark(boolean present) {
+        return present ? "✔ present" : "✘ MISSING";
+    }
+
+    public StringProperty inputProperty() {
+        return input;
+    }
+
+    public ObservableList<PresenceEntry> places() {
+        return places;
+    }
+
+    public ObservableList<LocatedEntity> entities() {
+        return entities;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty searchingProperty() {
+        return searching.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canScanAnywayProperty() {
+        return canScanAnyway.getReadOnlyProperty();
+    }
+
+    public StringProperty keyInputProperty() {
+        return keyInput;
+    }
+
+    public ReadOnlyStringProperty keySummaryProperty() {
+        return keySummary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty keyErrorProperty() {
+        return keyError.getReadOnlyProperty();
+    }
+}

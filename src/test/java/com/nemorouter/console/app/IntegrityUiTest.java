@@ -1,0 +1,135 @@
+package com.nemorouter.console.app;
+
+import static com.nemorouter.console.testing.Seed.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.nemorouter.console.integrity.CheckRow;
+import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.testing.TestDatabases;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Locate an id, open it in the browser, run the audit and open a finding: the real application, headless. */
+class IntegrityUiTest extends FxRobot {
+
+    private Application application;
+
+    /** Each test gets its own copy: the audit flow repairs a finding. */
+    @BeforeEach
+    void start() throws Exception {
+        String databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", databaseUrl);
+        waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void locatesAnIdInAnySpellingAndOpensItsOrganization() {
+        press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#locate-input").tryQuery().map(Node::isVisible).orElse(false));
+        clickOn("#locate-input").write("{" + GHOSTWIRE_NEMO_ONLY.toUpperCase(Locale.ROOT) + "}").type(KeyCode.ENTER);
+        TableView<PresenceEntry> places = find("#locate-table");
+        waitUntil(() -> !places.getItems().isEmpty());
+        assertThat(places.getItems()).extracting(PresenceEntry::qualifiedTable)
+                .contains("nemo.organizations", "nemo.credit_balances", "nemo.teams")
+                .doesNotContain("public.LiteLLM_OrganizationTable");
+        Hyperlink link = lookup((Node node) -> node instanceof Hyperlink h && h.getText().contains("Ghostwire Analytics")).query();
+        clickOn(link);
+        waitUntil(() -> GHOSTWIRE_NEMO_ONLY.equals(this.<TextField>find("#organization-id").getText()));
+    }
+
+    @Test
+    void rejectsABrokenUuidWithWhatAValidOneLooksLike() {
+        clickOn("#tool-locate");
+        clickOn("#locate-input").write("550e8400-e29b").type(KeyCode.ENTER);
+        Label error = find("#locate-error");
+        waitUntil(error::isVisible);
+        assertThat(error.getText()).contains("550e8400-e29b-41d4-a716-446655440000");
+    }
+
+    @Test
+    void runsTheAuditAndOpensAFindingsMember() {
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#audit-run").tryQuery().map(Node::isVisible).orElse(false));
+        clickOn("#audit-run");
+        Label status = find("#audit-status");
+        waitUntil(() -> status.getText().startsWith("15 checks"));
+        assertThat(status.getText()).contains("9 findings");
+        TableView<CheckRow> checks = find("#audit-checks");
+        CheckRow notInOrg = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("team_member_not_in_org")).findFirst().orElseThrow();
+        assertThat(notInOrg.count()).isEqualTo(1);
+        interact(() -> checks.scrollTo(notInOrg));
+        clickOn(from(checks).lookup("team_member_not_in_org").<Node>query());
+        TableView<Finding> findings = find("#audit-findings");
+        waitUntil(() -> findings.getItems().size() == 1);
+        assertThat(findings.getItems().get(0).entityId()).isEqualTo(ROGUE_MEMBER_NOT_IN_ORG);
+        doubleClickOn(from(findings).lookup(ROGUE_MEMBER_NOT_IN_ORG).<Node>query());
+        waitUntil(() -> BLUE_HARBOR.equals(this.<TextField>find("#organization-id").getText())
+                && ROGUE_MEMBER_NOT_IN_ORG.equals(this.<TextField>find("#member-id").getText()));
+        assertThat(this.<TabPane>find("#organization-tabs").getSelectionModel().getSelectedItem().getText())
+                .isEqualTo("Member");
+        // Blue Harbor: its team's org mismatch, Dana's teams[] drift and Rory outside the org.
+        waitUntil(() -> this.<Label>find("#organization-audit-badge").isVisible());
+        assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("✘ 3 audit findings");
+        waitUntil(() -> this.<Label>find("#member-audit-badge").isVisible());
+        assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("✘ 1 audit finding");
+
+        // Repair one finding: preview the SQL, run it, and see its check re-run clean.
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        CheckRow orgMissing = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
+        interact(() -> checks.scrollTo(orgMissing));
+        clickOn(from(checks).lookup("org_missing_in_litellm").<Node>query());
+        waitUntil(() -> findings.getItems().size() == 1
+                && findings.getItems().get(0).entityId().equals(GHOSTWIRE_NEMO_ONLY));
+        clickOn(from(findings).lookup(GHOSTWIRE_NEMO_ONLY).<Node>query());
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        assertThat(this.<javafx.scene.control.TextArea>find("#repair-sql").getText())
+                .contains("insert into public.\"LiteLLM_OrganizationTable\"").contains(GHOSTWIRE_NEMO_ONLY);
+        clickOn("Run repair");
+        waitUntil(() -> status.getText().startsWith("Repaired: Create LiteLLM organization " + GHOSTWIRE_NEMO_ONLY));
+        assertThat(status.getText()).contains("2 audit records written to LiteLLM_AuditLog")
+                .contains("org_missing_in_litellm now has 0 findings");
+        assertThat(findings.getItems()).isEmpty();
+    }
+
+    private <T extends Node> T find(String query) {
+        return lookup(query).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

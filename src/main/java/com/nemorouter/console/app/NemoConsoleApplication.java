@@ -244,6 +244,9 @@ public class NemoConsoleApplication extends Application {
         Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
         auditButton.setId("tool-audit");
         auditButton.setOnAction(event -> showAudit.run());
+        // Toolbar buttons have shortcuts; keeping them out of Tab order leaves first focus on the search box.
+        locateButton.setFocusTraversable(false);
+        auditButton.setFocusTraversable(false);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN), showAudit);

@@ -53,7 +53,8 @@ public final class DemoDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "40")
-                    .setServerConfig("fsync", "off")
+                    // First start runs initdb; on a busy 2-core machine that exceeds zonky's 10 s default.
+                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .start();
             DemoDatabase demo = new DemoDatabase(postgres);
             try {

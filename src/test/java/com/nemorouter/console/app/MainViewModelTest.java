@@ -30,7 +30,8 @@ class MainViewModelTest {
 
     private EmbeddedPostgres start(int port) throws IOException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                .setCleanDataDirectory(false).setServerConfig("fsync", "off");
+                .setCleanDataDirectory(false).setServerConfig("fsync", "off")
+                .setPGStartupWait(java.time.Duration.ofSeconds(90));
         return (port > 0 ? builder.setPort(port) : builder).start();
     }
 

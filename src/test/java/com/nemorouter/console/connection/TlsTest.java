@@ -56,6 +56,7 @@ class TlsTest {
                 .setServerConfig("ssl_cert_file", certificates.resolve("server.crt").toString())
                 .setServerConfig("ssl_key_file", certificates.resolve("server.key").toString())
                 .setServerConfig("fsync", "off")
+                .setPGStartupWait(java.time.Duration.ofSeconds(90))
                 .start();
     }
 

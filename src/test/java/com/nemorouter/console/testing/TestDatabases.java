@@ -38,6 +38,7 @@ public final class TestDatabases {
                         .setServerConfig("fsync", "off")
                         .setServerConfig("synchronous_commit", "off")
                         .setServerConfig("max_connections", "120")
+                        .setPGStartupWait(java.time.Duration.ofSeconds(90))
                         .start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -1,9 +1,14 @@
 package com.nemorouter.console.app;
 
+import com.nemorouter.console.audit.AuditTrail;
+import com.nemorouter.console.audit.HistoryService;
 import com.nemorouter.console.connection.ConnectionService;
+import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberService;
+import com.nemorouter.console.membership.MembershipService;
+import com.nemorouter.console.membership.RosterLocks;
 import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.CensusService;
 import com.nemorouter.console.presence.PresenceQuery;
@@ -15,9 +20,16 @@ import com.nemorouter.console.team.TeamService;
  * they read through exactly the same code.
  */
 public record ConsoleServices(Database database, OrganizationService organizations, TeamService teams,
-                              MemberService members, CensusService census, ConnectionService connection) {
+                              MemberService members, CensusService census, ConnectionService connection,
+                              MembershipService membership, HistoryService history) {
 
     public static ConsoleServices wire(Database database) {
+        return wire(database, ConsoleHome.fromSystem());
+    }
+
+    /** @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing */
+    public static ConsoleServices wire(Database database, ConsoleHome home) {
+        AuditTrail audit = AuditTrail.forThisMachine(home);
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
         TeamQueries teamQueries = new TeamQueries();
         return new ConsoleServices(database,
@@ -25,6 +37,8 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new TeamService(database, teamQueries),
                 new MemberService(database, presence),
                 new CensusService(database),
-                new ConnectionService(database));
+                new ConnectionService(database),
+                new MembershipService(database, new RosterLocks(), audit),
+                new HistoryService(database, audit));
     }
 }

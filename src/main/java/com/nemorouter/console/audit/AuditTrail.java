@@ -76,6 +76,11 @@ public final class AuditTrail {
         }
     }
 
+    /** {@code <OS user>@<host>}: archives written beside the audit rows name the same person. */
+    public String operator() {
+        return operator;
+    }
+
     public Path localFile() {
         return localFile;
     }

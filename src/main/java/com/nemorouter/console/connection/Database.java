@@ -1,6 +1,7 @@
 package com.nemorouter.console.connection;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -41,18 +42,28 @@ public final class Database implements AutoCloseable {
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
+    private final String readOnlyReason;
 
-    private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf) {
+    private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf,
+                     String readOnlyReason) {
         this.target = target;
         this.dataSource = dataSource;
         this.entityManagerFactory = emf;
+        this.readOnlyReason = readOnlyReason;
+    }
+
+    public static Database open(ConnectionTarget target) {
+        return open(target, null);
     }
 
     /**
      * Opens the pool and the EntityManagerFactory. Hibernate never changes the schema: the console
      * does not own LiteLLM's tables, and LiteLLM resets them on start anyway.
+     *
+     * @param readOnlyReason when not null, every pooled connection starts with
+     *                       {@code default_transaction_read_only = on}, so the database itself refuses writes
      */
-    public static Database open(ConnectionTarget target) {
+    public static Database open(ConnectionTarget target, String readOnlyReason) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
@@ -70,6 +81,9 @@ public final class Database implements AutoCloseable {
         config.setInitializationFailTimeout(-1);
         config.addDataSourceProperty("ApplicationName", "nemo-console");
         config.addDataSourceProperty("connectTimeout", "10");
+        if (readOnlyReason != null) {
+            config.setConnectionInitSql("set default_transaction_read_only = on");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
@@ -80,7 +94,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.GENERATE_STATISTICS, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                     .createEntityManagerFactory();
-            return new Database(target, dataSource, emf);
+            return new Database(target, dataSource, emf, readOnlyReason);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -98,6 +112,11 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction that commits when it returns and rolls back when it throws. */
     public <T> T write(Function<EntityManager, T> work) {
         return entityManagerFactory.callInTransaction(work);
+    }
+
+    /** Why this connection is read-only (the flag, or a missing privilege), or empty when it may write. */
+    public Optional<String> readOnlyReason() {
+        return Optional.ofNullable(readOnlyReason);
     }
 
     public ConnectionTarget target() {

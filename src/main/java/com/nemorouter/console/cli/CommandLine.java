@@ -27,7 +27,7 @@ public final class CommandLine {
         this.connector = connector;
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new CheckCommand())) {
+        for (Command command : List.of(new CheckCommand(), new MembersCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -58,7 +58,7 @@ public final class CommandLine {
         Command command = rest.isEmpty() ? null : commands.get(rest.get(0));
         if (command == null) {
             err.println("error: " + (rest.isEmpty() ? "no command given" : "unknown command " + rest.get(0)));
-            err.println("usage: nemo-console [--url <connection string>] [--reset-demo] <command>");
+            err.println("usage: nemo-console [--url <connection string>] [--reset-demo] [--read-only] <command>");
             commands.values().forEach(known -> err.println("  " + known.usage()));
             return 2;
         }

@@ -1,5 +1,7 @@
 package com.nemorouter.console.connection;
 
+import java.util.Optional;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +25,7 @@ public final class Connector {
         if (options.usesDemo()) {
             DemoDatabase demo = DemoDatabase.start(home.demoDataDirectory(), options.resetDemo());
             try {
-                return new OpenConnection(Database.open(demo.target()), demo);
+                return new OpenConnection(openDatabase(demo.target(), options), demo);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -31,7 +33,31 @@ public final class Connector {
         }
         ConnectionTarget target = ConnectionTarget.parse(options.url());
         LOG.info("Connecting to {}", target.displayName());
-        return new OpenConnection(Database.open(target), null);
+        return new OpenConnection(openDatabase(target, options), null);
+    }
+
+    /**
+     * Opens read-only when asked, and also when the role lacks a privilege an edit needs: then the
+     * database refuses every write, instead of an edit failing half-way through the UI.
+     */
+    private static Database openDatabase(ConnectionTarget target, LaunchOptions options) {
+        if (options.readOnly()) {
+            return Database.open(target, "started with --read-only");
+        }
+        Database database = Database.open(target);
+        Optional<String> missing;
+        try {
+            missing = EditPrivileges.missing(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        if (missing.isEmpty()) {
+            return database;
+        }
+        database.close();
+        LOG.info("Opening read-only: {}", missing.get());
+        return Database.open(target, missing.get());
     }
 
     /** A database and, for the demo, the embedded server behind it; closing stops both. */

@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo}.
- * Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded demo database.
+ * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo},
+ * {@code --read-only}. Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded
+ * demo database.
  */
-public record LaunchOptions(String url, boolean resetDemo, List<String> remaining) {
+public record LaunchOptions(String url, boolean resetDemo, boolean readOnly, List<String> remaining) {
 
     public LaunchOptions {
         remaining = List.copyOf(remaining);
@@ -18,6 +19,7 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
     public static LaunchOptions parse(List<String> args, Map<String, String> environment) {
         String url = null;
         boolean resetDemo = false;
+        boolean readOnly = false;
         List<String> remaining = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -31,6 +33,8 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 url = arg.substring("--url=".length());
             } else if (arg.equals("--reset-demo")) {
                 resetDemo = true;
+            } else if (arg.equals("--read-only")) {
+                readOnly = true;
             } else {
                 remaining.add(arg);
             }
@@ -44,7 +48,7 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
         if (url != null && resetDemo) {
             throw new IllegalArgumentException("--reset-demo applies to the demo database only; drop --url to use it.");
         }
-        return new LaunchOptions(url, resetDemo, remaining);
+        return new LaunchOptions(url, resetDemo, readOnly, remaining);
     }
 
     public boolean usesDemo() {

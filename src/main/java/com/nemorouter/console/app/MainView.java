@@ -18,6 +18,8 @@ public final class MainView {
     @FXML
     private Label serverLabel;
     @FXML
+    private Label readOnlyLabel;
+    @FXML
     private Label taskLabel;
     @FXML
     private Label failureLabel;
@@ -34,6 +36,7 @@ public final class MainView {
     private void initialize() {
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
         serverLabel.textProperty().bind(viewModel.serverVersionProperty());
+        readOnlyLabel.textProperty().bind(viewModel.readOnlyProperty());
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty());
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());

@@ -15,6 +15,7 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper readOnly = new ReadOnlyStringWrapper("");
 
     public MainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
@@ -28,6 +29,15 @@ public final class MainViewModel {
     public void connected(ServerInfo info) {
         connection.set((info.demo() ? "Demo: " : "Connected: ") + info.target());
         serverVersion.set(info.serverVersion() + " · role " + info.databaseRole());
+    }
+
+    /** @param reason why the connection is read-only, or null when it may write */
+    public void readOnly(String reason) {
+        readOnly.set(reason == null ? "" : "🔒 Read-only: " + reason);
+    }
+
+    public ReadOnlyStringProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     public void connectionFailed(Throwable cause) {

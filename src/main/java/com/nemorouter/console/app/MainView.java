@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
 
 /** The window frame: content area and status bar. */
@@ -19,6 +20,8 @@ public final class MainView {
     private Label serverLabel;
     @FXML
     private Label readOnlyLabel;
+    @FXML
+    private ToggleButton readOnlyToggle;
     @FXML
     private Label taskLabel;
     @FXML
@@ -37,6 +40,8 @@ public final class MainView {
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
         serverLabel.textProperty().bind(viewModel.serverVersionProperty());
         readOnlyLabel.textProperty().bind(viewModel.readOnlyProperty());
+        readOnlyToggle.selectedProperty().bindBidirectional(viewModel.readOnlySwitchProperty());
+        readOnlyToggle.disableProperty().bind(viewModel.readOnlyFixedProperty());
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty());
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());

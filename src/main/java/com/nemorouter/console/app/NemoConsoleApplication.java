@@ -79,16 +79,16 @@ public class NemoConsoleApplication extends Application {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
-        String readOnlyReason = services.database().readOnlyReason().orElse(null);
-        mainViewModel.readOnly(readOnlyReason);
+        mainViewModel.editing(services.connection());
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
         MemberView memberView = new MemberView(memberViewModel);
         Parent memberNode = ViewLoader.load(memberView);
 
         MembershipEditing editing = new MembershipEditing(services.membership(),
-                new UserSearchService(services.database()), tasks, readOnlyReason);
+                new UserSearchService(services.database()), tasks);
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
+        detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
         OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
         Parent detailNode = ViewLoader.load(detailView);
         detailView.setMemberContent(memberNode);

@@ -43,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
     private final String readOnlyReason;
+    private volatile boolean switchedReadOnly;
 
     private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf,
                      String readOnlyReason) {
@@ -111,11 +112,40 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction that commits when it returns and rolls back when it throws. */
     public <T> T write(Function<EntityManager, T> work) {
-        return entityManagerFactory.callInTransaction(work);
+        if (!switchedReadOnly) {
+            return entityManagerFactory.callInTransaction(work);
+        }
+        return entityManagerFactory.callInTransaction(em -> {
+            // Switched on at run time: the pool's connections were opened writable, so each transaction
+            // declares itself read-only first and the database refuses its writes.
+            em.createNativeQuery("set transaction read only").executeUpdate();
+            return work.apply(em);
+        });
+    }
+
+    /**
+     * The read-only toggle of the window. A connection opened read-only (flag or missing privilege) stays
+     * read-only; one opened writable can be switched either way.
+     *
+     * @throws IllegalStateException when switching off a connection that was opened read-only
+     */
+    public void switchReadOnly(boolean on) {
+        if (!on && readOnlyReason != null) {
+            throw new IllegalStateException("This connection is read-only (" + readOnlyReason + ").");
+        }
+        switchedReadOnly = on;
+    }
+
+    /** True when the read-only state was fixed when the connection opened and cannot be switched off. */
+    public boolean readOnlyFixed() {
+        return readOnlyReason != null;
     }
 
     /** Why this connection is read-only (the flag, or a missing privilege), or empty when it may write. */
     public Optional<String> readOnlyReason() {
+        if (readOnlyReason == null && switchedReadOnly) {
+            return Optional.of("switched on in the window");
+        }
         return Optional.ofNullable(readOnlyReason);
     }
 

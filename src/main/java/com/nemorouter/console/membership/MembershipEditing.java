@@ -7,18 +7,8 @@ import com.nemorouter.console.membership.MembershipEdit.Operation;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
 import com.nemorouter.console.ui.TaskRunner;
 
-/**
- * What a screen needs to start membership edits: the services, the task runner and, when the console is
- * read-only, why (screens disable their edit controls and say so).
- *
- * @param readOnlyReason null when edits are allowed
- */
-public record MembershipEditing(MembershipService service, UserSearchService users, TaskRunner tasks,
-                                String readOnlyReason) {
-
-    public boolean allowed() {
-        return readOnlyReason == null;
-    }
+/** What a screen needs to start membership edits: the services and the task runner. */
+public record MembershipEditing(MembershipService service, UserSearchService users, TaskRunner tasks) {
 
     public MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId,
                                             List<UserChoice> preselected, Consumer<EditResult> applied,

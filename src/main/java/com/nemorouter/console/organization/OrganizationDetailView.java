@@ -12,6 +12,7 @@ import com.nemorouter.console.ui.Clipboards;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -248,22 +249,26 @@ public final class OrganizationDetailView {
     }
 
     /**
-     * Disables an edit button while the console is read-only (for good, with the reason as tooltip) or
-     * while {@code missingSelection} holds (with {@code hint}).
+     * Disables an edit button while the console is read-only (with the reason as tooltip) or while
+     * {@code missingSelection} holds (with {@code hint}).
      */
     private void editControl(Button button, ObservableBooleanValue missingSelection, String hint) {
-        String readOnly = viewModel.editDisabledReason();
-        if (!readOnly.isEmpty()) {
-            button.setDisable(true);
-            button.setTooltip(new Tooltip(readOnly));
-            // JavaFX shows no tooltip over a disabled control: the toolbar around it carries the reason too.
-            Tooltip.install(button.getParent(), new Tooltip(readOnly));
-            return;
-        }
-        button.disableProperty().bind(Bindings.createBooleanBinding(missingSelection::get, missingSelection));
-        if (!hint.isEmpty()) {
-            button.setTooltip(new Tooltip(hint));
-        }
+        StringProperty reason = viewModel.editDisabledReasonProperty();
+        button.disableProperty().bind(reason.isNotEmpty().or(Bindings.createBooleanBinding(missingSelection::get,
+                missingSelection)));
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(reason.map(why -> why.isEmpty() ? hint : why));
+        button.setTooltip(tooltip);
+        // JavaFX shows no tooltip over a disabled control: the toolbar around it carries the reason too.
+        Tooltip toolbarTooltip = new Tooltip();
+        toolbarTooltip.textProperty().bind(reason);
+        reason.subscribe(why -> {
+            if (why.isEmpty()) {
+                Tooltip.uninstall(button.getParent(), toolbarTooltip);
+            } else {
+                Tooltip.install(button.getParent(), toolbarTooltip);
+            }
+        });
     }
 
     @FXML

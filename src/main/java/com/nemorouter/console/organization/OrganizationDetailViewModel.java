@@ -23,6 +23,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -44,6 +46,7 @@ public final class OrganizationDetailViewModel {
     private final ReadOnlyStringWrapper membersSummary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper editsApplied = new ReadOnlyIntegerWrapper(0);
+    private final StringProperty editDisabledReason = new SimpleStringProperty("");
 
     private int detailRequest;
     private int rosterRequest;
@@ -138,9 +141,9 @@ public final class OrganizationDetailViewModel {
         });
     }
 
-    /** Why edit controls are disabled ("" when they are enabled). */
-    public String editDisabledReason() {
-        return editing.allowed() ? "" : "Read-only: " + editing.readOnlyReason();
+    /** Why edit controls are disabled ("" when they are enabled); the composition root binds it. */
+    public StringProperty editDisabledReasonProperty() {
+        return editDisabledReason;
     }
 
     public MembershipDialogViewModel addOrganizationMembers() {

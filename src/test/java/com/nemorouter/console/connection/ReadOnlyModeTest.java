@@ -85,6 +85,26 @@ class ReadOnlyModeTest {
     }
 
     @Test
+    void theWindowsToggleSwitchesAWritableConnectionButNeverOneOpenedReadOnly() {
+        try (Connector.OpenConnection connection = open(TestDatabases.url(name), false)) {
+            Database database = connection.database();
+            database.switchReadOnly(true);
+            assertThat(database.readOnlyReason()).contains("switched on in the window");
+            assertWriteRefusedAsReadOnly(database);
+            database.switchReadOnly(false);
+            assertThat(database.readOnlyReason()).isEmpty();
+            int updated = database.write(em -> em.createNativeQuery("update public.\"LiteLLM_TeamTable\" "
+                    + "set updated_at = updated_at where team_id = :team").setParameter("team", ACME_PLATFORM_TEAM)
+                    .executeUpdate());
+            assertThat(updated).isEqualTo(1);
+        }
+        try (Connector.OpenConnection connection = open(readerUrl(), false)) {
+            assertThatThrownBy(() -> connection.database().switchReadOnly(false))
+                    .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("This connection is read-only (role ");
+        }
+    }
+
+    @Test
     void commandLineEditsExitNonZeroAndWriteNothing() {
         String before = sql.fingerprint();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

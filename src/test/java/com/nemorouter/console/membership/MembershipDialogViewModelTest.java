@@ -42,7 +42,7 @@ class MembershipDialogViewModelTest {
         sql.execute("insert into auth.users (id, email, raw_user_meta_data, created_at) values ('" + NEW_HIRE
                 + "', 'new.hire@acme.example', '{\"full_name\": \"Nova Hire\"}', now())");
         editing = new MembershipEditing(ConsoleServices.wire(database, new ConsoleHome(home)).membership(),
-                new UserSearchService(database), new SameThreadTaskRunner(), null);
+                new UserSearchService(database), new SameThreadTaskRunner());
     }
 
     @AfterEach

@@ -24,6 +24,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
@@ -141,6 +142,22 @@ class MembershipUiTest extends FxRobot {
             assertThat(button.getTooltip().getText()).as(id).isEqualTo("Read-only: started with --read-only");
         }
         assertThat(this.<Label>find("#status-read-only").getText()).contains("Read-only: started with --read-only");
+        assertThat(this.<ToggleButton>find("#status-read-only-toggle").isDisabled()).as("fixed for this connection").isTrue();
+    }
+
+    @Test
+    void theReadOnlyToggleDisablesAndReenablesTheEditControls() throws Exception {
+        start();
+        openPlatformTeam();
+        Button add = find("#team-add-members");
+        assertThat(add.isDisabled()).isFalse();
+        clickOn("#status-read-only-toggle");
+        waitUntil(add::isDisabled);
+        assertThat(add.getTooltip().getText()).isEqualTo("Read-only: switched on in the window");
+        assertThat(this.<Label>find("#status-read-only").getText()).contains("switched on in the window");
+        clickOn("#status-read-only-toggle");
+        waitUntil(() -> !add.isDisabled());
+        assertThat(add.getTooltip().getText()).isEqualTo("Select a team first.");
     }
 
     /** The real application, blind to the developer's own DATABASE_URL. */

@@ -1,5 +1,6 @@
 package com.nemorouter.console.membership;
 
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,9 @@ import com.nemorouter.console.membership.MembershipEdit.Scope;
 
 import jakarta.persistence.EntityManager;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Membership edits written exactly as LiteLLM writes them ({@code litellm-tables.md}, "What LiteLLM
  * writes"): the org membership, all three team copies ({@code members_with_roles},
@@ -32,6 +36,8 @@ import jakarta.persistence.EntityManager;
  * back, audit rows included. A refused edit throws {@link EditRefused}; nothing is written.
  */
 public final class MembershipService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MembershipService.class);
 
     private static final String USERS = "LiteLLM_UserTable";
     private static final String ORG_MEMBERS = "LiteLLM_OrganizationMembership";
@@ -96,7 +102,17 @@ public final class MembershipService {
             List<AuditEntry> changes = new Edit(em, edit).run();
             return new Committed(changes, audit.record(em, changes));
         });
-        return new EditResult(edit, committed.changes, false, audit.publish(committed.receipt));
+        String auditNote;
+        try {
+            auditNote = audit.publish(committed.receipt);
+        } catch (UncheckedIOException e) {
+            // The edit is committed: report the missing audit lines instead of failing what succeeded.
+            LOG.error("Committed edit {} could not be appended to the local audit file", edit, e);
+            auditNote = "The edit is committed, but its " + committed.receipt.records().size()
+                    + " audit records could not be appended to " + committed.receipt.localFile() + ": "
+                    + e.getCause().getMessage();
+        }
+        return new EditResult(edit, committed.changes, false, auditNote);
     }
 
     private record Committed(List<AuditEntry> changes, AuditReceipt receipt) {

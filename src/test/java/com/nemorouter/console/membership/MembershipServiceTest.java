@@ -4,6 +4,7 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +14,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.testing.Sql;
@@ -308,6 +310,29 @@ class MembershipServiceTest {
         assertThat(sql.fingerprint()).isEqualTo(fingerprint);
         EditResult done = service.apply(MembershipEdit.teamAdd(ACME_PLATFORM_TEAM, List.of(NEW_HIRE), "user", true), false);
         assertThat(done.lines()).isEqualTo(planned.lines());
+    }
+
+    @Test
+    void theStatementCountOfAnEditDoesNotGrowWithTheNumberOfUsers() {
+        long start = database.statistics().getPrepareStatementCount();
+        service.apply(MembershipEdit.teamAdd(SANDBOX_TEAM_EMPTY_OBJECT, List.of(cedarUser(6)), "user", false), false);
+        long one = database.statistics().getPrepareStatementCount() - start;
+        start = database.statistics().getPrepareStatementCount();
+        service.apply(MembershipEdit.teamAdd(SANDBOX_TEAM_EMPTY_OBJECT, List.of(cedarUser(7), cedarUser(8), cedarUser(9),
+                cedarUser(10)), "user", false), false);
+        long four = database.statistics().getPrepareStatementCount() - start;
+        assertThat(four).isEqualTo(one).isLessThanOrEqualTo(14);
+    }
+
+    @Test
+    void withoutTheAuditTableTheEditCommitsAndItsRecordsGoToTheLocalFile() throws Exception {
+        sql.execute("drop table \"LiteLLM_AuditLog\"");
+        EditResult result = service.apply(MembershipEdit.organizationRole(ACME, List.of(acmeUser(3)), "org_admin"), false);
+        Path file = home.resolve(AuditTrail.LOCAL_FILE_NAME);
+        assertThat(result.auditNote()).isEqualTo("LiteLLM_AuditLog does not exist in this database: "
+                + "1 audit record appended to " + file + ".");
+        assertThat(Files.readAllLines(file)).singleElement().satisfies(line ->
+                assertThat(json.readTree(line).get("object_id").asText()).isEqualTo(ACME + "/" + acmeUser(3)));
     }
 
     @Test

@@ -40,7 +40,10 @@ public final class MainView {
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
         serverLabel.textProperty().bind(viewModel.serverVersionProperty());
         readOnlyLabel.textProperty().bind(viewModel.readOnlyProperty());
-        readOnlyToggle.selectedProperty().bindBidirectional(viewModel.readOnlySwitchProperty());
+        // An action handler, not a bidirectional binding: that binding holds the ViewModel only weakly,
+        // and nothing else keeps the shell's ViewModel alive once the window is up.
+        viewModel.readOnlySwitchProperty().subscribe(readOnlyToggle::setSelected);
+        readOnlyToggle.setOnAction(event -> viewModel.readOnlySwitchProperty().set(readOnlyToggle.isSelected()));
         readOnlyToggle.disableProperty().bind(viewModel.readOnlyFixedProperty());
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty());

@@ -151,11 +151,15 @@ class MembershipUiTest extends FxRobot {
         openPlatformTeam();
         Button add = find("#team-add-members");
         assertThat(add.isDisabled()).isFalse();
-        clickOn("#status-read-only-toggle");
+        ToggleButton toggle = find("#status-read-only-toggle");
+        assertThat(toggle.isVisible() && !toggle.isDisabled()).isTrue();
+        // The shell's ViewModel must outlive a collection once the window is up.
+        System.gc();
+        clickOn(toggle);
         waitUntil(add::isDisabled);
         assertThat(add.getTooltip().getText()).isEqualTo("Read-only: switched on in the window");
         assertThat(this.<Label>find("#status-read-only").getText()).contains("switched on in the window");
-        clickOn("#status-read-only-toggle");
+        clickOn(toggle);
         waitUntil(() -> !add.isDisabled());
         assertThat(add.getTooltip().getText()).isEqualTo("Select a team first.");
     }

@@ -1,6 +1,7 @@
 package com.nemorouter.console.app;
 
 import com.nemorouter.console.audit.AuditTrail;
+import com.nemorouter.console.audit.HistoryService;
 import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
@@ -11,6 +12,8 @@ import com.nemorouter.console.integrity.RepairService;
 import com.nemorouter.console.membership.RosterLocks;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberService;
+import com.nemorouter.console.membership.MembershipService;
+import com.nemorouter.console.membership.RosterLocks;
 import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.CensusService;
 import com.nemorouter.console.presence.PresenceQuery;
@@ -23,9 +26,17 @@ import com.nemorouter.console.team.TeamService;
  */
 public record ConsoleServices(Database database, OrganizationService organizations, TeamService teams,
                               MemberService members, CensusService census, ConnectionService connection,
-                              LocateService locate, KeyService keys, AuditService audit, RepairService repairs) {
+                              LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
+                              MembershipService membership, HistoryService history) {
 
     public static ConsoleServices wire(Database database) {
+        return wire(database, ConsoleHome.fromSystem());
+    }
+
+    /** @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing */
+    public static ConsoleServices wire(Database database, ConsoleHome home) {
+        AuditTrail audit = AuditTrail.forThisMachine(home);
+        RosterLocks locks = new RosterLocks();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
         TeamQueries teamQueries = new TeamQueries();
         return new ConsoleServices(database,
@@ -37,6 +48,8 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new LocateService(database, presence),
                 new KeyService(database),
                 new AuditService(database),
-                new RepairService(database, AuditTrail.forThisMachine(ConsoleHome.fromSystem()), new RosterLocks()));
+                new RepairService(database, audit, locks),
+                new MembershipService(database, locks, audit),
+                new HistoryService(database, audit));
     }
 }

@@ -6,6 +6,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.HBox;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.StackPane;
 
 /** The window frame: menu bar, banners (lost connection, schema), content area and status bar with Cancel. */
@@ -20,6 +21,10 @@ public final class MainView {
     private Label connectionLabel;
     @FXML
     private Label serverLabel;
+    @FXML
+    private Label readOnlyLabel;
+    @FXML
+    private ToggleButton readOnlyToggle;
     @FXML
     private Label taskLabel;
     @FXML
@@ -50,6 +55,12 @@ public final class MainView {
     private void initialize() {
         connectionLabel.textProperty().bind(viewModel.connectionProperty());
         serverLabel.textProperty().bind(viewModel.serverVersionProperty());
+        readOnlyLabel.textProperty().bind(viewModel.readOnlyProperty());
+        // An action handler, not a bidirectional binding: that binding holds the ViewModel only weakly,
+        // and nothing else keeps the shell's ViewModel alive once the window is up.
+        viewModel.readOnlySwitchProperty().subscribe(readOnlyToggle::setSelected);
+        readOnlyToggle.setOnAction(event -> viewModel.readOnlySwitchProperty().set(readOnlyToggle.isSelected()));
+        readOnlyToggle.disableProperty().bind(viewModel.readOnlyFixedProperty());
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty());
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());

@@ -7,12 +7,14 @@ import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.connection.ServerInfo;
 import com.nemorouter.console.ui.TaskRunner;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 /**
  * The window shell: what is connected and how (TLS), the server version, progress with Cancel, the last
@@ -36,6 +38,10 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper bannerColour = new ReadOnlyStringWrapper("#5d6677");
     private ConnectionService connectionService;
     private Runnable reload = () -> { };
+    private final ReadOnlyStringWrapper readOnly = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper readOnlyReason = new ReadOnlyStringWrapper("");
+    private final BooleanProperty readOnlySwitch = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper readOnlyFixed = new ReadOnlyBooleanWrapper(true);
 
     /**
      * @param controlTasks a separate lane for Cancel: the main lane's workers may all be busy with the very
@@ -44,6 +50,12 @@ public final class MainViewModel {
     public MainViewModel(TaskRunner tasks, TaskRunner controlTasks) {
         this.tasks = tasks;
         this.controlTasks = controlTasks;
+        readOnlySwitch.addListener((observable, old, on) -> {
+            if (connectionService != null && !connectionService.readOnlyFixed()) {
+                connectionService.switchReadOnly(on);
+                showReadOnly();
+            }
+        });
     }
 
     public void connecting(String what) {
@@ -71,6 +83,39 @@ public final class MainViewModel {
         tls.set(info.tlsDescription());
         encrypted.set(info.encrypted());
         verified.set(info.verified());
+    }
+
+    /** Shows the connection's read-only state and lets the toggle switch it (unless it is fixed). */
+    public void editing(ConnectionService service) {
+        connectionService = service;
+        readOnlyFixed.set(service.readOnlyFixed());
+        readOnlySwitch.set(service.readOnlyReason().isPresent());
+        showReadOnly();
+    }
+
+    private void showReadOnly() {
+        String reason = connectionService.readOnlyReason().map(why -> "Read-only: " + why).orElse("");
+        readOnlyReason.set(reason);
+        readOnly.set(reason.isEmpty() ? "" : "🔒 " + reason);
+    }
+
+    /** Why edits are off, e.g. {@code Read-only: started with --read-only}; empty when they are on. */
+    public ReadOnlyStringProperty readOnlyReasonProperty() {
+        return readOnlyReason.getReadOnlyProperty();
+    }
+
+    /** The window's read-only toggle. */
+    public BooleanProperty readOnlySwitchProperty() {
+        return readOnlySwitch;
+    }
+
+    /** True when the toggle cannot change anything (the connection opened read-only, or none is open). */
+    public ReadOnlyBooleanProperty readOnlyFixedProperty() {
+        return readOnlyFixed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty readOnlyProperty() {
+        return readOnly.getReadOnlyProperty();
     }
 
     public void connectionFailed(Throwable cause) {

@@ -9,6 +9,8 @@ import com.nemorouter.console.about.AboutViewModel;
 import com.nemorouter.console.about.Versions;
 import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.ConnectionStrings;
+import com.nemorouter.console.audit.HistoryView;
+import com.nemorouter.console.audit.HistoryViewModel;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.connection.Keychain;
@@ -24,6 +26,8 @@ import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberView;
 import com.nemorouter.console.member.MemberViewModel;
 import com.nemorouter.console.organization.OrganizationDetail;
+import com.nemorouter.console.membership.MembershipEditing;
+import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
@@ -161,15 +165,37 @@ public class NemoConsoleApplication extends Application {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
+        mainViewModel.editing(services.connection());
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
         MemberView memberView = new MemberView(memberViewModel);
         Parent memberNode = ViewLoader.load(memberView);
 
+        MembershipEditing editing = new MembershipEditing(services.membership(),
+                new UserSearchService(services.database()), tasks);
         OrganizationDetailViewModel detailViewModel =
-                new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks);
+                new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
+        detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
         OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
         Parent detailNode = ViewLoader.load(detailView);
         detailView.setMemberContent(memberNode);
+
+        HistoryViewModel organizationHistory = new HistoryViewModel(services.history(), tasks);
+        HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
+        HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
+        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
+        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
+        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
+        detailViewModel.detailProperty().addListener((observable, old, detail) ->
+                organizationHistory.show(detail == null ? null : detail.id()));
+        detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
+                teamHistory.show(team == null ? null : team.id()));
+        memberViewModel.detailProperty().addListener((observable, old, member) ->
+                memberHistory.show(member == null ? null : member.userId()));
+        detailViewModel.editsAppliedProperty().addListener((observable, old, count) -> {
+            organizationHistory.reload();
+            teamHistory.reload();
+            memberHistory.reload();
+        });
 
         OrganizationListViewModel listViewModel = new OrganizationListViewModel(services.organizations(), tasks);
         listViewModel.selectedProperty().addListener((observable, old, row) -> {

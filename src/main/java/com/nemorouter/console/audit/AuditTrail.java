@@ -76,6 +76,11 @@ public final class AuditTrail {
         }
     }
 
+    /** {@code <OS user>@<host>}: archives written beside the audit rows name the same person. */
+    public String operator() {
+        return operator;
+    }
+
     public Path localFile() {
         return localFile;
     }
@@ -156,7 +161,7 @@ public final class AuditTrail {
 
     /**
      * The audit records that mention {@code objectId} (as the object, as the owner or member of a
-     * composite id, or as a key's team or user), newest first, at most {@code limit}. Reads the audit
+     * composite id, as a key's team or user, or as a user on a roster before or after), newest first, at most {@code limit}. Reads the audit
      * table when it exists, else the local file. {@code LiteLLM_AuditLog} has no index on
      * {@code object_id}: this is one bounded scan. Runs inside the caller's (read) transaction.
      */
@@ -175,6 +180,8 @@ public final class AuditTrail {
                    or a.object_id like :prefix escape '!' or a.object_id like :suffix escape '!'
                    or coalesce(a.before_value, a.updated_values) ->> 'team_id' = :id
                    or coalesce(a.before_value, a.updated_values) ->> 'user_id' = :id
+                   or a.before_value @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
+                   or a.updated_values @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                 order by a.updated_at desc, a.id
                 limit :limit""")
                 .setParameter("id", objectId)
@@ -206,7 +213,8 @@ public final class AuditTrail {
                 boolean mentions = record.objectId().equals(objectId)
                         || record.objectId().startsWith(objectId + "/") || record.objectId().endsWith("/" + objectId)
                         || (value != null && (objectId.equals(value.path("team_id").asText(null))
-                                || objectId.equals(value.path("user_id").asText(null))));
+                                || objectId.equals(value.path("user_id").asText(null))))
+                        || onRoster(node.get("before_value"), objectId) || onRoster(node.get("updated_values"), objectId);
                 if (mentions) {
                     matches.add(record);
                 }
@@ -216,6 +224,18 @@ public final class AuditTrail {
         }
         matches.sort((a, b) -> b.updatedAt().compareTo(a.updatedAt()));
         return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
+    }
+
+    private static boolean onRoster(JsonNode roster, String userId) {
+        if (roster == null || !roster.isArray()) {
+            return false;
+        }
+        for (JsonNode entry : roster) {
+            if (userId.equals(entry.path("user_id").asText(null))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ObjectNode toJson(AuditRecord record) {

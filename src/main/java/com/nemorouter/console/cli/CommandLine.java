@@ -27,7 +27,8 @@ public final class CommandLine {
         this.connector = connector;
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand())) {
+        for (Command command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
+                new MembersCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -58,7 +59,7 @@ public final class CommandLine {
         Command command = rest.isEmpty() ? null : commands.get(rest.get(0));
         if (command == null) {
             err.println("error: " + (rest.isEmpty() ? "no command given" : "unknown command " + rest.get(0)));
-            err.println("usage: nemo-console [--url <connection string> | --profile <name>] [--schemas nemo=..,public=..,auth=..] [--connect-timeout s] [--statement-timeout s] [--reset-demo] <command>");
+            err.println("usage: nemo-console [--url <connection string> | --profile <name>] [--schemas nemo=..,public=..,auth=..] [--connect-timeout s] [--statement-timeout s] [--reset-demo] [--read-only] <command>");
             commands.values().forEach(known -> err.println("  " + known.usage()));
             return 2;
         }

@@ -2,6 +2,7 @@ package com.nemorouter.console.connection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Facts about the open connection. Each method is one read transaction on a background thread. */
 public final class ConnectionService {
@@ -27,6 +28,22 @@ public final class ConnectionService {
     }
 
     /** Server version, role and whether the session is encrypted. One statement. */
+
+    /** Why the console may not write, or empty. No database work. */
+    public Optional<String> readOnlyReason() {
+        return database.readOnlyReason();
+    }
+
+    /** True when read-only mode came with the connection (flag or missing privilege) and cannot be switched off. */
+    public boolean readOnlyFixed() {
+        return database.readOnlyFixed();
+    }
+
+    /** The window's read-only toggle; takes effect from the next transaction. No database work. */
+    public void switchReadOnly(boolean on) {
+        database.switchReadOnly(on);
+    }
+
     public ServerInfo describe() {
         return database.read(em -> {
             Object[] row = (Object[]) em.createNativeQuery("""
@@ -49,8 +66,9 @@ public final class ConnectionService {
      */
     public WriteAccess writeAccess() {
         String schema = database.target().schemas().litellm();
-        if (database.settings().readOnly()) {
-            return new WriteAccess(true, "the connection profile is marked read-only");
+        Optional<String> readOnly = database.readOnlyReason();
+        if (readOnly.isPresent()) {
+            return new WriteAccess(true, readOnly.get());
         }
         return database.read(em -> {
             @SuppressWarnings("unchecked")

@@ -13,6 +13,9 @@ public final class Connector {
 
     private static final Logger LOG = LoggerFactory.getLogger(Connector.class);
 
+    private static final String FLAG_REASON = "started with --read-only";
+    private static final String PROFILE_REASON = "the connection profile is marked read-only";
+
     private final ConsoleHome home;
     private final ConnectionStrings connectionStrings;
     private final Keychain keychain;
@@ -54,7 +57,7 @@ public final class Connector {
             try {
                 ConnectionTarget target = options.schemas() == null ? demo.target()
                         : demo.target().withSchemas(options.schemas());
-                return new OpenConnection(Database.open(target, options.settings()), demo);
+                return new OpenConnection(openDatabase(target, options.settings(), FLAG_REASON), demo);
             } catch (RuntimeException e) {
                 demo.close();
                 throw e;
@@ -77,7 +80,8 @@ public final class Connector {
         }
         LOG.info("Connecting to {} (sslmode {}, password from {}{})", target.displayName(),
                 target.sslMode().spelling(), target.passwordSource(), target.pooler() ? ", pooler" : "");
-        return new OpenConnection(Database.open(target, settings), null, profile);
+        String reason = profile != null && profile.readOnly() ? PROFILE_REASON : FLAG_REASON;
+        return new OpenConnection(openDatabase(target, settings, reason), null, profile);
     }
 
     /**
@@ -93,8 +97,8 @@ public final class Connector {
         }
         LOG.info("Connecting to {} (profile {}, sslmode {}, password from {})", target.displayName(), profile.name(),
                 target.sslMode().spelling(), target.passwordSource());
-        return new OpenConnection(Database.open(target, settings.withReadOnly(settings.readOnly() || profile.readOnly())),
-                null, profile);
+        return new OpenConnection(openDatabase(target, settings.withReadOnly(settings.readOnly() || profile.readOnly()),
+                profile.readOnly() ? PROFILE_REASON : FLAG_REASON), null, profile);
     }
 
     /** The profile's string with its user; the password from the string's sources, else the keychain. */
@@ -118,6 +122,30 @@ public final class Connector {
             }
         }
         return target;
+    }
+
+    /**
+     * Opens read-only when asked, and also when the role lacks a privilege an edit needs: then the
+     * database refuses every write, instead of an edit failing half-way through the UI.
+     */
+    private static Database openDatabase(ConnectionTarget target, ConnectionSettings settings, String askedReason) {
+        if (settings.readOnly()) {
+            return Database.open(target, settings, askedReason);
+        }
+        Database database = Database.open(target, settings);
+        Optional<String> missing;
+        try {
+            missing = EditPrivileges.missing(database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+        if (missing.isEmpty()) {
+            return database;
+        }
+        database.close();
+        LOG.info("Opening read-only: {}", missing.get());
+        return Database.open(target, settings.withReadOnly(true), missing.get());
     }
 
     /** A database and, for the demo, the embedded server behind it; closing stops both. */

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -61,25 +62,37 @@ public final class Database implements AutoCloseable {
     private final SchemaReport schemaReport;
     /** Connections running a read or write right now: what {@link #cancelRunning()} cancels. */
     private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
+    /** Why the connection opened read-only (flag, profile, missing privilege); null when it may write. */
+    private final String readOnlyReason;
+    private volatile boolean switchedReadOnly;
 
     private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf,
-                     ConnectionSettings settings, SchemaReport schemaReport) {
+                     ConnectionSettings settings, SchemaReport schemaReport, String readOnlyReason) {
         this.target = target;
         this.dataSource = dataSource;
         this.entityManagerFactory = emf;
         this.settings = settings;
         this.schemaReport = schemaReport;
+        this.readOnlyReason = readOnlyReason;
     }
 
     public static Database open(ConnectionTarget target) {
         return open(target, ConnectionSettings.DEFAULT);
     }
 
+    /** Opens writable, or read-only with a generic reason when {@code settings} ask for it. */
+    public static Database open(ConnectionTarget target, ConnectionSettings settings) {
+        return open(target, settings, settings.readOnly() ? "the connection is marked read-only" : null);
+    }
+
     /**
      * Opens the pool and the EntityManagerFactory. Hibernate never changes the schema: the console
      * does not own LiteLLM's tables, and LiteLLM resets them on start anyway.
+     *
+     * @param readOnlyReason when not null, every pooled connection starts with
+     *                       {@code default_transaction_read_only = on}, so the database itself refuses writes
      */
-    public static Database open(ConnectionTarget target, ConnectionSettings settings) {
+    public static Database open(ConnectionTarget target, ConnectionSettings settings, String readOnlyReason) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(target.jdbcUrl());
         if (target.user() != null) {
@@ -98,6 +111,11 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "nemo-console");
         config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
         target.properties().forEach(config::addDataSourceProperty);
+        if (readOnlyReason != null && !target.pooler()) {
+            // The database itself refuses writes on every pooled connection. Not through a transaction-mode
+            // pooler: a session default would leak to other clients; there write() marks each transaction.
+            config.setConnectionInitSql("set default_transaction_read_only = on");
+        }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             SchemaReport report;
@@ -117,7 +135,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                     .property(AvailableSettings.STATEMENT_INSPECTOR, qualifier)
                     .createEntityManagerFactory();
-            return new Database(target, dataSource, emf, settings, report);
+            return new Database(target, dataSource, emf, settings, report, readOnlyReason);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -163,7 +181,7 @@ public final class Database implements AutoCloseable {
             try {
                 transaction.begin();
                 connection = track(em, 0);
-                if (settings.readOnly()) {
+                if (readOnlyReason != null || switchedReadOnly) {
                     em.unwrap(Session.class).doWork(jdbc -> {
                         try (Statement statement = jdbc.createStatement()) {
                             // Per transaction, not per session: a pooled server connection must not keep it.
@@ -252,6 +270,32 @@ public final class Database implements AutoCloseable {
 
     public ConnectionSettings settings() {
         return settings;
+    }
+
+    /**
+     * The read-only toggle of the window. A connection opened read-only (flag or missing privilege) stays
+     * read-only; one opened writable can be switched either way.
+     *
+     * @throws IllegalStateException when switching off a connection that was opened read-only
+     */
+    public void switchReadOnly(boolean on) {
+        if (!on && readOnlyReason != null) {
+            throw new IllegalStateException("This connection is read-only (" + readOnlyReason + ").");
+        }
+        switchedReadOnly = on;
+    }
+
+    /** True when the read-only state was fixed when the connection opened and cannot be switched off. */
+    public boolean readOnlyFixed() {
+        return readOnlyReason != null;
+    }
+
+    /** Why this connection is read-only (the flag, or a missing privilege), or empty when it may write. */
+    public Optional<String> readOnlyReason() {
+        if (readOnlyReason == null && switchedReadOnly) {
+            return Optional.of("switched on in the window");
+        }
+        return Optional.ofNullable(readOnlyReason);
     }
 
     public ConnectionTarget target() {

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The connection options shared by the GUI and every command: {@code --url}, {@code --reset-demo},
- * {@code --profile}, {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout}.
+ * {@code --profile}, {@code --schemas}, {@code --connect-timeout}, {@code --statement-timeout},
+ * {@code --read-only}.
  * Without {@code --url} (or {@code DATABASE_URL}) the console opens its embedded demo database.
  */
 public record LaunchOptions(String url, boolean resetDemo, List<String> remaining, SchemaNames schemas,
@@ -49,6 +50,8 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
                 settings = settings.withReadStatementTimeout(seconds(value(args, i++, "--statement-timeout needs seconds (0 for none)"), "--statement-timeout"));
             } else if (arg.equals("--reset-demo")) {
                 resetDemo = true;
+            } else if (arg.equals("--read-only")) {
+                settings = settings.withReadOnly(true);
             } else {
                 remaining.add(arg);
             }
@@ -85,6 +88,11 @@ public record LaunchOptions(String url, boolean resetDemo, List<String> remainin
             // reported below
         }
         throw new IllegalArgumentException(option + " takes a whole number of seconds, not '" + text + "'.");
+    }
+
+    /** {@code --read-only}: every transaction of the session is read-only, so the database refuses writes. */
+    public boolean readOnly() {
+        return settings.readOnly();
     }
 
     public boolean usesDemo() {

@@ -5,10 +5,12 @@ import com.nemorouter.console.ui.Clipboards;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** One user id: presence in auth and LiteLLM, org memberships and team rosters. */
@@ -29,6 +31,8 @@ public final class MemberView {
     private Label summaryLabel;
     @FXML
     private VBox presenceBox;
+    @FXML
+    private VBox historyBox;
     @FXML
     private TableView<MemberDetail.Organization> organizationTable;
     @FXML
@@ -104,5 +108,11 @@ public final class MemberView {
     @FXML
     private void copyId() {
         Clipboards.copy(idField.getText());
+    }
+
+    /** Hosts the member's History (audit records about this user id). */
+    public void setHistoryContent(Node history) {
+        VBox.setVgrow(history, Priority.ALWAYS);
+        historyBox.getChildren().setAll(history);
     }
 }

@@ -3,14 +3,20 @@ package com.nemorouter.console.organization;
 import java.util.function.Consumer;
 
 import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.membership.MembershipDialog;
+import com.nemorouter.console.membership.MembershipDialogViewModel;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.ui.Clipboards;
 import com.nemorouter.console.ui.Tables;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -18,6 +24,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
 /** One organization: its UUID, both names side by side, presence, teams with rosters, members. */
@@ -45,6 +52,24 @@ public final class OrganizationDetailView {
     private Label planLabel;
     @FXML
     private Label errorLabel;
+    @FXML
+    private Label noticeLabel;
+    @FXML
+    private Tab historyTab;
+    @FXML
+    private Tab teamHistoryTab;
+    @FXML
+    private Button orgAddButton;
+    @FXML
+    private Button orgRoleButton;
+    @FXML
+    private Button orgRemoveButton;
+    @FXML
+    private Button teamAddButton;
+    @FXML
+    private Button teamRoleButton;
+    @FXML
+    private Button teamRemoveButton;
     @FXML
     private TabPane tabs;
     @FXML
@@ -149,6 +174,24 @@ public final class OrganizationDetailView {
         Tables.copyIdOnShortcut(memberTable, MemberRow::userId);
         Tables.openOnEnter(memberTable, member -> showMember(member.userId()));
 
+        noticeLabel.textProperty().bind(viewModel.noticeProperty());
+        noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
+        noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
+        var noMember = memberTable.getSelectionModel().selectedItemProperty().isNull();
+        var noTeam = viewModel.selectedTeamProperty().isNull();
+        var noRosterEntry = rosterTable.getSelectionModel().selectedItemProperty().isNull();
+        editControl(orgAddButton, Bindings.createBooleanBinding(() -> false), "");
+        editControl(orgRoleButton, noMember, "Select a member first.");
+        editControl(orgRemoveButton, noMember, "Select a member first.");
+        editControl(teamAddButton, noTeam, "Select a team first.");
+        editControl(teamRoleButton, noTeam.or(noRosterEntry), "Select a roster entry first.");
+        editControl(teamRemoveButton, noTeam.or(noRosterEntry), "Select a roster entry first.");
+        viewModel.selectedTeamProperty().addListener((observable, old, team) -> {
+            if (team != null && !team.equals(teamTable.getSelectionModel().getSelectedItem())) {
+                teamTable.getSelectionModel().select(team);
+            }
+        });
+
         memberTab.setDisable(true);
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
         show(null);
@@ -206,6 +249,73 @@ public final class OrganizationDetailView {
         openMember.accept(userId);
         memberTab.setDisable(false);
         tabs.getSelectionModel().select(memberTab);
+    }
+
+    /**
+     * Disables an edit button while the console is read-only (with the reason as tooltip) or while
+     * {@code missingSelection} holds (with {@code hint}).
+     */
+    private void editControl(Button button, ObservableBooleanValue missingSelection, String hint) {
+        StringProperty reason = viewModel.editDisabledReasonProperty();
+        button.disableProperty().bind(reason.isNotEmpty().or(Bindings.createBooleanBinding(missingSelection::get,
+                missingSelection)));
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(reason.map(why -> why.isEmpty() ? hint : why));
+        button.setTooltip(tooltip);
+        // JavaFX shows no tooltip over a disabled control: the toolbar around it carries the reason too.
+        Tooltip toolbarTooltip = new Tooltip();
+        toolbarTooltip.textProperty().bind(reason);
+        reason.subscribe(why -> {
+            if (why.isEmpty()) {
+                Tooltip.uninstall(button.getParent(), toolbarTooltip);
+            } else {
+                Tooltip.install(button.getParent(), toolbarTooltip);
+            }
+        });
+    }
+
+    @FXML
+    private void addOrganizationMembers() {
+        openDialog(viewModel.addOrganizationMembers());
+    }
+
+    @FXML
+    private void changeOrganizationRole() {
+        openDialog(viewModel.changeOrganizationRole(memberTable.getSelectionModel().getSelectedItem()));
+    }
+
+    @FXML
+    private void removeOrganizationMember() {
+        openDialog(viewModel.removeOrganizationMember(memberTable.getSelectionModel().getSelectedItem()));
+    }
+
+    @FXML
+    private void addTeamMembers() {
+        openDialog(viewModel.addTeamMembers());
+    }
+
+    @FXML
+    private void changeTeamRole() {
+        openDialog(viewModel.changeTeamRole(rosterTable.getSelectionModel().getSelectedItem()));
+    }
+
+    @FXML
+    private void removeTeamMember() {
+        openDialog(viewModel.removeTeamMember(rosterTable.getSelectionModel().getSelectedItem()));
+    }
+
+    private void openDialog(MembershipDialogViewModel dialog) {
+        new MembershipDialog(dialog).show(root.getScene().getWindow());
+    }
+
+    /** Hosts the organization's History (audit records, newest first). */
+    public void setHistoryContent(Node history) {
+        historyTab.setContent(history);
+    }
+
+    /** Hosts the selected team's History beside its roster. */
+    public void setTeamHistoryContent(Node history) {
+        teamHistoryTab.setContent(history);
     }
 
     /** Hosts the member view in the member tab. */

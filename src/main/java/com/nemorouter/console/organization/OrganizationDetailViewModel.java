@@ -1,18 +1,30 @@
 package com.nemorouter.console.organization;
 
+import java.util.List;
+
+import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.membership.EditResult;
+import com.nemorouter.console.membership.MembershipDialogViewModel;
+import com.nemorouter.console.membership.MembershipEdit.Operation;
+import com.nemorouter.console.membership.MembershipEdit.Scope;
+import com.nemorouter.console.membership.MembershipEditing;
+import com.nemorouter.console.membership.UserChoice;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.team.TeamService;
 import com.nemorouter.console.ui.TaskRunner;
-import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -22,6 +34,7 @@ public final class OrganizationDetailViewModel {
     private final OrganizationService organizations;
     private final TeamService teams;
     private final TaskRunner tasks;
+    private final MembershipEditing editing;
 
     private final ReadOnlyObjectWrapper<OrganizationDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ObservableList<TeamRow> teamRows = FXCollections.observableArrayList();
@@ -31,18 +44,37 @@ public final class OrganizationDetailViewModel {
     private final ReadOnlyStringWrapper rosterTitle = new ReadOnlyStringWrapper("Select a team to see its roster.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper membersSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper editsApplied = new ReadOnlyIntegerWrapper(0);
+    private final StringProperty editDisabledReason = new SimpleStringProperty("");
 
     private int detailRequest;
     private int rosterRequest;
 
-    public OrganizationDetailViewModel(OrganizationService organizations, TeamService teams, TaskRunner tasks) {
+    public OrganizationDetailViewModel(OrganizationService organizations, TeamService teams, TaskRunner tasks,
+                                       MembershipEditing editing) {
         this.organizations = organizations;
         this.teams = teams;
         this.tasks = tasks;
+        this.editing = editing;
         selectedTeam.addListener((observable, old, team) -> loadRoster(team));
     }
 
     public void open(String organizationId) {
+        notice.set("");
+        load(organizationId, null);
+    }
+
+    /** Re-reads the open organization, keeping the selected team (after an edit, or after one failed). */
+    public void reload() {
+        OrganizationDetail current = detail.get();
+        if (current != null) {
+            TeamRow team = selectedTeam.get();
+            load(current.id(), team == null ? null : team.id());
+        }
+    }
+
+    private void load(String organizationId, String keepTeamId) {
         int request = ++detailRequest;
         error.set("");
         tasks.run("Opening organization " + organizationId, () -> organizations.open(organizationId), found -> {
@@ -64,6 +96,10 @@ public final class OrganizationDetailViewModel {
             selectedTeam.set(null);
             roster.clear();
             rosterTitle.set("Select a team to see its roster.");
+            if (keepTeamId != null) {
+                loaded.teams().stream().filter(team -> team.id().equals(keepTeamId)).findFirst()
+                        .ifPresent(selectedTeam::set);
+            }
         }, failure -> {
             if (request == detailRequest) {
                 error.set(FailureMessages.describe("Opening the organization", failure));
@@ -103,6 +139,61 @@ public final class OrganizationDetailViewModel {
                 error.set(FailureMessages.describe("Loading the roster", failure));
             }
         });
+    }
+
+    /** Why edit controls are disabled ("" when they are enabled); the composition root binds it. */
+    public StringProperty editDisabledReasonProperty() {
+        return editDisabledReason;
+    }
+
+    public MembershipDialogViewModel addOrganizationMembers() {
+        return dialog(Scope.ORGANIZATION, Operation.ADD, detail.get().id(), List.of());
+    }
+
+    public MembershipDialogViewModel changeOrganizationRole(MemberRow member) {
+        return dialog(Scope.ORGANIZATION, Operation.ROLE, detail.get().id(), List.of(choice(member)));
+    }
+
+    public MembershipDialogViewModel removeOrganizationMember(MemberRow member) {
+        return dialog(Scope.ORGANIZATION, Operation.REMOVE, detail.get().id(), List.of(choice(member)));
+    }
+
+    public MembershipDialogViewModel addTeamMembers() {
+        return dialog(Scope.TEAM, Operation.ADD, selectedTeam.get().id(), List.of());
+    }
+
+    public MembershipDialogViewModel changeTeamRole(RosterEntry entry) {
+        return dialog(Scope.TEAM, Operation.ROLE, selectedTeam.get().id(),
+                List.of(new UserChoice(entry.userId(), entry.email(), null)));
+    }
+
+    public MembershipDialogViewModel removeTeamMember(RosterEntry entry) {
+        return dialog(Scope.TEAM, Operation.REMOVE, selectedTeam.get().id(),
+                List.of(new UserChoice(entry.userId(), entry.email(), null)));
+    }
+
+    private static UserChoice choice(MemberRow member) {
+        return new UserChoice(member.userId(), member.email(), null);
+    }
+
+    private MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId, List<UserChoice> users) {
+        return editing.dialog(scope, operation, targetId, users, this::applied, this::reload);
+    }
+
+    private void applied(EditResult result) {
+        notice.set(MembershipDialogViewModel.notice(result));
+        editsApplied.set(editsApplied.get() + 1);
+        reload();
+    }
+
+    /** After an edit: how many rows changed, where the audit went, and LiteLLM's cache. */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** Counts committed edits, so History tabs know when to re-read. */
+    public ReadOnlyIntegerProperty editsAppliedProperty() {
+        return editsApplied.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<OrganizationDetail> detailProperty() {

@@ -39,6 +39,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     @Override
     public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<Throwable> onFailure) {
+        if (executor.isShutdown()) {
+            // The window is closing; a debounce timer that fires now has no one left to answer.
+            LOG.debug("{} not started: the console is shutting down", description);
+            return;
+        }
         started(description);
         executor.execute(() -> {
             try {

@@ -114,6 +114,8 @@ class AuditTrailTest {
                 .extracting(AuditRecord::tableName)
                 .containsExactly("LiteLLM_OrganizationMembership", "LiteLLM_OrganizationTable");
         assertThat(history(FLEET_OPS_TEAM, 1)).hasSize(1);
+        assertThat(history("u1", 50)).as("a user finds the roster change that added them and their key")
+                .extracting(AuditRecord::tableName).containsExactly("LiteLLM_VerificationToken", "LiteLLM_TeamTable");
     }
 
     @Test
@@ -149,6 +151,7 @@ class AuditTrailTest {
 
         assertThat(history(ACME, 50)).hasSize(2)
                 .allMatch(record -> record.objectId().equals(MEMBERSHIP));
+        assertThat(history("u1", 50)).extracting(AuditRecord::objectId).containsExactly(FLEET_OPS_TEAM);
     }
 
     @Test

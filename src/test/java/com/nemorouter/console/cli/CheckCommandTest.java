@@ -159,10 +159,10 @@ class CheckCommandTest {
         int exit = check("postgresql://" + role + "@localhost:" + TestDatabases.port() + "/" + name);
 
         assertThat(exit).isZero();
-        assertThat(out()).contains("read-only: yes (role " + role + " lacks INSERT, UPDATE, DELETE on "
-                + "LiteLLM_OrganizationMembership; role " + role + " lacks INSERT, UPDATE, DELETE on "
-                + "LiteLLM_TeamMembership; role " + role + " lacks DELETE on LiteLLM_TeamTable; role " + role
-                + " lacks INSERT, UPDATE, DELETE on LiteLLM_UserTable)");
+        assertThat(out()).contains("read-only: yes (role " + role + " lacks INSERT on LiteLLM_AuditLog; "
+                + "INSERT on LiteLLM_DeletedVerificationToken; INSERT, UPDATE, DELETE on LiteLLM_OrganizationMembership; "
+                + "INSERT, DELETE on LiteLLM_TeamMembership; INSERT, UPDATE on LiteLLM_UserTable; "
+                + "DELETE on LiteLLM_VerificationToken)");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.membership.MembershipEditing;
+import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ManualTaskRunner;
 import com.nemorouter.console.testing.TestDatabases;
@@ -19,6 +21,12 @@ class OrganizationViewModelTest {
     @BeforeAll
     static void connect() {
         services = ConsoleServices.wire(TestDatabases.seeded());
+    }
+
+    private static OrganizationDetailViewModel detailViewModel() {
+        SameThreadTaskRunner tasks = new SameThreadTaskRunner();
+        return new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks,
+                new MembershipEditing(services.membership(), new UserSearchService(services.database()), tasks));
     }
 
     @Test
@@ -60,8 +68,7 @@ class OrganizationViewModelTest {
 
     @Test
     void detailLoadsTeamsMembersAndTheSelectedTeamsRoster() {
-        OrganizationDetailViewModel viewModel = new OrganizationDetailViewModel(services.organizations(),
-                services.teams(), new SameThreadTaskRunner());
+        OrganizationDetailViewModel viewModel = detailViewModel();
         viewModel.open(ACME);
         assertThat(viewModel.detailProperty().get().id()).isEqualTo(ACME);
         assertThat(viewModel.teamRows()).hasSize(ACME_TEAMS);
@@ -76,8 +83,7 @@ class OrganizationViewModelTest {
 
     @Test
     void nemoOnlyTeamExplainsWhyItHasNoRoster() {
-        OrganizationDetailViewModel viewModel = new OrganizationDetailViewModel(services.organizations(),
-                services.teams(), new SameThreadTaskRunner());
+        OrganizationDetailViewModel viewModel = detailViewModel();
         viewModel.open(GHOSTWIRE_NEMO_ONLY);
         viewModel.selectedTeamProperty().set(viewModel.teamRows().get(0));
         assertThat(viewModel.roster()).isEmpty();
@@ -86,8 +92,7 @@ class OrganizationViewModelTest {
 
     @Test
     void organizationThatVanishedSaysSo() {
-        OrganizationDetailViewModel viewModel = new OrganizationDetailViewModel(services.organizations(),
-                services.teams(), new SameThreadTaskRunner());
+        OrganizationDetailViewModel viewModel = detailViewModel();
         viewModel.open("00000000-0000-4000-8000-000000000abc");
         assertThat(viewModel.detailProperty().get()).isNull();
         assertThat(viewModel.errorProperty().get()).contains("no longer exists");

@@ -1,0 +1,262 @@
+package com.nemorouter.console.membership;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.membership.MembershipEdit.Operation;
+import com.nemorouter.console.membership.MembershipEdit.Scope;
+import com.nemorouter.console.ui.TaskRunner;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One membership edit dialog: pick users (search as you type over {@code auth.users}, several at once),
+ * a role and the options, see what a removal will change, apply. Input is validated before any task
+ * runs; the edit itself re-reads everything under LiteLLM's lock, so nothing shown here is written back.
+ */
+public final class MembershipDialogViewModel {
+
+    public static final String CACHE_NOTE =
+            "A running LiteLLM proxy may serve its cached membership until its cache entry expires.";
+
+    private final MembershipService service;
+    private final UserSearchService users;
+    private final TaskRunner tasks;
+    private final Scope scope;
+    private final Operation operation;
+    private final String targetId;
+    private final Consumer<EditResult> applied;
+    private final Runnable failed;
+
+    private final StringProperty query = new SimpleStringProperty("");
+    private final ObservableList<UserChoice> results = FXCollections.observableArrayList();
+    private final ObservableList<UserChoice> selected = FXCollections.observableArrayList();
+    private final ObservableList<String> roles = FXCollections.observableArrayList();
+    private final ObjectProperty<String> role = new SimpleObjectProperty<>();
+    private final BooleanProperty includeTeams = new SimpleBooleanProperty(true);
+    private final BooleanProperty addToOrganization = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper addToOrganizationOffered = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper consequences = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
+    private int searchRequest;
+    private int previewRequest;
+
+    /**
+     * @param preselected the users the edit is about (role and remove), or empty for an add
+     * @param applied     runs on the UI thread after a committed edit
+     * @param failed      runs on the UI thread after a failed edit, to reload the current state
+     */
+    public MembershipDialogViewModel(MembershipService service, UserSearchService users, TaskRunner tasks, Scope scope,
+                                     Operation operation, String targetId, List<UserChoice> preselected,
+                                     Consumer<EditResult> applied, Runnable failed) {
+        this.service = service;
+        this.users = users;
+        this.tasks = tasks;
+        this.scope = scope;
+        this.operation = operation;
+        this.targetId = targetId;
+        this.applied = applied;
+        this.failed = failed;
+        selected.setAll(preselected);
+        roles.setAll(scope == Scope.ORGANIZATION ? MembershipEdit.ORGANIZATION_ROLES : MembershipEdit.TEAM_ROLES);
+        query.addListener((observable, old, text) -> search(text));
+        includeTeams.addListener((observable, old, value) -> preview());
+    }
+
+    public String title() {
+        String what = scope == Scope.ORGANIZATION ? "organization" : "team";
+        return switch (operation) {
+            case ADD -> "Add members to the " + what;
+            case ROLE -> "Change the " + what + " role";
+            case REMOVE -> "Remove from the " + what;
+        };
+    }
+
+    public boolean picksUsers() {
+        return operation == Operation.ADD;
+    }
+
+    public boolean needsRole() {
+        return operation != Operation.REMOVE;
+    }
+
+    public boolean offersIncludeTeams() {
+        return scope == Scope.ORGANIZATION && operation == Operation.REMOVE;
+    }
+
+    private void search(String text) {
+        int request = ++searchRequest;
+        if (text == null || text.isBlank()) {
+            results.clear();
+            return;
+        }
+        tasks.run("Searching users", () -> users.search(text), found -> {
+            if (request == searchRequest) {
+                results.setAll(found);
+            }
+        }, failure -> {
+            if (request == searchRequest) {
+                error.set(FailureMessages.describe("Searching users", failure));
+            }
+        });
+    }
+
+    public void pick(UserChoice user) {
+        if (user != null && selected.stream().noneMatch(chosen -> chosen.userId().equals(user.userId()))) {
+            selected.add(user);
+            addToOrganizationOffered.set(false);
+            addToOrganization.set(false);
+        }
+    }
+
+    public void unpick(UserChoice user) {
+        selected.remove(user);
+    }
+
+    /** The edit as the inputs describe it; a problem goes to {@link #errorProperty()} and gives null. */
+    MembershipEdit edit() {
+        List<String> ids = selected.stream().map(UserChoice::userId).toList();
+        try {
+            return switch (operation) {
+                case ADD -> scope == Scope.ORGANIZATION ? MembershipEdit.organizationAdd(targetId, ids, role.get())
+                        : MembershipEdit.teamAdd(targetId, ids, role.get(), addToOrganization.get());
+                case ROLE -> scope == Scope.ORGANIZATION ? MembershipEdit.organizationRole(targetId, ids, role.get())
+                        : MembershipEdit.teamRole(targetId, ids, role.get());
+                case REMOVE -> scope == Scope.ORGANIZATION
+                        ? MembershipEdit.organizationRemove(targetId, ids, includeTeams.get())
+                        : MembershipEdit.teamRemove(targetId, ids);
+            };
+        } catch (IllegalArgumentException problem) {
+            error.set(problem.getMessage());
+            return null;
+        }
+    }
+
+    /**
+     * For a removal: what it would delete (teams, team memberships, keys), from a dry run of the very same
+     * edit, so the confirmation lists exactly what Apply writes at this moment.
+     */
+    public void preview() {
+        if (operation != Operation.REMOVE) {
+            return;
+        }
+        MembershipEdit edit = edit();
+        if (edit == null) {
+            return;
+        }
+        int request = ++previewRequest;
+        consequences.set("Checking what this removes…");
+        tasks.run("Previewing the removal", () -> service.apply(edit, true), planned -> {
+            if (request == previewRequest) {
+                consequences.set("This will change " + planned.changes().size() + " rows:\n"
+                        + String.join("\n", planned.lines()));
+            }
+        }, failure -> {
+            if (request == previewRequest) {
+                consequences.set("");
+                error.set(message(failure));
+            }
+        });
+    }
+
+    /** Validates, then applies the edit in one transaction on a background thread. */
+    public void apply() {
+        error.set("");
+        MembershipEdit edit = edit();
+        if (edit == null) {
+            return;
+        }
+        working.set(true);
+        tasks.run(title(), () -> service.apply(edit, false), result -> {
+            working.set(false);
+            finished.set(true);
+            applied.accept(result);
+        }, failure -> {
+            working.set(false);
+            if (failure instanceof EditRefused.NotInOrganization outside) {
+                addToOrganizationOffered.set(true);
+                error.set(outside.getMessage() + ". Tick \"Also add them to the organization\" to do both in one edit.");
+                return;
+            }
+            error.set(message(failure));
+            if (!(failure instanceof EditRefused)) {
+                failed.run();
+            }
+        });
+    }
+
+    private static String message(Throwable failure) {
+        if (failure instanceof EditRefused || failure instanceof MembershipService.ReadOnlyRefused) {
+            return failure.getMessage();
+        }
+        return FailureMessages.describe("Saving the membership change", failure)
+                + " Nothing was written; the current state was reloaded.";
+    }
+
+    /** The note shown after an edit: where the audit went and LiteLLM's cache. */
+    public static String notice(EditResult result) {
+        return result.changes().size() + " rows changed. " + result.auditNote() + " " + CACHE_NOTE;
+    }
+
+    public StringProperty queryProperty() {
+        return query;
+    }
+
+    public ObservableList<UserChoice> results() {
+        return results;
+    }
+
+    public ObservableList<UserChoice> selected() {
+        return selected;
+    }
+
+    public ObservableList<String> roles() {
+        return roles;
+    }
+
+    public ObjectProperty<String> roleProperty() {
+        return role;
+    }
+
+    public BooleanProperty includeTeamsProperty() {
+        return includeTeams;
+    }
+
+    public BooleanProperty addToOrganizationProperty() {
+        return addToOrganization;
+    }
+
+    public ReadOnlyBooleanProperty addToOrganizationOfferedProperty() {
+        return addToOrganizationOffered.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty consequencesProperty() {
+        return consequences.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty finishedProperty() {
+        return finished.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty workingProperty() {
+        return working.getReadOnlyProperty();
+    }
+}

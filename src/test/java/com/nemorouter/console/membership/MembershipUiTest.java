@@ -1,0 +1,187 @@
+package com.nemorouter.console.membership;
+
+import static com.nemorouter.console.testing.Seed.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import com.nemorouter.console.app.NemoConsoleApplication;
+import com.nemorouter.console.audit.AuditRecord;
+import com.nemorouter.console.organization.OrganizationRow;
+import com.nemorouter.console.team.RosterEntry;
+import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.testing.Sql;
+import com.nemorouter.console.testing.TestDatabases;
+
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The membership flows through the real application, headless, on a private copy of the seed. */
+class MembershipUiTest extends FxRobot {
+
+    private Application application;
+    private Sql sql;
+
+    private void start(String... extraArgs) throws Exception {
+        String name = TestDatabases.copyOfSeed();
+        sql = new Sql(TestDatabases.dataSource(name));
+        List<String> args = new java.util.ArrayList<>(List.of("--url", TestDatabases.url(name)));
+        args.addAll(List.of(extraArgs));
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(WithoutEnvironment.class, args.toArray(String[]::new));
+        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
+                && this.<TableView<OrganizationRow>>find("#organization-table").getItems().size() == ORGANIZATIONS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    private void openPlatformTeam() {
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        write("acme rob");
+        waitUntil(() -> this.<TableView<OrganizationRow>>find("#organization-table").getItems().size() == 1);
+        clickOn("Acme Robotics");
+        waitUntil(() -> ACME.equals(this.<TextField>find("#organization-id").getText()));
+        clickOn("Teams (" + ACME_TEAMS + ")");
+        TableView<TeamRow> teams = find("#team-table");
+        clickOn(from(teams).lookup("Platform").<Node>query());
+        waitUntil(() -> !this.<TableView<RosterEntry>>find("#roster-table").getItems().isEmpty());
+    }
+
+    @Test
+    void addsATeamMemberThroughTheDialogSeesThemInRosterAndHistoryThenRemovesThem() throws Exception {
+        start();
+        List<String> candidate = sql.rows("""
+                select u.user_id, u.user_email from "LiteLLM_OrganizationMembership" m
+                join "LiteLLM_UserTable" u on u.user_id = m.user_id
+                where m.organization_id = ? and not exists (select 1 from "LiteLLM_TeamTable" t
+                    where t.team_id = ? and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', u.user_id)))
+                order by u.user_email limit 1""", ACME, ACME_PLATFORM_TEAM).get(0);
+        String user = candidate.get(0);
+        String email = candidate.get(1);
+        openPlatformTeam();
+        TableView<RosterEntry> roster = find("#roster-table");
+        int before = roster.getItems().size();
+
+        clickOn("#team-add-members");
+        waitUntil(() -> lookup("#membership-user-search").tryQuery().isPresent());
+        clickOn("#membership-user-search").write(email.substring(0, email.indexOf('@')));
+        ListView<UserChoice> results = find("#membership-user-results");
+        waitUntil(() -> results.getItems().stream().anyMatch(choice -> choice.userId().equals(user)));
+        interact(() -> results.getSelectionModel().select(
+                results.getItems().stream().filter(choice -> choice.userId().equals(user)).findFirst().orElseThrow()));
+        clickOn("Add selected user ↓");
+        assertThat(this.<ListView<UserChoice>>find("#membership-selected-users").getItems())
+                .extracting(UserChoice::userId).containsExactly(user);
+        clickOn("#membership-apply");
+        assertThat(this.<Label>find("#membership-error").getText()).as("no role chosen: refused before the database")
+                .isEqualTo("no role given; team roles are admin, user");
+        assertThat(sql.value("select count(*) from \"LiteLLM_TeamMembership\" where user_id = ? and team_id = ?",
+                user, ACME_PLATFORM_TEAM)).isEqualTo("0");
+        interact(() -> this.<ComboBox<String>>find("#membership-role").setValue("user"));
+        clickOn("#membership-apply");
+
+        waitUntil(() -> roster.getItems().size() == before + 1);
+        assertThat(roster.getItems().get(before).userId()).isEqualTo(user);
+        assertThat(roster.getItems().get(before).problems()).isEmpty();
+        assertThat(this.<Label>find("#organization-notice").getText())
+                .contains("rows changed").contains("written to LiteLLM_AuditLog").contains("cache entry expires");
+
+        clickOn("Team history");
+        TabPane teamTabs = lookup((Node node) -> node instanceof TabPane tabs
+                && tabs.getTabs().stream().anyMatch(tab -> "Team history".equals(tab.getText()))).query();
+        TableView<AuditRecord> history = from(teamTabs.getTabs().get(1).getContent()).lookup(".history-table").query();
+        waitUntil(() -> history.getItems().stream().anyMatch(record -> record.tableName().equals("LiteLLM_TeamTable")
+                && record.updatedValues() != null && record.updatedValues().contains(user)));
+        assertThat(history.getItems().get(0).changedBy()).startsWith("nemo-console:");
+
+        clickOn("Roster");
+        clickOn(from(roster).lookup(email).<Node>query());
+        clickOn("#team-remove-member");
+        waitUntil(() -> lookup("#membership-consequences").tryQuery().map(Node::isVisible).orElse(false)
+                && this.<Label>find("#membership-consequences").getText().contains("LiteLLM_TeamMembership"));
+        assertThat(this.<Label>find("#membership-consequences").getText())
+                .contains("deleted LiteLLM_TeamMembership " + ACME_PLATFORM_TEAM + "/" + user);
+        clickOn("#membership-apply");
+        waitUntil(() -> roster.getItems().size() == before
+                && roster.getItems().stream().noneMatch(entry -> entry.userId().equals(user)));
+        assertThat(sql.value("select count(*) from \"LiteLLM_TeamMembership\" where user_id = ? and team_id = ?",
+                user, ACME_PLATFORM_TEAM)).isEqualTo("0");
+    }
+
+    @Test
+    void readOnlyModeDisablesEveryEditControlAndSaysWhy() throws Exception {
+        start("--read-only");
+        openPlatformTeam();
+        for (String id : List.of("#team-add-members", "#team-change-role", "#team-remove-member",
+                "#org-add-members", "#org-change-role", "#org-remove-member")) {
+            Button button = find(id);
+            assertThat(button.isDisabled()).as(id).isTrue();
+            assertThat(button.getTooltip().getText()).as(id).isEqualTo("Read-only: started with --read-only");
+        }
+        assertThat(this.<Label>find("#status-read-only").getText()).contains("Read-only: started with --read-only");
+        assertThat(this.<ToggleButton>find("#status-read-only-toggle").isDisabled()).as("fixed for this connection").isTrue();
+    }
+
+    @Test
+    void theReadOnlyToggleDisablesAndReenablesTheEditControls() throws Exception {
+        start();
+        openPlatformTeam();
+        Button add = find("#team-add-members");
+        assertThat(add.isDisabled()).isFalse();
+        ToggleButton toggle = find("#status-read-only-toggle");
+        assertThat(toggle.isVisible() && !toggle.isDisabled()).isTrue();
+        // The shell's ViewModel must outlive a collection once the window is up.
+        System.gc();
+        clickOn(toggle);
+        waitUntil(add::isDisabled);
+        assertThat(add.getTooltip().getText()).isEqualTo("Read-only: switched on in the window");
+        assertThat(this.<Label>find("#status-read-only").getText()).contains("switched on in the window");
+        clickOn(toggle);
+        waitUntil(() -> !add.isDisabled());
+        assertThat(add.getTooltip().getText()).isEqualTo("Select a team first.");
+    }
+
+    /** The real application, blind to the developer's own DATABASE_URL. */
+    public static final class WithoutEnvironment extends NemoConsoleApplication {
+        @Override
+        protected java.util.Map<String, String> environment() {
+            return java.util.Map.of();
+        }
+    }
+
+    private <T extends Node> T find(String query) {
+        return lookup(query).query();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 20 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}

@@ -9,7 +9,6 @@ import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.integrity.LocateService;
 import com.nemorouter.console.integrity.RepairService;
-import com.nemorouter.console.membership.RosterLocks;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberService;
 import com.nemorouter.console.membership.MembershipService;

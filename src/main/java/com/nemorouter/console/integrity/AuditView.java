@@ -97,9 +97,18 @@ public final class AuditView {
                 .addListener((observable, old, finding) -> viewModel.selectedFindingProperty().set(finding));
         repairButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.repairChoices(viewModel.selectedFindingProperty().get()).isEmpty()
-                        || viewModel.repairingProperty().get(),
+                        || viewModel.repairingProperty().get()
+                        || !viewModel.repairDisabledReasonProperty().get().isEmpty(),
                 viewModel.selectedFindingProperty(), viewModel.repairingProperty(), viewModel.runningProperty(),
-                viewModel.findings()));
+                viewModel.findings(), viewModel.repairDisabledReasonProperty()));
+        javafx.scene.control.Tooltip repairTooltip = new javafx.scene.control.Tooltip();
+        repairTooltip.textProperty().bind(viewModel.repairDisabledReasonProperty()
+                .map(why -> why.isEmpty() ? "Preview and run the SQL that fixes the selected finding" : why));
+        repairButton.setTooltip(repairTooltip);
+        // JavaFX shows no tooltip over a disabled control: the bar around it carries the reason too.
+        javafx.scene.control.Tooltip barTooltip = new javafx.scene.control.Tooltip();
+        barTooltip.textProperty().bind(viewModel.repairDisabledReasonProperty());
+        javafx.scene.control.Tooltip.install(repairButton.getParent(), barTooltip);
         viewModel.pendingRepairProperty().addListener((observable, old, plan) -> {
             if (plan != null) {
                 confirm(plan);

@@ -47,6 +47,9 @@ public final class AuditViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not run yet.");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final List<CheckResult> results = new ArrayList<>();
+    /** Why repairs are off (read-only mode); empty when they may run. The composition root binds it. */
+    private final javafx.beans.property.StringProperty repairDisabledReason =
+            new javafx.beans.property.SimpleStringProperty("");
 
     private QueryCancellation cancellation;
     private int generation;
@@ -194,6 +197,11 @@ public final class AuditViewModel {
         if (plan == null) {
             return;
         }
+        if (!repairDisabledReason.get().isEmpty()) {
+            pendingRepair.set(null);
+            error.set("Repair not run: " + repairDisabledReason.get());
+            return;
+        }
         pendingRepair.set(null);
         repairing.set(true);
         tasks.run("Repairing " + plan.finding().check(), () -> repairs.apply(plan), outcome -> {
@@ -292,6 +300,10 @@ public final class AuditViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    public javafx.beans.property.StringProperty repairDisabledReasonProperty() {
+        return repairDisabledReason;
     }
 
     public ReadOnlyStringProperty statusProperty() {

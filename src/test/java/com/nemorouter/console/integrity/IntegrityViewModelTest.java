@@ -101,4 +101,21 @@ class IntegrityViewModelTest {
         assertThat(Files.readAllLines(csv, StandardCharsets.UTF_8)).hasSize(10).first()
                 .isEqualTo(FindingsCsv.HEADER);
     }
+
+    @Test
+    void readOnlyModeRefusesAPlannedRepairWithItsReason() {
+        audit.run();
+        CheckRow mismatch = audit.checks().stream().filter(row -> row.check() == AuditCheck.TEAM_ORG_MISMATCH)
+                .findFirst().orElseThrow();
+        audit.selectedCheckProperty().set(mismatch);
+        audit.planRepair(audit.findings().get(0), RepairChoice.NEMO_IS_RIGHT);
+        audit.repairDisabledReasonProperty().set("Read-only: started with --read-only");
+
+        // The repair service here has no audit trail or locks: reaching it would throw, so this proves it was not called.
+        audit.confirmRepair();
+
+        assertThat(audit.pendingRepairProperty().get()).isNull();
+        assertThat(audit.errorProperty().get()).isEqualTo("Repair not run: Read-only: started with --read-only");
+        assertThat(audit.repairingProperty().get()).isFalse();
+    }
 }

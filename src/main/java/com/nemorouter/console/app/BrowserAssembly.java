@@ -1,0 +1,208 @@
+package com.nemorouter.console.app;
+
+import java.util.function.Consumer;
+
+import com.nemorouter.console.audit.HistoryView;
+import com.nemorouter.console.audit.HistoryViewModel;
+import com.nemorouter.console.integrity.AuditView;
+import com.nemorouter.console.integrity.AuditViewModel;
+import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.integrity.LocateView;
+import com.nemorouter.console.integrity.LocateViewModel;
+import com.nemorouter.console.integrity.LocatedEntity;
+import com.nemorouter.console.member.MemberDetail;
+import com.nemorouter.console.member.MemberView;
+import com.nemorouter.console.member.MemberViewModel;
+import com.nemorouter.console.membership.MembershipEditing;
+import com.nemorouter.console.membership.UserSearchService;
+import com.nemorouter.console.organization.OrganizationDetail;
+import com.nemorouter.console.organization.OrganizationDetailView;
+import com.nemorouter.console.organization.OrganizationDetailViewModel;
+import com.nemorouter.console.organization.OrganizationListView;
+import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.ui.TaskRunner;
+import com.nemorouter.console.ui.ViewLoader;
+
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * Wires the browser of one connection: organization list and detail, member view, history, membership
+ * editing, and the integrity tools (locate, audit, repairs) with their shortcuts. Built again for every
+ * connection, so nothing in it outlives the services it was given.
+ */
+final class BrowserAssembly {
+
+    private final ConsoleServices services;
+    private final TaskRunner tasks;
+    private final MainViewModel mainViewModel;
+    private final Stage stage;
+    private final Scene scene;
+    private SplitPane browser;
+    private Stage locateStage;
+    private Stage auditStage;
+    private Runnable focusSearch = () -> { };
+
+    BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage, Scene scene) {
+        this.services = services;
+        this.tasks = tasks;
+        this.mainViewModel = mainViewModel;
+        this.stage = stage;
+        this.scene = scene;
+    }
+
+    /** Builds the screens and registers their shortcuts on the scene; returns the browser with its toolbar. */
+    Parent build() {
+        tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
+                failure -> mainViewModel.reportFailure("Could not read the server version."));
+
+        mainViewModel.editing(services.connection());
+        MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
+        MemberView memberView = new MemberView(memberViewModel);
+        Parent memberNode = ViewLoader.load(memberView);
+
+        MembershipEditing editing = new MembershipEditing(services.membership(),
+                new UserSearchService(services.database()), tasks);
+        OrganizationDetailViewModel detailViewModel =
+                new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
+        detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
+        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
+        Parent detailNode = ViewLoader.load(detailView);
+        detailView.setMemberContent(memberNode);
+
+        HistoryViewModel organizationHistory = new HistoryViewModel(services.history(), tasks);
+        HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
+        HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
+        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
+        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
+        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
+        detailViewModel.detailProperty().addListener((observable, old, detail) ->
+                organizationHistory.show(detail == null ? null : detail.id()));
+        detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
+                teamHistory.show(team == null ? null : team.id()));
+        memberViewModel.detailProperty().addListener((observable, old, member) ->
+                memberHistory.show(member == null ? null : member.userId()));
+        detailViewModel.editsAppliedProperty().addListener((observable, old, count) -> {
+            organizationHistory.reload();
+            teamHistory.reload();
+            memberHistory.reload();
+        });
+
+        OrganizationListViewModel listViewModel = new OrganizationListViewModel(services.organizations(), tasks);
+        listViewModel.selectedProperty().addListener((observable, old, row) -> {
+            if (row == null) {
+                detailViewModel.clear();
+            } else {
+                detailViewModel.open(row.id());
+            }
+        });
+        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
+        Parent listNode = ViewLoader.load(listView);
+
+        mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
+        browser = new SplitPane(listNode, detailNode);
+        browser.setDividerPositions(0.56);
+        browser.getStyleClass().add("browser");
+        browser.setId("browser");
+        focusSearch = listView::focusSearch;
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
+        return withIntegrityTools(browser, listViewModel, detailViewModel, detailView, memberViewModel, memberView);
+    }
+
+    /** The list/detail split, whose divider position the window remembers. */
+    SplitPane splitPane() {
+        return browser;
+    }
+
+    void focusSearch() {
+        focusSearch.run();
+    }
+
+    /** Closes the tool windows: they belong to this connection's services, which are about to close. */
+    void dispose() {
+        for (Stage window : new Stage[] {locateStage, auditStage}) {
+            if (window != null) {
+                window.close();
+            }
+        }
+    }
+
+    /**
+     * Wires locate, key resolution and the audit (issue 4): a toolbar over the browser, Ctrl+L and
+     * Ctrl+Shift+A, links that open an entity in the browser, and audit badges on the detail views.
+     */
+    private Parent withIntegrityTools(SplitPane browser, OrganizationListViewModel listViewModel,
+                                      OrganizationDetailViewModel detailViewModel, OrganizationDetailView detailView,
+                                      MemberViewModel memberViewModel, MemberView memberView) {
+        // An organization opens in the list and detail; a team opens its organization; a user its member tab.
+        Consumer<LocatedEntity> openEntity = entity -> {
+            String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
+            if (organization != null) {
+                listViewModel.searchTextProperty().set(organization);
+                detailViewModel.open(organization);
+            }
+            if (entity.type().equals("user")) {
+                detailView.showMember(entity.id());
+            }
+            stage.toFront();
+        };
+        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
+        locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        Runnable showLocate = () -> {
+            locateStage.show();
+            locateStage.toFront();
+            locateView.focus();
+        };
+        AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
+        auditViewModel.repairDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
+        auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
+        Runnable showAudit = () -> {
+            auditStage.show();
+            auditStage.toFront();
+        };
+        Runnable refreshBadges = () -> {
+            OrganizationDetail organization = detailViewModel.detailProperty().get();
+            detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
+            MemberDetail member = memberViewModel.detailProperty().get();
+            memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
+        };
+        auditViewModel.allFindings().addListener((ListChangeListener<Finding>) change -> refreshBadges.run());
+        detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+        memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
+
+        Button locateButton = new Button("Locate / key… (Ctrl+L)");
+        locateButton.setId("tool-locate");
+        locateButton.setOnAction(event -> showLocate.run());
+        Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
+        auditButton.setId("tool-audit");
+        auditButton.setOnAction(event -> showAudit.run());
+        // Toolbar buttons have shortcuts; keeping them out of Tab order leaves first focus on the search box.
+        locateButton.setFocusTraversable(false);
+        auditButton.setFocusTraversable(false);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN), showAudit);
+        BorderPane withTools = new BorderPane(browser);
+        withTools.setTop(new ToolBar(locateButton, auditButton));
+        return withTools;
+    }
+
+    private static Stage toolWindow(Stage owner, String title, Parent content) {
+        Stage window = new Stage();
+        window.initOwner(owner);
+        window.setTitle(title);
+        Scene scene = new Scene(content);
+        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        window.setScene(scene);
+        return window;
+    }
+}

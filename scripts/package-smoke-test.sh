@@ -52,7 +52,9 @@ deb=$(ls target/jpackage/*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "no .deb in target/jpackage"
 deb_bytes=$(stat -c %s "$deb")
 [ "$deb_bytes" -le "$max_deb_bytes" ] || fail "$deb is $deb_bytes bytes, over 90 MB"
-dpkg-deb -f "$deb" Depends | grep -qw libgtk-3-0 || fail "$deb does not depend on libgtk-3-0"
+# Captured first: with pipefail, grep -q closing the pipe early could fail the check spuriously.
+depends=$(dpkg-deb -f "$deb" Depends)
+grep -qw libgtk-3-0 <<< "$depends" || fail "$deb does not depend on libgtk-3-0 (Depends: $depends)"
 
 "$launcher" --version > "$out/version.txt"
 grep -q '^Nemo Console [0-9]' "$out/version.txt" || fail "--version printed no app version: $(cat "$out/version.txt")"

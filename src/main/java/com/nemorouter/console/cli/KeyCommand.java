@@ -32,28 +32,13 @@ public final class KeyCommand implements Command {
     }
 
     private static Arguments parse(List<String> args) throws UsageException {
-        boolean json = false;
-        String key = null;
-        for (String arg : args) {
-            if (arg.equals("--json")) {
-                json = true;
-            } else if (arg.startsWith("--")) {
-                throw new UsageException("unknown option " + arg + " for key (only --json)");
-            } else if (key != null) {
-                throw new UsageException("key takes one key or hash, got a second argument");
-            } else {
-                key = arg;
-            }
-        }
-        if (key == null) {
-            throw new UsageException("key needs " + KeyService.VALID_KEY_HINT);
-        }
+        ValueAndJson parsed = ValueAndJson.parse("key", args, "key needs " + KeyService.VALID_KEY_HINT);
         try {
-            KeyService.tokenHash(key);
+            KeyService.tokenHash(parsed.value());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new Arguments(key, json);
+        return new Arguments(parsed.value(), parsed.json());
     }
 
     @Override

@@ -37,28 +37,13 @@ public final class LocateCommand implements Command {
     }
 
     private static Arguments parse(List<String> args) throws UsageException {
-        boolean json = false;
-        String id = null;
-        for (String arg : args) {
-            if (arg.equals("--json")) {
-                json = true;
-            } else if (arg.startsWith("--")) {
-                throw new UsageException("unknown option " + arg + " for locate (only --json)");
-            } else if (id != null) {
-                throw new UsageException("locate takes one id, got a second: " + arg);
-            } else {
-                id = arg;
-            }
-        }
-        if (id == null) {
-            throw new UsageException("locate needs an id: " + LocateService.VALID_ID_HINT);
-        }
+        ValueAndJson parsed = ValueAndJson.parse("locate", args, "locate needs an id: " + LocateService.VALID_ID_HINT);
         try {
-            LocateService.validate(id);
+            LocateService.validate(parsed.value());
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new Arguments(id, json);
+        return new Arguments(parsed.value(), parsed.json());
     }
 
     @Override

@@ -34,15 +34,8 @@ public final class AuditService {
      * @throws java.util.concurrent.CancellationException when {@link #cancel} stopped it
      */
     public CheckResult run(AuditCheck check, QueryCancellation cancellation) {
-        return database.read(em -> {
-            cancellation.attach(em);
-            try {
-                return execute(em, check);
-            } catch (RuntimeException e) {
-                throw cancellation.translate(e);
-            } finally {
-                cancellation.detach();
-            }
+        return cancellation.read(database, em -> {
+            return execute(em, check);
         });
     }
 
@@ -51,29 +44,19 @@ public final class AuditService {
      * one statement per check plus one for the process id.
      */
     public AuditReport runAll(QueryCancellation cancellation) {
-        return database.read(em -> {
-            cancellation.attach(em);
-            try {
-                List<CheckResult> results = new ArrayList<>();
-                for (AuditCheck check : AuditCheck.values()) {
-                    cancellation.throwIfCancelled();
-                    results.add(execute(em, check));
-                }
-                return new AuditReport(results);
-            } catch (RuntimeException e) {
-                throw cancellation.translate(e);
-            } finally {
-                cancellation.detach();
+        return cancellation.read(database, em -> {
+            List<CheckResult> results = new ArrayList<>();
+            for (AuditCheck check : AuditCheck.values()) {
+                cancellation.throwIfCancelled();
+                results.add(execute(em, check));
             }
+            return new AuditReport(results);
         });
     }
 
     /** Cancels the statement {@code cancellation} is running, in a transaction of its own. */
     public void cancel(QueryCancellation cancellation) {
-        database.read(em -> {
-            cancellation.cancel(em);
-            return null;
-        });
+        cancellation.cancelOn(database);
     }
 
     @SuppressWarnings("unchecked")

@@ -75,27 +75,17 @@ public final class LocateService {
                 : Ids.isSha256Hex(text) ? LocateResult.Kind.KEY_HASH : LocateResult.Kind.TEXT;
         String searchedAs = uuid.map(UUID::toString)
                 .orElse(kind == LocateResult.Kind.KEY_HASH ? text.toLowerCase(Locale.ROOT) : text);
-        return database.read(em -> {
-            cancellation.attach(em);
-            try {
-                List<PresenceEntry> places = presenceQuery.locate(em, text, scanAnyway);
-                List<LocatedEntity> entities = kind == LocateResult.Kind.KEY_HASH ? List.of()
-                        : entities(em, searchedAs, uuid.map(UUID::toString).orElse(null));
-                return new LocateResult(input, searchedAs, kind, places, entities);
-            } catch (RuntimeException e) {
-                throw cancellation.translate(e);
-            } finally {
-                cancellation.detach();
-            }
+        return cancellation.read(database, em -> {
+            List<PresenceEntry> places = presenceQuery.locate(em, text, scanAnyway);
+            List<LocatedEntity> entities = kind == LocateResult.Kind.KEY_HASH ? List.of()
+                    : entities(em, searchedAs, uuid.map(UUID::toString).orElse(null));
+            return new LocateResult(input, searchedAs, kind, places, entities);
         });
     }
 
     /** Cancels the scan {@code cancellation} is running, in a transaction of its own. */
     public void cancel(QueryCancellation cancellation) {
-        database.read(em -> {
-            cancellation.cancel(em);
-            return null;
-        });
+        cancellation.cancelOn(database);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,9 @@
 package com.nemorouter.console.integrity;
 
 import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+
+import com.nemorouter.console.connection.Database;
 
 import jakarta.persistence.EntityManager;
 
@@ -42,6 +45,31 @@ public final class QueryCancellation {
         if (pid != null) {
             em.createNativeQuery("select pg_cancel_backend(:pid)").setParameter("pid", pid).getSingleResult();
         }
+    }
+
+    /**
+     * Runs {@code work} in one read transaction of {@code database} that {@link #cancelOn} can stop on the
+     * server. One extra statement (the process id).
+     */
+    <T> T read(Database database, Function<EntityManager, T> work) {
+        return database.read(em -> {
+            attach(em);
+            try {
+                return work.apply(em);
+            } catch (RuntimeException e) {
+                throw translate(e);
+            } finally {
+                detach();
+            }
+        });
+    }
+
+    /** Cancels what {@link #read} is running, from another thread, in a transaction of its own. */
+    void cancelOn(Database database) {
+        database.read(em -> {
+            cancel(em);
+            return null;
+        });
     }
 
     /** A cancelled statement surfaces as a database error; report it as what it is. */

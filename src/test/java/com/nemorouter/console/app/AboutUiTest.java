@@ -2,11 +2,8 @@ package com.nemorouter.console.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
-
 import com.nemorouter.console.about.Versions;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -15,12 +12,10 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Help > About on the real application: versions, and the server version of the open connection. */
-class AboutUiTest extends FxRobot {
+class AboutUiTest extends ConsoleRobot {
 
     private Application application;
 
@@ -58,12 +53,4 @@ class AboutUiTest extends FxRobot {
         return lookup(id).<Label>query().getText();
     }
 
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -6,13 +6,11 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.ProfileStore;
-import com.nemorouter.console.organization.OrganizationRow;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -20,17 +18,14 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableView;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** A saved profile opens with its banner; the dialog reconnects to another profile without a restart. */
-class ConnectionUiTest extends FxRobot {
+class ConnectionUiTest extends ConsoleRobot {
 
     private Application application;
     private String previousHome;
@@ -97,20 +92,4 @@ class ConnectionUiTest extends FxRobot {
         assertThat(state.stringPropertyNames()).anyMatch(key -> key.startsWith("column.organization-table."));
     }
 
-    private TableView<OrganizationRow> organizationTable() {
-        return find("#organization-table");
-    }
-
-    private <T extends Node> T find(String query) {
-        return lookup(query).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -4,13 +4,11 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.nemorouter.console.member.MemberRow;
-import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -25,12 +23,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real application, headless, against a copy of the seeded database. */
-class ConsoleUiTest extends FxRobot {
+class ConsoleUiTest extends ConsoleRobot {
 
     private static String databaseUrl;
     private Application application;
@@ -145,20 +142,4 @@ class ConsoleUiTest extends FxRobot {
         write(text);
     }
 
-    private TableView<OrganizationRow> organizationTable() {
-        return find("#organization-table");
-    }
-
-    private <T extends Node> T find(String query) {
-        return lookup(query).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

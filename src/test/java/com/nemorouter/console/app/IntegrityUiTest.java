@@ -4,12 +4,11 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.nemorouter.console.integrity.CheckRow;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -24,12 +23,10 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** Locate an id, open it in the browser, run the audit and open a finding: the real application, headless. */
-class IntegrityUiTest extends FxRobot {
+class IntegrityUiTest extends ConsoleRobot {
 
     private Application application;
 
@@ -120,16 +117,4 @@ class IntegrityUiTest extends FxRobot {
         assertThat(findings.getItems()).isEmpty();
     }
 
-    private <T extends Node> T find(String query) {
-        return lookup(query).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

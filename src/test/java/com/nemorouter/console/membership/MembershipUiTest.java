@@ -4,14 +4,13 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import com.nemorouter.console.app.NemoConsoleApplication;
 import com.nemorouter.console.audit.AuditRecord;
 import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -29,12 +28,10 @@ import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The membership flows through the real application, headless, on a private copy of the seed. */
-class MembershipUiTest extends FxRobot {
+class MembershipUiTest extends ConsoleRobot {
 
     private Application application;
     private Sql sql;
@@ -172,16 +169,4 @@ class MembershipUiTest extends FxRobot {
         }
     }
 
-    private <T extends Node> T find(String query) {
-        return lookup(query).query();
-    }
-
-    private static void waitUntil(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
-        }
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 }

@@ -33,6 +33,7 @@ public final class DemoDatabase implements AutoCloseable {
     private static final String RESOURCE_DIR = "/com/nemorouter/console/connection/demo/";
 
     private final EmbeddedPostgres postgres;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -44,6 +45,7 @@ public final class DemoDatabase implements AutoCloseable {
      * @param reset delete the directory first and seed it again
      */
     public static DemoDatabase start(Path dataDirectory, boolean reset) {
+        refuseIfInUse(dataDirectory);
         try {
             if (reset) {
                 deleteRecursively(dataDirectory);
@@ -57,6 +59,8 @@ public final class DemoDatabase implements AutoCloseable {
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .start();
             DemoDatabase demo = new DemoDatabase(postgres);
+            // A terminated console (Ctrl+C, SIGTERM, logout) must not leave its server holding the directory.
+            Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-database-stop"));
             try {
                 demo.seedIfNeeded();
             } catch (RuntimeException e) {
@@ -67,6 +71,33 @@ public final class DemoDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Could not start the demo database in " + dataDirectory
                     + ": " + e.getMessage() + ". If another Nemo Console is running, close it or use --reset-demo.", e);
+        }
+    }
+
+    /**
+     * Fails at once, naming the process, when a live PostgreSQL already serves {@code dataDirectory}
+     * (another console, or one that was killed): waiting for the start-up timeout would only say less.
+     */
+    static void refuseIfInUse(Path dataDirectory) {
+        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid;
+        try (Stream<String> lines = Files.lines(pidFile)) {
+            // PostgreSQL writes a negative pid while a single-user backend holds the directory.
+            pid = Math.abs(Long.parseLong(lines.findFirst().orElse("0").strip()));
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        boolean postgresAlive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .flatMap(process -> process.info().command())
+                .filter(command -> command.contains("postgres"))
+                .isPresent();
+        if (postgresAlive) {
+            throw new IllegalStateException("The demo database in " + dataDirectory + " is in use by PostgreSQL process "
+                    + pid + ", most likely another Nemo Console. Close that console (or stop process " + pid
+                    + ") and start again.");
         }
     }
 
@@ -154,6 +185,9 @@ public final class DemoDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

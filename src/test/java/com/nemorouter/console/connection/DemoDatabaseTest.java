@@ -1,6 +1,7 @@
 package com.nemorouter.console.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -34,6 +35,19 @@ class DemoDatabaseTest {
              Database database = Database.open(demo.target())) {
             assertThat(new CensusService(database).census().organizations()).isEqualTo(Seed.ORGANIZATIONS);
             assertThat(demo.target().isDemo()).isTrue();
+        }
+    }
+
+    @Test
+    void aDirectoryServedByAnotherConsoleIsRefusedAtOnceWithTheProcess() {
+        Path dataDirectory = home.resolve("demo");
+        try (DemoDatabase first = DemoDatabase.start(dataDirectory, false)) {
+            assertThat(first.port()).isPositive();
+            assertThatThrownBy(() -> DemoDatabase.start(dataDirectory, true))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by PostgreSQL process")
+                    .hasMessageContaining("most likely another Nemo Console");
+            assertThat(dataDirectory.resolve("PG_VERSION")).as("--reset-demo deleted nothing").exists();
         }
     }
 }

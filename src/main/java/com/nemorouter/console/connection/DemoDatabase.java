@@ -55,6 +55,10 @@ public final class DemoDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "40")
+                    // zonky starts servers with fsync and synchronous commit off (fine for tests); the demo
+                    // keeps what an admin changed, so it gets PostgreSQL's durable defaults back.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
                     // First start runs initdb; on a busy 2-core machine that exceeds zonky's 10 s default.
                     .setPGStartupWait(java.time.Duration.ofSeconds(90))
                     .start();

@@ -52,6 +52,14 @@ class ConsoleUiTest extends ConsoleRobot {
     }
 
     @Test
+    void typingRightAfterStartGoesIntoTheSearchBox() {
+        waitUntil(() -> "organization-search".equals(
+                java.util.Optional.ofNullable(find("#organization-table").getScene().getFocusOwner()).map(Node::getId).orElse(null)));
+        write("ghostwire");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+    }
+
+    @Test
     void searchesByNameAndOpensTheOrganizationWithItsTeamsAndMembers() {
         openOrganization("acme rob", "Acme Robotics", ACME);
         assertThat(this.<Label>find("#organization-nemo-name").getText()).isEqualTo("Acme Robotics");

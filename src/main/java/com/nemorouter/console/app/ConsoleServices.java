@@ -5,6 +5,7 @@ import com.nemorouter.console.audit.HistoryService;
 import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.integrity.LocateService;
@@ -36,7 +37,9 @@ public record ConsoleServices(Database database, OrganizationService organizatio
     public static ConsoleServices wire(Database database, ConsoleHome home) {
         AuditTrail audit = AuditTrail.forThisMachine(home);
         RosterLocks locks = new RosterLocks();
-        PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
+        SchemaNames schemas = database.target().schemas();
+        PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
+                schemas.nemo(), schemas.auth(), schemas.litellm());
         TeamQueries teamQueries = new TeamQueries();
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),

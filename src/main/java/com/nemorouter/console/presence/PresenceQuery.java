@@ -2,6 +2,7 @@ package com.nemorouter.console.presence;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -22,13 +23,23 @@ public final class PresenceQuery {
 
     public static final long DEFAULT_UNINDEXED_SCAN_LIMIT = 5_000_000L;
 
-    private static final Set<String> SCHEMAS = Set.of("nemo", "auth", "public");
-
     private final long unindexedScanLimit;
+    /** Physical schema name to the console's name for it (nemo, auth, public); the same by default. */
+    private final Map<String, String> logicalSchemas;
     private volatile List<CatalogColumn> catalog;
 
     public PresenceQuery(long unindexedScanLimit) {
+        this(unindexedScanLimit, "nemo", "auth", "public");
+    }
+
+    /**
+     * For a database whose schemas are named differently (a profile's schema names). Tables are reported
+     * under the console's names; the SQL it generates names them unqualified by quotes ({@code nemo.x}),
+     * so the connection's statement inspector maps them to the real schemas.
+     */
+    public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema) {
         this.unindexedScanLimit = unindexedScanLimit;
+        this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
     }
 
     record CatalogColumn(String schema, String table, String column, String type, long estimatedRows,
@@ -137,7 +148,7 @@ public final class PresenceQuery {
                 sql.append(" union all ");
             }
             sql.append("select ").append(i).append(" as idx, count(*) as n from ")
-                    .append(quote(column.schema())).append('.').append(quote(column.table()))
+                    .append(column.schema()).append('.').append(quote(column.table()))
                     .append(" where ").append(matchCondition(column, upper != null));
         }
         if (sql.isEmpty()) {
@@ -239,7 +250,7 @@ public final class PresenceQuery {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<CatalogColumn> readCatalog(EntityManager em) {
+    private List<CatalogColumn> readCatalog(EntityManager em) {
         List<Object[]> rows = em.createNativeQuery("""
                 select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
                        greatest(c.reltuples, 0)::bigint,
@@ -247,22 +258,26 @@ public final class PresenceQuery {
                 from pg_attribute a
                 join pg_class c on c.oid = a.attrelid
                 join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname in ('nemo', 'auth', 'public')
+                where n.nspname in (:schemas)
                   and c.relkind in ('r', 'p') and not c.relispartition
                   and a.attnum > 0 and not a.attisdropped
                   and a.attname in ('organization_id', 'org_id', 'team_id', 'user_id', 'id', 'user',
                                     'members_with_roles', 'teams', 'object_id', 'token', 'api_key',
                                     'user_email', 'email')
-                order by n.nspname = 'public', n.nspname, c.relname, a.attname
-                """).getResultList();
+                order by n.nspname, c.relname, a.attname
+                """).setParameter("schemas", List.copyOf(logicalSchemas.keySet())).getResultList();
         List<CatalogColumn> columns = new ArrayList<>();
         for (Object[] row : rows) {
-            String schema = (String) row[0];
-            if (SCHEMAS.contains(schema)) {
+            String schema = logicalSchemas.get((String) row[0]);
+            if (schema != null) {
                 columns.add(new CatalogColumn(schema, (String) row[1], (String) row[2], (String) row[3],
                         ((Number) row[4]).longValue(), (Boolean) row[5]));
             }
         }
+        // Supabase's schemas first, then LiteLLM's, as the presence view draws them.
+        columns.sort(java.util.Comparator.comparing((CatalogColumn column) -> column.schema().equals("public"))
+                .thenComparing(CatalogColumn::schema).thenComparing(CatalogColumn::table)
+                .thenComparing(CatalogColumn::column));
         return List.copyOf(columns);
     }
 

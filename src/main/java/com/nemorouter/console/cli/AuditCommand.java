@@ -19,7 +19,7 @@ import com.nemorouter.console.integrity.Severity;
  * Exit 0 when nothing at or above {@code --fail-on} (default error) was found, 3 when something was,
  * 2 for bad input, 1 for failures.
  */
-public final class AuditCommand implements Command {
+public final class AuditCommand implements Command<AuditCommand.Arguments> {
 
     @Override
     public String name() {
@@ -31,12 +31,9 @@ public final class AuditCommand implements Command {
         return "audit [--format text|csv|json] [--fail-on error|warning]   run every integrity check (exit 3 on findings)";
     }
 
-    @Override
-    public void validate(List<String> args) throws UsageException {
-        parse(args);
-    }
 
-    private static Arguments parse(List<String> args) throws UsageException {
+    @Override
+    public Arguments parse(List<String> args) throws UsageException {
         String format = "text";
         Severity failOn = Severity.ERROR;
         for (int i = 0; i < args.size(); i++) {
@@ -69,14 +66,7 @@ public final class AuditCommand implements Command {
     }
 
     @Override
-    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = parse(args);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+    public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
         AuditReport report = services.audit().runAll(new QueryCancellation());
         switch (arguments.format()) {
             case "json" -> printJson(report, out);
@@ -121,6 +111,6 @@ public final class AuditCommand implements Command {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private record Arguments(String format, Severity failOn) {
+    record Arguments(String format, Severity failOn) {
     }
 }

@@ -12,7 +12,7 @@ import com.nemorouter.console.connection.ServerInfo;
  * read through the same services as the UI and print the ready line. Exits 1 without the census when a
  * table some feature needs is missing.
  */
-public final class CheckCommand implements Command {
+public final class CheckCommand implements Command<Void> {
 
     @Override
     public String name() {
@@ -25,7 +25,15 @@ public final class CheckCommand implements Command {
     }
 
     @Override
-    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
+    public Void parse(List<String> args) throws UsageException {
+        if (!args.isEmpty()) {
+            throw new UsageException("unexpected argument " + args.get(0) + " for check");
+        }
+        return null;
+    }
+
+    @Override
+    public int run(ConsoleServices services, Void arguments, PrintStream out, PrintStream err) {
         ServerInfo server = services.connection().describe();
         out.println("connected: " + server.target() + " (" + server.serverVersion() + ", role "
                 + server.databaseRole() + ", TLS: " + server.tlsDescription() + ", sslmode "

@@ -10,7 +10,7 @@ import com.nemorouter.console.app.ConsoleServices;
  * (connection options already removed). Exit codes: 0 success, 1 failure, 2 bad input; a command
  * may define more (audit uses 3 for findings).
  */
-public interface Command {
+public interface Command<A> {
 
     String name();
 
@@ -18,17 +18,14 @@ public interface Command {
     String usage();
 
     /**
-     * Validates arguments before any connection is opened, so bad input never touches the database.
+     * Parses and checks the arguments before any connection is opened, so bad input never touches the
+     * database.
      *
      * @throws UsageException naming the problem
      */
-    default void validate(List<String> args) throws UsageException {
-        if (!args.isEmpty()) {
-            throw new UsageException("unexpected argument " + args.get(0) + " for " + name());
-        }
-    }
+    A parse(List<String> args) throws UsageException;
 
-    int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err);
+    int run(ConsoleServices services, A arguments, PrintStream out, PrintStream err);
 
     /** Bad input: exit code 2, nothing written. */
     final class UsageException extends Exception {

@@ -21,13 +21,13 @@ public final class CommandLine {
     private final Connector connector;
     private final PrintStream out;
     private final PrintStream err;
-    private final Map<String, Command> commands = new LinkedHashMap<>();
+    private final Map<String, Command<?>> commands = new LinkedHashMap<>();
 
     public CommandLine(Connector connector, PrintStream out, PrintStream err) {
         this.connector = connector;
         this.out = out;
         this.err = err;
-        for (Command command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
+        for (Command<?> command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
                 new MembersCommand())) {
             commands.put(command.name(), command);
         }
@@ -38,7 +38,7 @@ public final class CommandLine {
         return new CommandLine(null, System.out, System.err).commandOf(args) != null;
     }
 
-    private Command commandOf(List<String> args) {
+    private Command<?> commandOf(List<String> args) {
         try {
             List<String> rest = LaunchOptions.parse(args, Map.of()).remaining();
             return rest.isEmpty() ? null : commands.get(rest.get(0));
@@ -56,22 +56,26 @@ public final class CommandLine {
             return 2;
         }
         List<String> rest = options.remaining();
-        Command command = rest.isEmpty() ? null : commands.get(rest.get(0));
+        Command<?> command = rest.isEmpty() ? null : commands.get(rest.get(0));
         if (command == null) {
             err.println("error: " + (rest.isEmpty() ? "no command given" : "unknown command " + rest.get(0)));
             err.println("usage: nemo-console [--url <connection string> | --profile <name>] [--schemas nemo=..,public=..,auth=..] [--connect-timeout s] [--statement-timeout s] [--reset-demo] [--read-only] <command>");
             commands.values().forEach(known -> err.println("  " + known.usage()));
             return 2;
         }
-        List<String> commandArgs = rest.subList(1, rest.size());
+        return parseAndRun(command, rest.subList(1, rest.size()), options);
+    }
+
+    private <A> int parseAndRun(Command<A> command, List<String> commandArgs, LaunchOptions options) {
+        A arguments;
         try {
-            command.validate(commandArgs);
+            arguments = command.parse(commandArgs);
         } catch (Command.UsageException e) {
             err.println("error: " + e.getMessage());
             return 2;
         }
         try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database()), commandArgs, out, err);
+            return command.run(ConsoleServices.wire(connection.database()), arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

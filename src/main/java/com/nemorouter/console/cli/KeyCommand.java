@@ -14,7 +14,7 @@ import com.nemorouter.console.integrity.KeyService;
  * {@code key <sk-key|sha256-hash> [--json]}: the AuthContext the backend would build for a key. The key
  * is hashed here; it is never printed. Exit 0 when found, 3 when no key has that hash, 2 for bad input.
  */
-public final class KeyCommand implements Command {
+public final class KeyCommand implements Command<KeyCommand.Arguments> {
 
     @Override
     public String name() {
@@ -26,12 +26,9 @@ public final class KeyCommand implements Command {
         return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
     }
 
-    @Override
-    public void validate(List<String> args) throws UsageException {
-        parse(args);
-    }
 
-    private static Arguments parse(List<String> args) throws UsageException {
+    @Override
+    public Arguments parse(List<String> args) throws UsageException {
         ValueAndJson parsed = ValueAndJson.parse("key", args, "key needs " + KeyService.VALID_KEY_HINT);
         try {
             KeyService.tokenHash(parsed.value());
@@ -42,14 +39,7 @@ public final class KeyCommand implements Command {
     }
 
     @Override
-    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = parse(args);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+    public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
         Optional<KeyResolution> resolved = services.keys().resolve(arguments.key());
         if (resolved.isEmpty()) {
             err.println("no key: LiteLLM_VerificationToken has no row with hash " + KeyService.tokenHash(arguments.key()));
@@ -89,6 +79,6 @@ public final class KeyCommand implements Command {
         return present ? "yes" : "NO";
     }
 
-    private record Arguments(String key, boolean json) {
+    record Arguments(String key, boolean json) {
     }
 }

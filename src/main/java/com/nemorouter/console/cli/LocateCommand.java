@@ -19,7 +19,7 @@ import com.nemorouter.console.presence.PresenceEntry;
  * not), 2 for input that cannot be an id. Large unindexed tables are listed as not searched
  * ({@code "rows": null} in JSON).
  */
-public final class LocateCommand implements Command {
+public final class LocateCommand implements Command<LocateCommand.Arguments> {
 
     @Override
     public String name() {
@@ -31,12 +31,9 @@ public final class LocateCommand implements Command {
         return "locate <id> [--json]       every table that refers to a UUID, LiteLLM user id, email or key hash";
     }
 
-    @Override
-    public void validate(List<String> args) throws UsageException {
-        parse(args);
-    }
 
-    private static Arguments parse(List<String> args) throws UsageException {
+    @Override
+    public Arguments parse(List<String> args) throws UsageException {
         ValueAndJson parsed = ValueAndJson.parse("locate", args, "locate needs an id: " + LocateService.VALID_ID_HINT);
         try {
             LocateService.validate(parsed.value());
@@ -47,14 +44,7 @@ public final class LocateCommand implements Command {
     }
 
     @Override
-    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
-        Arguments arguments;
-        try {
-            arguments = parse(args);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+    public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
         LocateResult result = services.locate().locate(arguments.id(), Set.of(), new QueryCancellation());
         List<PresenceEntry> listed = new ArrayList<>(result.found());
         listed.addAll(result.skipped());
@@ -94,6 +84,6 @@ public final class LocateCommand implements Command {
         };
     }
 
-    private record Arguments(String id, boolean json) {
+    record Arguments(String id, boolean json) {
     }
 }

@@ -15,7 +15,7 @@ import com.nemorouter.console.membership.MembershipEdit.Scope;
  * onboarding many users and for automation. Prints one line per changed row on stdout (nothing else),
  * notes on stderr. Exit 0 done, 2 bad input (nothing written), 1 database failure (nothing written).
  */
-public final class MembersCommand implements Command {
+public final class MembersCommand implements Command<MembersCommand.Request> {
 
     static final String CACHE_NOTE = "note: a running LiteLLM proxy may serve its cached membership until its "
             + "cache entry expires (direct database writes bypass its cache eviction).";
@@ -35,12 +35,9 @@ public final class MembersCommand implements Command {
     record Request(MembershipEdit edit, boolean dryRun) {
     }
 
-    @Override
-    public void validate(List<String> args) throws UsageException {
-        parse(args);
-    }
 
-    static Request parse(List<String> args) throws UsageException {
+    @Override
+    public Request parse(List<String> args) throws UsageException {
         if (args.isEmpty()) {
             throw new UsageException("members needs an action: add, role or remove");
         }
@@ -100,14 +97,7 @@ public final class MembersCommand implements Command {
 
     /** Service refusals (unknown ids, membership state) propagate as IllegalArgumentException: exit 2. */
     @Override
-    public int run(ConsoleServices services, List<String> args, PrintStream out, PrintStream err) {
-        Request request;
-        try {
-            request = parse(args);
-        } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
-            return 2;
-        }
+    public int run(ConsoleServices services, Request request, PrintStream out, PrintStream err) {
         EditResult result = services.membership().apply(request.edit(), request.dryRun());
         String prefix = result.dryRun() ? "plan: " : "";
         result.lines().forEach(line -> out.println(prefix + line));

@@ -14,7 +14,6 @@ import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberView;
 import com.nemorouter.console.member.MemberViewModel;
 import com.nemorouter.console.membership.MembershipEditing;
-import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.organization.OrganizationDetail;
 import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
@@ -65,13 +64,12 @@ final class BrowserAssembly {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
-        mainViewModel.editing(services.connection());
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
         MemberView memberView = new MemberView(memberViewModel);
         Parent memberNode = ViewLoader.load(memberView);
 
         MembershipEditing editing = new MembershipEditing(services.membership(),
-                new UserSearchService(services.database()), tasks);
+                services.userSearch(), tasks);
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
         detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());

@@ -14,6 +14,7 @@ import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberService;
 import com.nemorouter.console.membership.MembershipService;
 import com.nemorouter.console.membership.RosterLocks;
+import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.CensusService;
 import com.nemorouter.console.presence.PresenceQuery;
@@ -27,8 +28,10 @@ import com.nemorouter.console.team.TeamService;
 public record ConsoleServices(Database database, OrganizationService organizations, TeamService teams,
                               MemberService members, CensusService census, ConnectionService connection,
                               LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
-                              MembershipService membership, HistoryService history) {
+                              MembershipService membership, HistoryService history,
+                              UserSearchService userSearch) {
 
+    /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {
         return wire(database, ConsoleHome.fromSystem());
     }
@@ -52,6 +55,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new AuditService(database),
                 new RepairService(database, audit, locks),
                 new MembershipService(database, locks, audit),
-                new HistoryService(database, audit));
+                new HistoryService(database, audit),
+                new UserSearchService(database));
     }
 }

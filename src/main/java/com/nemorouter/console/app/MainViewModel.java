@@ -63,11 +63,17 @@ public final class MainViewModel {
         failure.set("");
     }
 
-    /** The connection is open: Retry and Cancel work from now on, and {@code reload} refreshes the screens. */
+    /**
+     * The connection is open: Retry, Cancel and the read-only toggle work from now on, the status bar shows
+     * the read-only state, and {@code reload} refreshes the screens.
+     */
     public void attach(ConnectionService service, SchemaReport report, Runnable reloadScreens) {
         this.connectionService = service;
         this.reload = reloadScreens;
         schemaWarning.set(report.summary());
+        readOnlyFixed.set(service.readOnlyFixed());
+        readOnlySwitch.set(service.readOnlyReason().isPresent());
+        showReadOnly();
     }
 
     /** The profile's banner across the window (e.g. a red PRODUCTION bar); null for none. */
@@ -83,14 +89,6 @@ public final class MainViewModel {
         tls.set(info.tlsDescription());
         encrypted.set(info.encrypted());
         verified.set(info.verified());
-    }
-
-    /** Shows the connection's read-only state and lets the toggle switch it (unless it is fixed). */
-    public void editing(ConnectionService service) {
-        connectionService = service;
-        readOnlyFixed.set(service.readOnlyFixed());
-        readOnlySwitch.set(service.readOnlyReason().isPresent());
-        showReadOnly();
     }
 
     private void showReadOnly() {

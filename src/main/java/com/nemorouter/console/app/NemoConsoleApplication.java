@@ -36,6 +36,7 @@ public class NemoConsoleApplication extends Application {
     private ConnectionSettings settings = ConnectionSettings.DEFAULT;
     private WindowState windowState;
     private Stage primaryStage;
+    private ConsoleHome home;
     private BrowserAssembly browserAssembly;
 
     @Override
@@ -53,12 +54,13 @@ public class NemoConsoleApplication extends Application {
         stage.setTitle("Nemo Console");
         stage.setScene(scene);
         primaryStage = stage;
-        windowState = WindowState.load(ConsoleHome.fromSystem().directory().resolve("window.properties"));
+        home = ConsoleHome.fromSystem();
+        windowState = WindowState.load(home.directory().resolve("window.properties"));
         fitToScreen(stage, root);
         windowState.applyTo(stage);
         stage.show();
 
-        connector = new Connector(ConsoleHome.fromSystem(), ConnectionStrings.fromSystem(environment()),
+        connector = new Connector(home, ConnectionStrings.fromSystem(environment()),
                 Keychain.fromSystem());
         mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
         LaunchOptions options;
@@ -91,7 +93,7 @@ public class NemoConsoleApplication extends Application {
         if (opened.profile() != null) {
             windowState.rememberProfile(opened.profile().name());
         }
-        showBrowser(ConsoleServices.wire(opened.database()), mainView, mainViewModel, scene);
+        showBrowser(ConsoleServices.wire(opened.database(), home), mainView, mainViewModel, scene);
     }
 
     /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */

@@ -75,7 +75,7 @@ public final class CommandLine {
             return 2;
         }
         try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database()), arguments, out, err);
+            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

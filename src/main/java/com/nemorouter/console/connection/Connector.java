@@ -46,6 +46,11 @@ public final class Connector {
         return keychain;
     }
 
+    /** Where the demo database, profiles and the local audit fallback live. */
+    public ConsoleHome home() {
+        return home;
+    }
+
     /**
      * Opens the connection on the calling thread (it can take seconds: never the FX thread).
      *

@@ -5,7 +5,6 @@ import com.nemorouter.console.connection.FailureMessages;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -32,7 +31,7 @@ public final class OrganizationListViewModel {
     private final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private boolean loading;
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
 
     private OrganizationPage.Cursor next;
@@ -51,14 +50,14 @@ public final class OrganizationListViewModel {
         String text = activeSearch;
         next = null;
         hasMore.set(false);
-        loading.set(true);
+        loading = true;
         error.set("");
         tasks.run("Searching organizations", () -> new SearchResult(service.search(text, null, PAGE_SIZE), service.count(text)),
                 result -> {
                     if (request != generation) {
                         return;
                     }
-                    loading.set(false);
+                    loading = false;
                     rows.setAll(result.page().rows());
                     next = result.page().next();
                     hasMore.set(next != null);
@@ -68,18 +67,18 @@ public final class OrganizationListViewModel {
 
     /** Appends the next page; a no-op while a page is loading or when the list is complete. */
     public void loadMore() {
-        if (next == null || loading.get()) {
+        if (next == null || loading) {
             return;
         }
         int request = generation;
         OrganizationPage.Cursor from = next;
         String text = activeSearch;
-        loading.set(true);
+        loading = true;
         tasks.run("Loading more organizations", () -> service.search(text, from, PAGE_SIZE), page -> {
             if (request != generation) {
                 return;
             }
-            loading.set(false);
+            loading = false;
             rows.addAll(page.rows());
             next = page.next();
             hasMore.set(next != null);
@@ -90,7 +89,7 @@ public final class OrganizationListViewModel {
         if (request != generation) {
             return;
         }
-        loading.set(false);
+        loading = false;
         error.set(FailureMessages.describe("Loading organizations", failure));
     }
 

@@ -25,6 +25,14 @@ public final class CheckCommand implements Command<Void> {
     }
 
     @Override
+    public List<String> details() {
+        return List.of(
+                "Connects, prints the server, the schema contract per feature (available, degraded or unavailable,",
+                "with what is missing), whether the session may write, then 'ready: N organizations, M teams, K users'.",
+                "Exits 1 with 'not ready: missing <table>' when a table some feature needs is missing.");
+    }
+
+    @Override
     public Void parse(List<String> args) throws UsageException {
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument " + args.get(0) + " for check");

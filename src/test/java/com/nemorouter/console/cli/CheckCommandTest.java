@@ -17,6 +17,7 @@ import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.testing.Seed;
+import com.nemorouter.console.testing.SilentServer;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.Test;
@@ -94,9 +95,27 @@ class CheckCommandTest {
         int exit = run(Map.of(), "check", "--url",
                 "postgresql://admin:s3cr%40t-pass@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("error: check failed: The database is not reachable").doesNotContain("s3cr").doesNotContain("Exception")
+        assertThat(err()).contains("error: check failed: 127.0.0.1:" + closedPort + " refused the connection; check "
+                + "that PostgreSQL is running there").doesNotContain("s3cr").doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aSilentServerTimesOutWithinTheConnectTimeoutInOneSentence() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            long start = System.nanoTime();
+            int exit = run(Map.of(), "--connect-timeout", "2", "check", "--url",
+                    "postgresql://admin:s3cret@127.0.0.1:" + silent.port() + "/postgres");
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).isEqualTo("error: check failed: 127.0.0.1:" + silent.port() + " did not answer within 2 s; "
+                    + "check the host, the port and any firewall in between, or allow more time with "
+                    + "--connect-timeout <seconds>.\n");
+            assertThat(took).isLessThan(java.time.Duration.ofSeconds(2 + 4));
+            assertThat(out()).isEmpty();
+        }
     }
 
     @Test

@@ -29,7 +29,7 @@ public final class Launcher {
             System.exit(0);
         }
         if (!CommandLine.opensWindow(arguments)) {
-            int exitCode = new CommandLine(new Connector(ConsoleHome.fromSystem()), System.out, System.err)
+            int exitCode = new CommandLine(() -> new Connector(ConsoleHome.fromSystem()), System.out, System.err)
                     .run(arguments, System.getenv());
             System.exit(exitCode);
         }

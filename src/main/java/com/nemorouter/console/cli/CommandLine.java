@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.Connector;
@@ -28,12 +29,17 @@ public final class CommandLine {
             1, "failure: the database could not be reached or a statement failed",
             2, "bad input: an unknown command or option, or invalid arguments; nothing is read or written");
 
-    private final Connector connector;
+    /** Made only when a command runs: help and mistakes need no connector, so they start no logging either. */
+    private final Supplier<Connector> connector;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Command<?>> commands = new LinkedHashMap<>();
 
     public CommandLine(Connector connector, PrintStream out, PrintStream err) {
+        this(() -> connector, out, err);
+    }
+
+    public CommandLine(Supplier<Connector> connector, PrintStream out, PrintStream err) {
         this.connector = connector;
         this.out = out;
         this.err = err;
@@ -155,8 +161,9 @@ public final class CommandLine {
         } catch (Command.UsageException e) {
             return badInput(e.getMessage(), command);
         }
-        try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+        Connector opener = connector.get();
+        try (Connector.OpenConnection connection = opener.open(options)) {
+            return command.run(ConsoleServices.wire(connection.database(), opener.home()), arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

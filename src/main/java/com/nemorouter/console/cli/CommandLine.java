@@ -30,7 +30,7 @@ public final class CommandLine {
             2, "bad input: an unknown command or option, or invalid arguments; nothing is read or written");
 
     /** Made only when a command runs: help and mistakes need no connector, so they start no logging either. */
-    private final Supplier<Connector> connector;
+    private final Supplier<Connector> connectors;
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, Command<?>> commands = new LinkedHashMap<>();
@@ -39,8 +39,8 @@ public final class CommandLine {
         this(() -> connector, out, err);
     }
 
-    public CommandLine(Supplier<Connector> connector, PrintStream out, PrintStream err) {
-        this.connector = connector;
+    public CommandLine(Supplier<Connector> connectors, PrintStream out, PrintStream err) {
+        this.connectors = connectors;
         this.out = out;
         this.err = err;
         for (Command<?> command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
@@ -155,15 +155,15 @@ public final class CommandLine {
     }
 
     private <A> int parseAndRun(Command<A> command, List<String> commandArgs, LaunchOptions options) {
+        Connector connector = connectors.get();
         A arguments;
         try {
             arguments = command.parse(commandArgs);
         } catch (Command.UsageException e) {
             return badInput(e.getMessage(), command);
         }
-        Connector opener = connector.get();
-        try (Connector.OpenConnection connection = opener.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database(), opener.home()), arguments, out, err);
+        try (Connector.OpenConnection connection = connector.open(options)) {
+            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -22,11 +22,6 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
     }
 
     @Override
-    public String usage() {
-        return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
-    }
-
-    @Override
     public List<String> details() {
         return List.of(
                 "<sk-key|hash>  " + KeyService.VALID_KEY_HINT + "; the key is hashed here and never",
@@ -38,6 +33,11 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
     @Override
     public Map<Integer, String> exitCodes() {
         return Map.of(3, "no key has that hash");
+    }
+
+    @Override
+    public String usage() {
+        return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
     }
 
 

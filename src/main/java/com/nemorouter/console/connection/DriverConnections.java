@@ -99,9 +99,17 @@ final class DriverConnections implements DataSource {
         // see above
     }
 
+    /**
+     * The configured {@code loginTimeout}, whole seconds. The pool also waits this long for its connection
+     * adder to stop when it closes; zero would make it warn on standard error that the wait timed out.
+     */
     @Override
     public int getLoginTimeout() {
-        return 0;
+        try {
+            return Math.max(1, (int) Math.ceil(Double.parseDouble(properties.getProperty("loginTimeout", "5").strip())));
+        } catch (NumberFormatException e) {
+            return 5;
+        }
     }
 
     @Override

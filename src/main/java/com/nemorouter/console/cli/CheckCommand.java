@@ -27,9 +27,8 @@ public final class CheckCommand implements Command<Void> {
     @Override
     public List<String> details() {
         return List.of(
-                "Connects, prints the server, the schema contract per feature (available, degraded or unavailable,",
-                "with what is missing), whether the session may write, then 'ready: N organizations, M teams, K users'.",
-                "Exits 1 with 'not ready: missing <table>' when a table some feature needs is missing.");
+                "The schema report says per feature: available, degraded or unavailable, and what is missing.",
+                "A missing table that some feature needs ends with 'not ready: missing <table>' and exit code 1.");
     }
 
     @Override

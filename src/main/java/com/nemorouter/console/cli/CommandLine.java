@@ -129,11 +129,20 @@ public final class CommandLine {
     }
 
     private void printHelp(Command<?> command, PrintStream to) {
-        to.println("usage: " + PROGRAM + " [options] " + command.usage());
-        if (!command.details().isEmpty()) {
-            to.println();
-            command.details().forEach(line -> to.println("  " + line));
+        // usage() is "synopsis   description" padded for the list; here the two go on lines of their own.
+        String[] lines = command.usage().split("\n", 2);
+        String[] synopsis = lines[0].strip().split("\\s{2,}", 2);
+        to.println("usage: " + PROGRAM + " [options] " + synopsis[0]);
+        if (lines.length > 1) {
+            to.println(lines[1]);
         }
+        if (synopsis.length > 1 || !command.details().isEmpty()) {
+            to.println();
+        }
+        if (synopsis.length > 1) {
+            to.println("  " + synopsis[1]);
+        }
+        command.details().forEach(line -> to.println("  " + line));
         to.println();
         to.println("exit codes:");
         Map<Integer, String> codes = new TreeMap<>(GENERAL_EXIT_CODES);

@@ -85,7 +85,8 @@ class CommandLineHelpTest {
         assertThat(run("--url", "postgresql://u:pw@127.0.0.1:" + closedPort + "/postgres", "--help")).isZero();
         assertThat(out()).startsWith("usage: ");
         assertThat(run("--url", "postgresql://u:pw@127.0.0.1:" + closedPort + "/postgres", "audit", "--help")).isZero();
-        assertThat(out()).startsWith("usage: nemo-console [options] audit ");
+        assertThat(out()).startsWith("usage: nemo-console [options] audit [--format text|csv|json] [--fail-on error|warning]\n\n"
+                + "  run every integrity check (exit 3 on findings)\n");
         assertThat(err()).isEmpty();
     }
 
@@ -93,7 +94,8 @@ class CommandLineHelpTest {
     void everyCommandPrintsItsOwnUsage() {
         for (String command : COMMANDS) {
             assertThat(run(command, "--help")).as(command).isZero();
-            assertThat(out()).startsWith("usage: nemo-console [options] " + command + " ")
+            assertThat(out()).startsWith("usage: nemo-console [options] " + command)
+                    .containsPattern("^usage: nemo-console \\[options\\] " + command + "( |\\R)")
                     .contains("exit codes:", "  0  success", "  2  bad input");
             assertThat(err()).isEmpty();
         }
@@ -150,7 +152,7 @@ class CommandLineHelpTest {
 
         Launched commandHelp = launch("check", "--help");
         assertThat(commandHelp.exit()).isZero();
-        assertThat(commandHelp.out()).startsWith("usage: nemo-console [options] check ");
+        assertThat(commandHelp.out()).startsWith("usage: nemo-console [options] check\n\n  connect, print the schema report");
 
         Launched unknown = launch("frobnicate");
         assertThat(unknown.exit()).isEqualTo(2);

@@ -101,6 +101,12 @@ public final class Database implements AutoCloseable {
         // connectTimeout bounds only the TCP connect; loginTimeout bounds TLS and authentication too, so a
         // server that accepts the connection and never answers fails after the same number of seconds.
         properties.putIfAbsent("loginTimeout", properties.getProperty("connectTimeout"));
+        // And every read of the login, so the driver's abandoned connect thread ends too instead of waiting on a
+        // silent server forever. Cleared once connected (DriverConnections): queries have statement_timeout.
+        boolean loginOnlySocketTimeout = !properties.containsKey("socketTimeout");
+        if (loginOnlySocketTimeout) {
+            properties.setProperty("socketTimeout", properties.getProperty("loginTimeout"));
+        }
         if (target.user() != null) {
             properties.setProperty("user", target.user());
         }
@@ -109,7 +115,7 @@ public final class Database implements AutoCloseable {
             properties.setProperty("password", new String(password));
             Arrays.fill(password, '\0');
         }
-        DriverConnections connections = new DriverConnections(target.jdbcUrl(), properties);
+        DriverConnections connections = new DriverConnections(target.jdbcUrl(), properties, loginOnlySocketTimeout);
         SchemaReport report;
         try {
             report = SchemaContract.check(connections.openFirst(), target.schemas());

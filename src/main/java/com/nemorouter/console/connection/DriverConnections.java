@@ -25,16 +25,24 @@ final class DriverConnections implements DataSource {
 
     private final String url;
     private final Properties properties;
+    private final boolean clearSocketTimeout;
     private final AtomicReference<Connection> first = new AtomicReference<>();
 
     /**
      * @param properties pgjdbc properties including user and password; {@code loginTimeout} bounds the whole
      *                   login (TCP connect, TLS and authentication), not only the TCP connect, so a server that
      *                   accepts the connection and never answers fails after that many seconds
+     * @param clearSocketTimeout the {@code socketTimeout} in the properties is for the login only: clear it on
+     *                   each new connection, so a long query is bounded by statement_timeout, not by it
      */
-    DriverConnections(String url, Properties properties) {
+    DriverConnections(String url, Properties properties, boolean clearSocketTimeout) {
         this.url = url;
         this.properties = properties;
+        this.clearSocketTimeout = clearSocketTimeout;
+    }
+
+    DriverConnections(String url, Properties properties) {
+        this(url, properties, false);
     }
 
     /** Opens the first connection on the calling thread; the pool's first {@link #getConnection()} gets it. */
@@ -74,6 +82,9 @@ final class DriverConnections implements DataSource {
         Connection connection = DRIVER.connect(url, properties);
         if (connection == null) {
             throw new SQLException("pgjdbc does not accept the URL " + url, "08001");
+        }
+        if (clearSocketTimeout) {
+            connection.setNetworkTimeout(Runnable::run, 0);
         }
         return connection;
     }

@@ -72,6 +72,28 @@ class ConnectionFailureMessagesTest {
                 assertThat(message).doesNotContain("topsecret");
             }
             assertThat(silent.accepted()).as("the server was reached").isPositive();
+            // The driver's connect threads gave up reading too, though the server still holds the sockets open.
+            awaitNoDriverConnectThreads(Duration.ofSeconds(3 * 2 + 2));
+        }
+    }
+
+    @Test
+    void aLongQueryIsNotCutByTheLoginTimeout() {
+        try (Database database = Database.open(ConnectionStrings.isolated().resolve(TestDatabases.url("postgres")),
+                ConnectionSettings.DEFAULT.withConnectTimeout(Duration.ofSeconds(1)))) {
+            Object slept = database.read(em -> em.createNativeQuery("select cast(pg_sleep(1.6) as text)").getSingleResult());
+            assertThat(slept).isEqualTo("");
+        }
+    }
+
+    private static void awaitNoDriverConnectThreads(Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.isAlive() && thread.getName().equals("PostgreSQL JDBC driver connection thread"))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("a driver connect thread still waits on the silent server after " + bound);
+            }
+            Thread.onSpinWait();
         }
     }
 

@@ -12,8 +12,8 @@ import com.nemorouter.console.connection.Connector;
 import javafx.application.Application;
 
 /**
- * Plain {@code main} for the classpath jar (and the jpackage launcher): {@code --version} and commands
- * run headless; anything else opens the window.
+ * Plain {@code main} for the classpath jar (and the jpackage launcher): {@code --version}, help, commands
+ * and mistakes are answered on the terminal without a display; only options alone (or nothing) open the window.
  * It is not the Application class, so the JavaFX launcher check for modules does not apply.
  */
 public final class Launcher {
@@ -28,8 +28,8 @@ public final class Launcher {
             Versions.ofRuntime().lines().forEach(System.out::println);
             System.exit(0);
         }
-        if (CommandLine.isCommand(arguments)) {
-            int exitCode = new CommandLine(new Connector(ConsoleHome.fromSystem()), System.out, System.err)
+        if (!CommandLine.opensWindow(arguments)) {
+            int exitCode = new CommandLine(() -> new Connector(ConsoleHome.fromSystem()), System.out, System.err)
                     .run(arguments, System.getenv());
             System.exit(exitCode);
         }

@@ -31,6 +31,19 @@ public final class AuditCommand implements Command<AuditCommand.Arguments> {
         return "audit [--format text|csv|json] [--fail-on error|warning]   run every integrity check (exit 3 on findings)";
     }
 
+    @Override
+    public List<String> details() {
+        return List.of(
+                "--format text|csv|json  text (default) groups the findings by check; csv and json list check,",
+                "                        severity, entity_type, entity_id, tables, detail",
+                "--fail-on error|warning the lowest severity that makes the audit exit 3 (default error)");
+    }
+
+    @Override
+    public Map<Integer, String> exitCodes() {
+        return Map.of(3, "findings at or above --fail-on");
+    }
+
 
     @Override
     public Arguments parse(List<String> args) throws UsageException {

@@ -25,6 +25,13 @@ public final class CheckCommand implements Command<Void> {
     }
 
     @Override
+    public List<String> details() {
+        return List.of(
+                "The schema report says per feature: available, degraded or unavailable, and what is missing.",
+                "A missing table that some feature needs ends with 'not ready: missing <table>' and exit code 1.");
+    }
+
+    @Override
     public Void parse(List<String> args) throws UsageException {
         if (!args.isEmpty()) {
             throw new UsageException("unexpected argument " + args.get(0) + " for check");

@@ -2,6 +2,7 @@ package com.nemorouter.console.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 import com.nemorouter.console.app.ConsoleServices;
 
@@ -16,6 +17,19 @@ public interface Command<A> {
 
     /** One line for the usage text, e.g. {@code check  print the tenant counts}. */
     String usage();
+
+    /**
+     * What {@code <command> --help} prints below the usage line: the arguments, the options and what the
+     * command prints. A new command describes itself here and appears in {@code --help} by registering.
+     */
+    default List<String> details() {
+        return List.of();
+    }
+
+    /** Exit codes this command uses beyond 0 (success), 1 (failure) and 2 (bad input), e.g. audit's 3. */
+    default Map<Integer, String> exitCodes() {
+        return Map.of();
+    }
 
     /**
      * Parses and checks the arguments before any connection is opened, so bad input never touches the

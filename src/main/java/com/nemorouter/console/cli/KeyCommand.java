@@ -22,6 +22,20 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
     }
 
     @Override
+    public List<String> details() {
+        return List.of(
+                "<sk-key|hash>  " + KeyService.VALID_KEY_HINT + "; the key is hashed here and never",
+                "               printed, but in scripts pass the hash: an argument shows up in the process list",
+                "--json         print one object: org_id, team_id, user_id, key_alias, blocked, expired,",
+                "               org_in_nemo, org_in_litellm");
+    }
+
+    @Override
+    public Map<Integer, String> exitCodes() {
+        return Map.of(3, "no key has that hash");
+    }
+
+    @Override
     public String usage() {
         return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
     }

@@ -31,6 +31,15 @@ public final class LocateCommand implements Command<LocateCommand.Arguments> {
         return "locate <id> [--json]       every table that refers to a UUID, LiteLLM user id, email or key hash";
     }
 
+    @Override
+    public List<String> details() {
+        return List.of(
+                "<id>    " + LocateService.VALID_ID_HINT,
+                "--json  print an array of {\"schema\", \"table\", \"column\", \"role\", \"rows\"}; rows is null",
+                "        for a large unindexed column that was not searched",
+                "Exits 0 when the search ran, whether or not the id was found.");
+    }
+
 
     @Override
     public Arguments parse(List<String> args) throws UsageException {

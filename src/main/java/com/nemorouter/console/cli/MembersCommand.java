@@ -31,6 +31,19 @@ public final class MembersCommand implements Command<MembersCommand.Request> {
                 + "[--role <role>] [--keep-teams] [--add-to-org] [--dry-run]";
     }
 
+    @Override
+    public List<String> details() {
+        return List.of(
+                "add | role | remove   the edit, as the window makes it: one transaction under LiteLLM's lock, audited",
+                "--org <uuid>          edit the organization's members (or --team <uuid>: the team's roster)",
+                "--user <uuid|email>   the user; repeat for several users in one transaction",
+                "--role <role>         the role to give: org roles such as internal_user, team roles admin or user",
+                "--keep-teams          remove --org only: keep the user in the org's teams",
+                "--add-to-org          add --team only: also add a user outside the team's organization to it",
+                "--dry-run             print the plan, write nothing",
+                "Prints one line per changed row on standard output, notes on standard error.");
+    }
+
     /** The parsed arguments. */
     record Request(MembershipEdit edit, boolean dryRun) {
     }

@@ -85,6 +85,16 @@ public final class ConnectionTarget {
         return properties;
     }
 
+    /** Host and port as the JDBC URL names them ({@code db.example.com:5432}, several comma-separated): safe to show. */
+    public String server() {
+        int start = jdbcUrl.indexOf("//");
+        if (start < 0) {
+            return displayName;
+        }
+        int end = jdbcUrl.indexOf('/', start + 2);
+        return jdbcUrl.substring(start + 2, end < 0 ? jdbcUrl.length() : end);
+    }
+
     public String user() {
         return user;
     }

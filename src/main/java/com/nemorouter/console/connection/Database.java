@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -93,24 +94,44 @@ public final class Database implements AutoCloseable {
      *                       {@code default_transaction_read_only = on}, so the database itself refuses writes
      */
     public static Database open(ConnectionTarget target, ConnectionSettings settings, String readOnlyReason) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(target.jdbcUrl());
+        Properties properties = new Properties();
+        properties.setProperty("ApplicationName", "nemo-console");
+        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
+        target.properties().forEach(properties::setProperty);
+        // connectTimeout bounds only the TCP connect; loginTimeout bounds TLS and authentication too, so a
+        // server that accepts the connection and never answers fails after the same number of seconds.
+        properties.putIfAbsent("loginTimeout", properties.getProperty("connectTimeout"));
+        // And every read of the login, so the driver's abandoned connect thread ends too instead of waiting on a
+        // silent server forever. Cleared once connected (DriverConnections): queries have statement_timeout.
+        boolean loginOnlySocketTimeout = !properties.containsKey("socketTimeout");
+        if (loginOnlySocketTimeout) {
+            properties.setProperty("socketTimeout", properties.getProperty("loginTimeout"));
+        }
         if (target.user() != null) {
-            config.setUsername(target.user());
+            properties.setProperty("user", target.user());
         }
         char[] password = target.password();
         if (password != null) {
-            config.setPassword(new String(password));
+            properties.setProperty("password", new String(password));
             Arrays.fill(password, '\0');
         }
+        DriverConnections connections = new DriverConnections(target.jdbcUrl(), properties, loginOnlySocketTimeout);
+        SchemaReport report;
+        try {
+            report = SchemaContract.check(connections.openFirst(), target.schemas());
+        } catch (SQLException e) {
+            connections.closeUnclaimed();
+            throw new DatabaseUnavailableException(target, connections.loginTimeoutSeconds(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(connections);
         config.setPoolName("nemo-console");
         config.setMaximumPoolSize(4);
         config.setMinimumIdle(0);
-        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis()));
+        // A second longer than the driver's loginTimeout: a later connection that times out then fails with the
+        // driver's reason (which FailureMessages turns into a sentence), not with the pool's internals.
+        config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis() + 1000));
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("ApplicationName", "nemo-console");
-        config.addDataSourceProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
-        target.properties().forEach(config::addDataSourceProperty);
         if (readOnlyReason != null && !target.pooler()) {
             // The database itself refuses writes on every pooled connection. Not through a transaction-mode
             // pooler: a session default would leak to other clients; there write() marks each transaction.
@@ -118,12 +139,6 @@ public final class Database implements AutoCloseable {
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
-            SchemaReport report;
-            try (Connection connection = dataSource.getConnection()) {
-                report = SchemaContract.check(connection, target.schemas());
-            } catch (SQLException e) {
-                throw new DatabaseUnavailableException("Could not connect to " + target.displayName(), e);
-            }
             SchemaNames schemas = target.schemas();
             StatementInspector qualifier = schemas::qualify;
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
@@ -137,6 +152,7 @@ public final class Database implements AutoCloseable {
                     .createEntityManagerFactory();
             return new Database(target, dataSource, emf, settings, report, readOnlyReason);
         } catch (RuntimeException e) {
+            connections.closeUnclaimed();
             dataSource.close();
             throw e;
         }

@@ -14,6 +14,19 @@ import java.util.Map;
 public record LaunchOptions(String url, boolean resetDemo, List<String> remaining, SchemaNames schemas,
                             ConnectionSettings settings, String profile) {
 
+    /** The options {@link #parse} understands, one line each for {@code --help}; kept beside the parser so they agree. */
+    public static final List<String> USAGE = List.of(
+            "--url <connection string>  the database: a postgresql:// URL, a JDBC URL, libpq keywords or service=<name>;",
+            "                           default DATABASE_URL, else the embedded demo database",
+            "--profile <name>           a saved connection profile (instead of --url)",
+            "--schemas nemo=..,public=..,auth=..  other names for the three schemas",
+            "--connect-timeout <s>      give up opening a connection after this many seconds (default "
+                    + ConnectionSettings.DEFAULT.connectTimeout().toSeconds() + ")",
+            "--statement-timeout <s>    bound each read statement (default "
+                    + ConnectionSettings.DEFAULT.readStatementTimeout().toSeconds() + ", 0 for none)",
+            "--read-only                open the session read-only: the database refuses every write",
+            "--reset-demo               rebuild the demo database from scratch");
+
     public LaunchOptions {
         remaining = List.copyOf(remaining);
     }

@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 
+import com.nemorouter.console.testing.SilentServer;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
@@ -37,8 +39,22 @@ class ConnectionFailureUiTest extends FxRobot {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> !lookup("#status-failure").<Label>query().getText().isEmpty());
         String message = lookup("#status-failure").<Label>query().getText();
-        assertThat(message).startsWith("Connecting failed: The database is not reachable")
+        assertThat(message).startsWith("Connecting failed: 127.0.0.1:" + closedPort + " refused the connection")
                 .doesNotContain("topsecret").doesNotContain("Exception");
         assertThat(lookup("#status-connection").<Label>query().getText()).isEqualTo("Not connected");
+    }
+
+    @Test
+    void aSilentServerGivesTheSameSentenceAsTheCommandLine() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            FxToolkit.registerPrimaryStage();
+            application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--connect-timeout", "2",
+                    "--url", "postgresql://admin:topsecret@127.0.0.1:" + silent.port() + "/postgres");
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                    () -> !lookup("#status-failure").<Label>query().getText().isEmpty());
+            assertThat(lookup("#status-failure").<Label>query().getText()).isEqualTo("Connecting failed: 127.0.0.1:"
+                    + silent.port() + " did not answer within 2 s; check the host, the port and any firewall in "
+                    + "between, or allow more time with --connect-timeout <seconds>.");
+        }
     }
 }

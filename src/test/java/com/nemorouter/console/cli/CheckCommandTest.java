@@ -17,6 +17,7 @@ import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.testing.Seed;
+import com.nemorouter.console.testing.SilentServer;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.Test;
@@ -72,9 +73,9 @@ class CheckCommandTest {
     @Test
     void unknownCommandAndStrayArgumentsAreBadInput() {
         assertThat(run(Map.of(), "frobnicate")).isEqualTo(2);
-        assertThat(err()).contains("unknown command frobnicate").contains("check");
+        assertThat(err()).isEqualTo("error: unknown command frobnicate; see 'nemo-console --help'.\n");
         assertThat(run(Map.of(), "check", "extra")).isEqualTo(2);
-        assertThat(err()).contains("unexpected argument extra");
+        assertThat(err()).contains("unexpected argument extra for check; see 'nemo-console check --help'.");
         assertThat(run(Map.of(), "check", "--url")).isEqualTo(2);
         assertThat(err()).contains("--url needs a connection string");
     }
@@ -94,16 +95,34 @@ class CheckCommandTest {
         int exit = run(Map.of(), "check", "--url",
                 "postgresql://admin:s3cr%40t-pass@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         assertThat(exit).isEqualTo(1);
-        assertThat(err()).contains("error: check failed: The database is not reachable").doesNotContain("s3cr").doesNotContain("Exception")
+        assertThat(err()).contains("error: check failed: 127.0.0.1:" + closedPort + " refused the connection; check "
+                + "that PostgreSQL is running there").doesNotContain("s3cr").doesNotContain("Exception")
                 .doesNotContain("\tat ");
         assertThat(out()).isEmpty();
     }
 
     @Test
+    void aSilentServerTimesOutWithinTheConnectTimeoutInOneSentence() throws Exception {
+        try (SilentServer silent = new SilentServer()) {
+            long start = System.nanoTime();
+            int exit = run(Map.of(), "--connect-timeout", "2", "check", "--url",
+                    "postgresql://admin:s3cret@127.0.0.1:" + silent.port() + "/postgres");
+            java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(err()).isEqualTo("error: check failed: 127.0.0.1:" + silent.port() + " did not answer within 2 s; "
+                    + "check the host, the port and any firewall in between, or allow more time with "
+                    + "--connect-timeout <seconds>.\n");
+            assertThat(took).isLessThan(java.time.Duration.ofSeconds(2 + 4));
+            assertThat(out()).isEmpty();
+        }
+    }
+
+    @Test
     void recognisesCommandsAnywhereAfterTheConnectionOptions() {
-        assertThat(CommandLine.isCommand(List.of("--url", "postgresql://h/db", "check"))).isTrue();
-        assertThat(CommandLine.isCommand(List.of("--reset-demo"))).isFalse();
-        assertThat(CommandLine.isCommand(List.of())).isFalse();
+        assertThat(CommandLine.opensWindow(List.of("--url", "postgresql://h/db", "check"))).isFalse();
+        assertThat(CommandLine.opensWindow(List.of("--reset-demo"))).isTrue();
+        assertThat(CommandLine.opensWindow(List.of())).isTrue();
     }
 
     @Test
@@ -197,7 +216,7 @@ class CheckCommandTest {
         assertThat(check("postgresql://h/db", "--profile", "nope")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
                 "error: No saved profile is named 'nope'. Saved: none.",
-                "error: Give either --url or --profile, not both.");
+                "error: Give either --url or --profile, not both; see 'nemo-console --help'.");
     }
 
     @Test
@@ -205,7 +224,7 @@ class CheckCommandTest {
         assertThat(check("postgresql://nowhere.invalid/x", "--statement-timeout", "soon")).isEqualTo(2);
         assertThat(check("postgresql://nowhere.invalid/x", "--schemas", "nemo=bad-name")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                "error: --statement-timeout takes a whole number of seconds, not 'soon'.",
-                "error: 'bad-name' is not a plain schema name (letters, digits, _).");
+                "error: --statement-timeout takes a whole number of seconds, not 'soon'; see 'nemo-console --help'.",
+                "error: 'bad-name' is not a plain schema name (letters, digits, _); see 'nemo-console --help'.");
     }
 }

@@ -105,18 +105,37 @@ class TlsTest {
         assertThat(byIp.verified()).isTrue();
 
         assertThatThrownBy(() -> describe(url("127.0.0.1", "sslmode=verify-full&sslrootcert=" + rootCert)))
-                .satisfies(e -> assertThat(FailureMessages.describe("Connecting", e))
-                        .startsWith("Connecting failed: The TLS connection could not be set up (")
-                        .contains("127.0.0.1"));
+                .satisfies(e -> assertThat(FailureMessages.describe("Connecting", e)).isEqualTo(
+                        "Connecting failed: The TLS certificate of 127.0.0.1:" + server.getPort() + " does not name the "
+                                + "host you connected to; connect with a host name the certificate names, or use "
+                                + "sslmode=verify-ca to skip the name check."));
     }
 
     @Test
     void verifyFullWithTheWrongRootCertificateFailsWithAClearMessage() {
         assertThatThrownBy(() -> describe(url("localhost", "sslmode=verify-full&sslrootcert=" + wrongRootCert)))
+                .satisfies(e -> assertThat(FailureMessages.describe("Connecting", e)).isEqualTo(
+                        "Connecting failed: The TLS certificate of localhost:" + server.getPort() + " is not signed by "
+                                + "the certificate authority in sslrootcert; point sslrootcert at the certificate "
+                                + "authority that signed the server's certificate."));
+    }
+
+    @Test
+    void aMissingRootCertificateIsNamed() {
+        Path missing = certificates.resolve("missing-ca.crt");
+        assertThatThrownBy(() -> describe(url("localhost", "sslmode=verify-full&sslrootcert=" + missing)))
                 .satisfies(e -> assertThat(FailureMessages.describe("Connecting", e))
-                        .startsWith("Connecting failed: The TLS connection could not be set up (")
-                        .contains("sslrootcert is the certificate authority that signed the server's certificate")
-                        .doesNotContain("\n\tat "));
+                        .isEqualTo("Connecting failed: sslrootcert " + missing + " is not a readable file."));
+
+        // verify-full without sslrootcert: pgjdbc reads ~/.postgresql/root.crt, as libpq does.
+        Path defaultRoot = Path.of(System.getProperty("user.home"), ".postgresql", "root.crt");
+        Assumptions.assumeFalse(Files.exists(defaultRoot), "a default root certificate exists on this machine");
+        assertThatThrownBy(() -> describe(url("localhost", "sslmode=verify-full")))
+                .satisfies(e -> assertThat(FailureMessages.describe("Connecting", e))
+                        .startsWith("Connecting failed: The sslrootcert file cannot be read (")
+                        .contains(defaultRoot.toString())
+                        .endsWith("); check its path, or download the server's certificate authority there.")
+                        .doesNotContain("Exception").doesNotContain("\n"));
     }
 
     private static boolean opensslAvailable() {

@@ -163,7 +163,9 @@ public final class AuditTrail {
 
     /**
      * The audit records that mention {@code objectId} (as the object, as the owner or member of a
-     * composite id, as a key's team or user, or as a user on a roster before or after), newest first, at most {@code limit}. Reads the audit
+     * composite id, as a key's team or user, or as a user on a roster before or after), newest first, at most
+     * {@code limit}: LiteLLM's own rows and the console's alike, since both record whole rows as objects
+     * (the console's older rows, with bare roster arrays, are still found). Reads the audit
      * table when it exists, else the local file. {@code LiteLLM_AuditLog} has no index on
      * {@code object_id}: this is one bounded scan. Runs inside the caller's (read) transaction.
      */
@@ -183,6 +185,8 @@ public final class AuditTrail {
                    or a.object_id like :prefix escape '!' or a.object_id like :suffix escape '!'
                    or coalesce(a.before_value, a.updated_values) ->> 'team_id' = :id
                    or coalesce(a.before_value, a.updated_values) ->> 'user_id' = :id
+                   or a.before_value -> 'members_with_roles' @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
+                   or a.updated_values -> 'members_with_roles' @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                    or a.before_value @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                    or a.updated_values @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                 order by a.updated_at desc, a.id
@@ -229,7 +233,9 @@ public final class AuditTrail {
         return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
     }
 
-    private static boolean onRoster(JsonNode roster, String userId) {
+    /** A roster: a team row's members_with_roles (LiteLLM's shape), or a bare array (older console rows). */
+    private static boolean onRoster(JsonNode value, String userId) {
+        JsonNode roster = value != null && value.isObject() ? value.get("members_with_roles") : value;
         if (roster == null || !roster.isArray()) {
             return false;
         }

@@ -33,7 +33,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Writes the audit trail of an edit: one {@code LiteLLM_AuditLog} row per changed object, in the caller's
  * transaction, so the audit rows commit or roll back with the change itself. {@code changed_by} is
- * {@code nemo-console:<OS user>@<host> (db role <role>)}.
+ * {@code nemo-console:<OS user>@<host> (db role <role>)}, or with "Audit as" set
+ * {@code <audit as> (nemo-console:<OS user>@<host>, db role <role>)}.
  *
  * <p>When {@code LiteLLM_AuditLog} does not exist (older LiteLLM), the same records go to an append-only
  * JSON-lines file in the console home instead. A file cannot take part in the database transaction, so
@@ -47,6 +48,7 @@ public final class AuditTrail {
 
     private final Path localFile;
     private final String operator;
+    private final String auditAs;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -55,9 +57,30 @@ public final class AuditTrail {
      * @param host   this machine's host name
      */
     public AuditTrail(ConsoleHome home, String osUser, String host, Clock clock) {
-        this.localFile = home.directory().resolve(LOCAL_FILE_NAME);
-        this.operator = osUser + "@" + host;
+        this(home.directory().resolve(LOCAL_FILE_NAME), osUser + "@" + host, "", clock);
+    }
+
+    private AuditTrail(Path localFile, String operator, String auditAs, Clock clock) {
+        this.localFile = localFile;
+        this.operator = operator;
+        this.auditAs = auditAs;
         this.clock = clock;
+    }
+
+    /**
+     * The same trail naming {@code person} (a profile's "Audit as", e.g. the admin's email) first in
+     * {@code changed_by}, as LiteLLM names the acting user, so LiteLLM's audit view shows who it was; the
+     * console marker follows: {@code admin@acme.example (nemo-console:alice@ws1, db role console)}.
+     */
+    public AuditTrail as(String person) {
+        return new AuditTrail(localFile, operator, person == null ? "" : person.strip(), clock);
+    }
+
+    /** What {@code changed_by} holds for a database role. */
+    String changedBy(String role) {
+        String marker = "nemo-console:" + operator;
+        return auditAs.isEmpty() ? marker + " (db role " + role + ")"
+                : auditAs + " (" + marker + ", db role " + role + ")";
     }
 
     /** The trail of the user running this JVM, on this machine, in real time. */
@@ -99,7 +122,7 @@ public final class AuditTrail {
                 "select cast(current_user as text), to_regclass(cast(:auditTable as text)) is not null")
                 .setParameter("auditTable", auditTable(em))
                 .getSingleResult();
-        String changedBy = "nemo-console:" + operator + " (db role " + facts[0] + ")";
+        String changedBy = changedBy((String) facts[0]);
         boolean tableExists = (Boolean) facts[1];
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
         List<AuditRecord> records = new ArrayList<>(entries.size());

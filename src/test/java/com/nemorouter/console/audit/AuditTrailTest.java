@@ -19,8 +19,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.membership.MembershipEdit;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterEach;
@@ -120,6 +123,24 @@ class AuditTrailTest {
     }
 
     @Test
+    void auditAsNamesThePersonFirstAndKeepsTheConsoleMarker() {
+        database.write(em -> trail.as("admin@acme.example").record(em, twoChanges()));
+
+        assertThat(changedBy()).containsExactly("admin@acme.example (nemo-console:alice@ws1, db role postgres)");
+    }
+
+    @Test
+    void aProfilesAuditAsReachesTheEditsAuditRows() {
+        try (Database audited = Database.open(TestDatabases.target(name),
+                ConnectionSettings.DEFAULT.withAuditAs("admin@acme.example"))) {
+            ConsoleServices.wire(audited, new ConsoleHome(home)).membership().apply(
+                    MembershipEdit.teamRole(FLEET_OPS_TEAM, List.of(DANA_TEAMS_ARRAY_DRIFT), "admin"), false);
+        }
+
+        assertThat(changedBy()).singleElement().asString().startsWith("admin@acme.example (nemo-console:");
+    }
+
+    @Test
     void rowsRollBackWithTheEdit() throws Exception {
         assertThatThrownBy(() -> database.write(em -> {
             trail.record(em, twoChanges());
@@ -195,6 +216,12 @@ class AuditTrailTest {
                 .hasMessage("before_value must be a JSON object (as LiteLLM writes it), not array");
         assertThatThrownBy(() -> new AuditEntry("blocked", "LiteLLM_TeamTable", "x", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<String> changedBy() {
+        List<?> rows = database.read(em -> em.createNativeQuery(
+                "select distinct changed_by from \"LiteLLM_AuditLog\" where changed_by like '%nemo-console:%'").getResultList());
+        return rows.stream().map(String.class::cast).toList();
     }
 
     private List<AuditRecord> history(String objectId, int limit) {

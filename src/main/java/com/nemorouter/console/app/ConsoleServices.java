@@ -42,7 +42,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
         RosterLocks locks = new RosterLocks();
         SchemaNames schemas = database.target().schemas();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
-                schemas.nemo(), schemas.auth(), schemas.litellm());
+                schemas.nemo(), schemas.auth(), schemas.litellm(), database.schemaReport().rowSecurity());
         TeamQueries teamQueries = new TeamQueries();
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.nemorouter.console.connection.RowSecurity;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -26,6 +28,8 @@ public final class PresenceQuery {
     private final long unindexedScanLimit;
     /** Physical schema name to the console's name for it (nemo, auth, public); the same by default. */
     private final Map<String, String> logicalSchemas;
+    /** Tables row-level security hides from this connection's role: never counted, reported as hidden. */
+    private final RowSecurity rowSecurity;
     private volatile List<CatalogColumn> catalog;
 
     public PresenceQuery(long unindexedScanLimit) {
@@ -38,8 +42,15 @@ public final class PresenceQuery {
      * so the connection's statement inspector maps them to the real schemas.
      */
     public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema) {
+        this(unindexedScanLimit, nemoSchema, authSchema, liteLlmSchema, RowSecurity.NONE);
+    }
+
+    /** @param rowSecurity the tables row-level security hides from the role (their counts would be zeros) */
+    public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema,
+                         RowSecurity rowSecurity) {
         this.unindexedScanLimit = unindexedScanLimit;
         this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
+        this.rowSecurity = rowSecurity;
     }
 
     record CatalogColumn(String schema, String table, String column, String type, long estimatedRows,
@@ -136,6 +147,10 @@ public final class PresenceQuery {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
+            if (rowSecurity.hides(column.schema(), column.table())) {
+                counts[i] = PresenceEntry.HIDDEN;
+                continue;
+            }
             if (column.type().equals("uuid") && uuid == null) {
                 continue;
             }

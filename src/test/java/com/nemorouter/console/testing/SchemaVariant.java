@@ -27,6 +27,9 @@ public enum SchemaVariant {
             alter table "LiteLLM_BudgetTable" drop column allowed_models;
             """;
 
+    /** The same drops, for tests that alter a copy of the seed themselves. */
+    public static final String DROP_0_4_64_COLUMNS_FOR_TESTS = DROP_0_4_64_COLUMNS;
+
     /** Prisma's {@code ?schema=litellm} and a renamed nemo schema; auth stays where Supabase puts it. */
     static final String RENAME_SCHEMAS = """
             alter schema nemo rename to nemo_prod;

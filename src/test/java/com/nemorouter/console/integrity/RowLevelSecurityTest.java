@@ -101,6 +101,32 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void theAuditWindowMarksTheSkippedCheckAndSaysTheAuditIsIncomplete() {
+        try (Database database = Database.open(ConnectionTarget.parse(url()))) {
+            AuditViewModel audit = new AuditViewModel(new AuditService(database), new RepairService(database, null, null),
+                    new com.nemorouter.console.ui.SameThreadTaskRunner(), entity -> { });
+            audit.run();
+
+            assertThat(audit.checks()).filteredOn(row -> row.check().id().equals("user_missing_in_auth"))
+                    .singleElement().satisfies(row -> {
+                        assertThat(row.status()).isEqualTo("skipped");
+                        assertThat(row.severities()).isEqualTo("row-level security hides the rows of auth.users from role "
+                                + role);
+                    });
+            assertThat(audit.statusProperty().get()).contains("Incomplete: 1 skipped (user_missing_in_auth: "
+                    + "row-level security hides the rows of auth.users from role " + role + ").");
+
+            LocateViewModel locate = new LocateViewModel(new LocateService(database,
+                    new com.nemorouter.console.presence.PresenceQuery(100, "nemo", "auth", "public",
+                            database.schemaReport().rowSecurity())),
+                    new KeyService(database), new com.nemorouter.console.ui.SameThreadTaskRunner(), entity -> { });
+            locate.inputProperty().set(AuditServiceTest.USER_WITH_STALE_TEAMS);
+            locate.locate();
+            assertThat(locate.messageProperty().get()).contains("column(s) hidden by row-level security");
+        }
+    }
+
+    @Test
     void presenceAndLocateSayHiddenInsteadOfZeroRows() {
         String user = AuditServiceTest.USER_WITH_STALE_TEAMS;
         try (Database database = Database.open(ConnectionTarget.parse(url()))) {

@@ -141,6 +141,25 @@ class AuditTrailTest {
     }
 
     @Test
+    void historyReadsLiteLlmsOwnRowsLikeTheConsoles() {
+        // As LiteLLM's /team/member_add writes it: the whole team row before, the changed keys after.
+        TestDatabases.execute(TestDatabases.dataSource(name), """
+                insert into "LiteLLM_AuditLog" (id, updated_at, changed_by, changed_by_api_key, action, table_name,
+                                                object_id, before_value, updated_values)
+                values ('litellm-1', '2026-11-26 11:00:00', 'admin@acme.example', 'hashed-key', 'updated',
+                        'LiteLLM_TeamTable', '%1$s',
+                        '{"team_id": "%1$s", "members_with_roles": [{"role": "admin", "user_id": "u7"}]}',
+                        '{"members_with_roles": [{"role": "admin", "user_id": "u7"}, {"role": "user", "user_id": "u9"}]}')
+                """.formatted(FLEET_OPS_TEAM));
+        database.write(em -> trail.record(em, twoChanges()));
+
+        assertThat(history("u9", 50)).extracting(AuditRecord::id).containsExactly("litellm-1");
+        assertThat(history("u7", 50)).extracting(AuditRecord::id).containsExactly("litellm-1");
+        assertThat(history(FLEET_OPS_TEAM, 50)).extracting(AuditRecord::changedBy)
+                .containsExactly("nemo-console:alice@ws1 (db role postgres)", "admin@acme.example");
+    }
+
+    @Test
     void rowsRollBackWithTheEdit() throws Exception {
         assertThatThrownBy(() -> database.write(em -> {
             trail.record(em, twoChanges());

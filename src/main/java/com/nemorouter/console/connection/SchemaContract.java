@@ -123,9 +123,10 @@ public final class SchemaContract {
     }
 
     /**
-     * Reads the catalog in one statement on {@code connection}: the contract's tables and the LiteLLM
-     * tables whose columns vary between versions ({@link LiteLlmColumns}), so the column lists are read
-     * once per connection.
+     * Reads the catalog in two statements on {@code connection}: the columns of the contract's tables and of
+     * the LiteLLM tables whose columns vary between versions ({@link LiteLlmColumns}), so the column lists
+     * are read once per connection; then the tables row-level security hides from the role
+     * ({@link RowSecurity}).
      */
     public static SchemaReport check(Connection connection, SchemaNames schemas) throws SQLException {
         Map<String, Map<String, String>> catalog = new HashMap<>();

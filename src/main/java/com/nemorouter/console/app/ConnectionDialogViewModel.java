@@ -41,6 +41,7 @@ public final class ConnectionDialogViewModel {
     private final BooleanProperty remember = new SimpleBooleanProperty(false);
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final StringProperty label = new SimpleStringProperty("");
+    private final StringProperty auditAs = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -84,6 +85,7 @@ public final class ConnectionDialogViewModel {
         password.set("");
         readOnly.set(profile.readOnly());
         label.set(profile.label());
+        auditAs.set(profile.auditAs());
         colour.set(profile.colour());
         schemas.set(profile.schemas().toString());
         message.set("");
@@ -147,7 +149,7 @@ public final class ConnectionDialogViewModel {
     private ConnectionProfile profileFromFields() {
         try {
             return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
-                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()));
+                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), auditAs.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return null;
@@ -195,6 +197,11 @@ public final class ConnectionDialogViewModel {
 
     public StringProperty labelProperty() {
         return label;
+    }
+
+    /** "Audit as": who the audit rows of this profile's edits name in changed_by (e.g. the admin's email). */
+    public StringProperty auditAsProperty() {
+        return auditAs;
     }
 
     public StringProperty colourProperty() {

@@ -38,11 +38,11 @@ public record ConsoleServices(Database database, OrganizationService organizatio
 
     /** @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing */
     public static ConsoleServices wire(Database database, ConsoleHome home) {
-        AuditTrail audit = AuditTrail.forThisMachine(home);
+        AuditTrail audit = AuditTrail.forThisMachine(home).as(database.settings().auditAs());
         RosterLocks locks = new RosterLocks();
         SchemaNames schemas = database.target().schemas();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
-                schemas.nemo(), schemas.auth(), schemas.litellm());
+                schemas.nemo(), schemas.auth(), schemas.litellm(), database.schemaReport().rowSecurity());
         TeamQueries teamQueries = new TeamQueries();
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),

@@ -42,7 +42,6 @@ public final class HistoryView {
         Tables.bind(tableColumn, AuditRecord::tableName);
         Tables.bind(objectColumn, AuditRecord::objectId);
         Tables.bind(changedByColumn, AuditRecord::changedBy);
-        Tables.bind(valuesColumn, record -> (record.beforeValue() == null ? "" : record.beforeValue() + "  →  ")
-                + (record.updatedValues() == null ? "(deleted)" : record.updatedValues()));
+        Tables.bind(valuesColumn, HistoryViewModel::change);
     }
 }

@@ -51,6 +51,27 @@ public final class HistoryViewModel {
         });
     }
 
+    /** At most this many characters of a change in a table cell: a whole row would be unreadable there. */
+    static final int CHANGE_LENGTH = 300;
+
+    /**
+     * What a history row shows of the change: the changed keys for an update and the new row for a create
+     * (LiteLLM's updated_values), {@code (deleted)} for a delete; older console rows without an object shape
+     * show before → after. Cut at {@link #CHANGE_LENGTH} characters.
+     */
+    public static String change(AuditRecord record) {
+        String text;
+        if (record.action().equals("deleted")) {
+            text = "(deleted)";
+        } else if (record.updatedValues() != null && record.updatedValues().startsWith("{")) {
+            text = record.updatedValues();
+        } else {
+            text = (record.beforeValue() == null ? "" : record.beforeValue() + "  →  ")
+                    + (record.updatedValues() == null ? "" : record.updatedValues());
+        }
+        return text.length() <= CHANGE_LENGTH ? text : text.substring(0, CHANGE_LENGTH - 1) + "…";
+    }
+
     public ObservableList<AuditRecord> records() {
         return records;
     }

@@ -9,9 +9,11 @@ import java.util.regex.Pattern;
  * @param label            the banner text, e.g. {@code PRODUCTION}; empty for no banner
  * @param connectionString as pasted, with any password removed
  * @param user             overrides the user in the string; empty to keep it
+ * @param auditAs          who the audit rows name as {@code changed_by} (e.g. the admin's email), so LiteLLM's
+ *                         own audit view names the person; empty for the OS user only
  */
 public record ConnectionProfile(String name, String colour, String label, String connectionString, String user,
-                                boolean readOnly, SchemaNames schemas) {
+                                boolean readOnly, SchemaNames schemas, String auditAs) {
 
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
 
@@ -35,12 +37,33 @@ public record ConnectionProfile(String name, String colour, String label, String
                     + "password; remove it (the console asks, or reads PGPASSWORD, ~/.pgpass or the keychain).");
         }
         schemas = schemas == null ? SchemaNames.DEFAULT : schemas;
+        auditAs = auditAs(auditAs);
+    }
+
+    /** Without "Audit as". */
+    public ConnectionProfile(String name, String colour, String label, String connectionString, String user,
+                             boolean readOnly, SchemaNames schemas) {
+        this(name, colour, label, connectionString, user, readOnly, schemas, "");
+    }
+
+    /** An "Audit as" value, stripped; one line of at most 200 characters (it goes into changed_by). */
+    public static String auditAs(String value) {
+        String stripped = value == null ? "" : value.strip();
+        if (stripped.length() > 200 || stripped.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("'Audit as' is one line of at most 200 characters, e.g. an email.");
+        }
+        return stripped;
     }
 
     /** The same profile with the password removed from the connection string. */
     public static ConnectionProfile withoutPassword(String name, String colour, String label, String connectionString,
                                                     String user, boolean readOnly, SchemaNames schemas) {
+        return withoutPassword(name, colour, label, connectionString, user, readOnly, schemas, "");
+    }
+
+    public static ConnectionProfile withoutPassword(String name, String colour, String label, String connectionString,
+                                                    String user, boolean readOnly, SchemaNames schemas, String auditAs) {
         String stripped = connectionString == null ? null : Secrets.stripPassword(connectionString);
-        return new ConnectionProfile(name, colour, label, stripped, user, readOnly, schemas);
+        return new ConnectionProfile(name, colour, label, stripped, user, readOnly, schemas, auditAs);
     }
 }

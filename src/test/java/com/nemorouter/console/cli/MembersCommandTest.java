@@ -59,6 +59,33 @@ class MembersCommandTest {
     }
 
     @Test
+    void aTeamEditIsUnavailableWithoutTheTeamMembershipTableAndWritesNothing() {
+        sql.execute("drop table \"LiteLLM_TeamMembership\"");
+        String before = sql.value("select members_with_roles::text from \"LiteLLM_TeamTable\" where team_id = ?",
+                ACME_PLATFORM_TEAM);
+
+        assertThat(run("members", "add", "--team", ACME_PLATFORM_TEAM, "--user", NEW_HIRE, "--role", "user", "--dry-run"))
+                .isEqualTo(1);
+        assertThat(err).contains("This database does not support team edits (table public.\"LiteLLM_TeamMembership\" "
+                + "is missing (or not readable by this role)): nothing was written.");
+        assertThat(sql.value("select members_with_roles::text from \"LiteLLM_TeamTable\" where team_id = ?",
+                ACME_PLATFORM_TEAM)).isEqualTo(before);
+    }
+
+    @Test
+    void removesFromATeamOnLiteLlm0464ColumnsWithItsKeysArchived() {
+        sql.execute(com.nemorouter.console.testing.SchemaVariant.DROP_0_4_64_COLUMNS_FOR_TESTS);
+        String user = sql.value("select user_id from \"LiteLLM_VerificationToken\" "
+                + "where token = encode(sha256(convert_to('sk-demo-2', 'UTF8')), 'hex')");
+
+        assertThat(run("members", "remove", "--team", ACME_PLATFORM_TEAM, "--user", user, "--dry-run")).isZero();
+        assertThat(run("members", "remove", "--team", ACME_PLATFORM_TEAM, "--user", user)).isZero();
+        assertThat(out.lines()).anyMatch(line -> line.startsWith("deleted LiteLLM_VerificationToken "));
+        assertThat(sql.value("select count(*) from \"LiteLLM_DeletedVerificationToken\" where user_id = ? and team_id = ?",
+                user, ACME_PLATFORM_TEAM)).isNotEqualTo("0");
+    }
+
+    @Test
     void addsToTheOrgThenTheTeamPrintingOneLinePerChange() {
         assertThat(run("members", "add", "--org", ACME, "--user", "new.hire@acme.example", "--role", "internal_user")).isZero();
         assertThat(out.lines()).containsExactly("created LiteLLM_UserTable " + NEW_HIRE,

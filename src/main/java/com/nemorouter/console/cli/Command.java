@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.connection.LaunchOptions;
 
 /**
  * One headless command. It gets the wired services of the open connection and its own arguments
@@ -26,6 +28,16 @@ public interface Command<A> {
     A parse(List<String> args) throws UsageException;
 
     int run(ConsoleServices services, A arguments, PrintStream out, PrintStream err);
+
+    /**
+     * Opens what the launch options name, wires the services and runs. A command that brings its own
+     * database (bench's generated dataset) overrides this.
+     */
+    default int open(Connector connector, LaunchOptions options, A arguments, PrintStream out, PrintStream err) {
+        try (Connector.OpenConnection connection = connector.open(options)) {
+            return run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+        }
+    }
 
     /** Bad input: exit code 2, nothing written. */
     final class UsageException extends Exception {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.connection.FailureMessages;
@@ -28,7 +27,7 @@ public final class CommandLine {
         this.out = out;
         this.err = err;
         for (Command<?> command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
-                new MembersCommand())) {
+                new MembersCommand(), new BenchCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -74,8 +73,8 @@ public final class CommandLine {
             err.println("error: " + e.getMessage());
             return 2;
         }
-        try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+        try {
+            return command.open(connector, options, arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

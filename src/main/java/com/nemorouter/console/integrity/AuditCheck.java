@@ -269,7 +269,8 @@ public enum AuditCheck {
         return explanation;
     }
 
-    String sql() {
+    /** The check as one SELECT with default schema qualifiers (the benchmark runs it as plain JDBC). */
+    public String sql() {
         return sql;
     }
 }

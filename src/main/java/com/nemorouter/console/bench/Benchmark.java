@@ -185,8 +185,9 @@ public final class Benchmark {
 
     /** One keystroke in the org list: the first page and the match count (OrganizationListViewModel.search). */
     List<List<String>> keystroke(String text, int pageSize) {
-        OrganizationPage page = services.organizations().search(text, null, pageSize);
-        long total = services.organizations().count(text);
+        OrganizationService.CountedPage first = services.organizations().firstPage(text, pageSize);
+        OrganizationPage page = first.page();
+        long total = first.total();
         List<List<String>> rows = new ArrayList<>();
         for (OrganizationRow row : page.rows()) {
             rows.add(strings(row.id(), row.name(), row.slug(), row.liteLlmAlias(), row.plan(), inNemo(row.presence()),

@@ -52,7 +52,10 @@ public final class OrganizationListViewModel {
         hasMore.set(false);
         loading = true;
         error.set("");
-        tasks.run("Searching organizations", () -> new SearchResult(service.search(text, null, PAGE_SIZE), service.count(text)),
+        tasks.run("Searching organizations", () -> {
+                    OrganizationService.CountedPage first = service.firstPage(text, PAGE_SIZE);
+                    return new SearchResult(first.page(), first.total());
+                },
                 result -> {
                     if (request != generation) {
                         return;

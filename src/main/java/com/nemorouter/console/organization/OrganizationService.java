@@ -65,8 +65,25 @@ public final class OrganizationService {
      * LiteLLM alias (any case, substring) or a UUID prefix (any case, hyphens and braces ignored).
      * One SQL statement.
      */
-    @SuppressWarnings("unchecked")
     public OrganizationPage search(String text, OrganizationPage.Cursor after, int limit) {
+        return page(text, after, limit, false).page();
+    }
+
+    /**
+     * What one keystroke in the list needs: the first page and how many organizations match, in one
+     * statement. The matching CTE is read twice, so PostgreSQL materializes it and the org tables are
+     * joined and filtered once; {@link #search} plus {@link #count} would do that work twice.
+     */
+    public CountedPage firstPage(String text, int limit) {
+        return page(text, null, limit, true);
+    }
+
+    /** A page and, when {@code withTotal}, the number of matches (else -1). */
+    public record CountedPage(OrganizationPage page, long total) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private CountedPage page(String text, OrganizationPage.Cursor after, int limit, boolean withTotal) {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one organization.");
         }
@@ -94,26 +111,28 @@ public final class OrganizationService {
                         group by m.organization_id
                     )
                     select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
-                           coalesce(tc.n, 0), coalesce(mc.n, 0), p.sort_key
+                           coalesce(tc.n, 0), coalesce(mc.n, 0), p.sort_key, %s
                     from page p
                     left join team_counts tc on tc.org = p.id
                     left join member_counts mc on mc.org = p.litellm_id
                     order by p.sort_key, p.id
-                    """);
+                    """.formatted(withTotal ? "(select count(*) from matching)" : "-1"));
             bindSearch(query, text);
             OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
             query.setParameter("afterKey", from.sortKey());
             query.setParameter("afterId", from.id());
             query.setParameter("limit", limit);
             List<OrganizationRow> rows = new ArrayList<>();
+            long total = withTotal ? 0 : -1;
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 rows.add(new OrganizationRow((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (String) row[4], ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
                         Presence.of((Boolean) row[5], (Boolean) row[6]), (String) row[9]));
+                total = ((Number) row[10]).longValue();
             }
             OrganizationPage.Cursor next = rows.size() < limit ? null
                     : new OrganizationPage.Cursor(rows.get(rows.size() - 1).sortKey(), rows.get(rows.size() - 1).id());
-            return new OrganizationPage(rows, next);
+            return new CountedPage(new OrganizationPage(rows, next), total);
         });
     }
 

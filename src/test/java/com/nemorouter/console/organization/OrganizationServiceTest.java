@@ -41,6 +41,17 @@ class OrganizationServiceTest {
     }
 
     @Test
+    void oneKeystrokeGetsThePageAndTheCountInOneStatement() {
+        for (String text : List.of("", "acme", "CEDAR", "550E84", "no such organization")) {
+            OrganizationService.CountedPage first = service.firstPage(text, 3);
+            assertThat(first.page()).as(text).isEqualTo(service.search(text, null, 3));
+            assertThat(first.total()).as(text).isEqualTo(service.count(text));
+        }
+        assertThat(service.firstPage("", 3).total()).isEqualTo(ORGANIZATIONS);
+        assertThat(statementsFor(() -> service.firstPage("acme", 200))).isEqualTo(1);
+    }
+
+    @Test
     void keysetPagesCoverTheListWithoutOverlap() {
         List<String> ids = new ArrayList<>();
         OrganizationPage.Cursor cursor = null;

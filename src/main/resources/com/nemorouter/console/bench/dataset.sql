@@ -148,7 +148,7 @@ SELECT k.k, encode(sha256(convert_to('sk-bench-' || k.k, 'UTF8')), 'hex') AS tok
        CASE WHEN k.k % 100 = 47 THEN md5('bench-org-' || (m.o % :scale + 1))::uuid::text
             WHEN k.k % 2 = 0 THEN o.id::text END AS organization_id
 FROM generate_series(1, 3 * :scale) k(k)
-JOIN bench_stage.member m ON m.id = 1 + (k.k * 7919) % (SELECT count(*) FROM bench_stage.member)
+JOIN bench_stage.member m ON m.id = 1 + (k.k::bigint * 7919) % (SELECT count(*) FROM bench_stage.member)
 JOIN bench_stage.usr u ON u.n = m.u
 JOIN bench_stage.org o ON o.n = m.o
 LEFT JOIN bench_stage.team t ON t.o = m.o AND t.slot = m.slot AND t.in_lite;

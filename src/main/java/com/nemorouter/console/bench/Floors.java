@@ -50,7 +50,7 @@ final class Floors {
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String pattern = "%" + escaped + (escaped.isEmpty() ? "" : "%");
         String hex = trimmed.isEmpty() ? "" : Ids.uuidPrefix(trimmed);
-        return rows("""
+        String matching = trimmed.isEmpty() ? """
                 with matching as materialized (
                     select coalesce(n.organization_id::text, l.organization_id) as id,
                            n.organization_id as nemo_id, l.organization_id as litellm_id,
@@ -58,12 +58,29 @@ final class Floors {
                            lower(coalesce(n.name, l.organization_alias, '')) as sort_key
                     from nemo.organizations n
                     full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
-                    where ? = '%'
-                       or lower(n.name) like ? escape '\\' or lower(n.slug) like ? escape '\\'
-                       or lower(l.organization_alias) like ? escape '\\'
-                       or (? <> '' and replace(lower(coalesce(n.organization_id::text, l.organization_id)), '-', '')
-                                       like ? || '%')
                 ),
+                """ : """
+                with hits as (
+                    select n.organization_id::text as id from nemo.organizations n
+                    where lower(n.name) like ? escape '\\' or lower(n.slug) like ? escape '\\'
+                       or (? <> '' and replace(n.organization_id::text, '-', '') like ? || '%')
+                    union
+                    select l.organization_id from public."LiteLLM_OrganizationTable" l
+                    where lower(l.organization_alias) like ? escape '\\'
+                       or (? <> '' and replace(lower(l.organization_id), '-', '') like ? || '%')
+                ),
+                matching as materialized (
+                    select h.id, n.organization_id as nemo_id, l.organization_id as litellm_id,
+                           n.name, n.slug, n.plan, l.organization_alias as alias,
+                           lower(coalesce(n.name, l.organization_alias, '')) as sort_key
+                    from hits h
+                    left join nemo.organizations n
+                         on n.organization_id = case when h.id ~ 'UUID_PATTERN' then cast(h.id as uuid) end
+                        and n.organization_id::text = h.id
+                    left join public."LiteLLM_OrganizationTable" l on l.organization_id = h.id
+                ),
+                """.replace("UUID_PATTERN", Ids.SQL_UUID_PATTERN);
+        String sql = matching + """
                 page as (select * from matching order by sort_key, id limit ?),
                 team_counts as (
                     select org, count(distinct team_id) as n from (
@@ -86,7 +103,8 @@ final class Floors {
                 left join team_counts tc on tc.org = p.id
                 left join member_counts mc on mc.org = p.litellm_id
                 order by p.sort_key, p.id
-                """, pattern, pattern, pattern, pattern, hex, hex, limit);
+                """;
+        return trimmed.isEmpty() ? rows(sql, limit) : rows(sql, pattern, pattern, hex, hex, pattern, hex, hex, limit);
     }
 
     /** Everything the org screen shows: core row, presence counts, teams, the first members and their total. */

@@ -45,7 +45,7 @@ public final class Benchmark {
 
     /** The operation names are a contract (scripts and CI read them). */
     public static final List<String> OPERATIONS = List.of("first_page", "search", "search_uuid", "open_org",
-            "open_member", "team_roster", "locate", "locate_email", "key", "audit", "edit");
+            "open_member", "team_roster", "locate", "locate_email", "key", "audit", "edit", "member_counts");
 
     /** One timed operation; {@code floor} is null where no plain-SQL equivalent is timed (the edit). */
     public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
@@ -129,6 +129,9 @@ public final class Benchmark {
         if (targets.editUser() != null) {
             operations.add(new Operation("edit", this::editDryRun, null));
         }
+        // What the list fills in after a keystroke's page shows: the page's member counts.
+        List<String> pageIds = keystroke(targets.searchText(), page).stream().map(row -> row.get(0)).toList();
+        operations.add(new Operation("member_counts", () -> memberCounts(pageIds), () -> floors.memberCounts(pageIds)));
         return operations;
     }
 
@@ -183,7 +186,10 @@ public final class Benchmark {
 
     // ---- the console's calls, as the UI makes them, with their results as rows ----------------------------
 
-    /** One keystroke in the org list: the first page and the match count (OrganizationListViewModel.search). */
+    /**
+     * One keystroke in the org list, what the user waits for before the list shows: the first page and the
+     * match count (OrganizationListViewModel.search); the member counts stream in after ({@code member_counts}).
+     */
     List<List<String>> keystroke(String text, int pageSize) {
         OrganizationService.CountedPage first = services.organizations().firstPage(text, pageSize);
         OrganizationPage page = first.page();
@@ -193,6 +199,13 @@ public final class Benchmark {
             rows.add(strings(row.id(), row.name(), row.slug(), row.liteLlmAlias(), row.plan(), inNemo(row.presence()),
                     inLiteLlm(row.presence()), row.teamCount(), row.memberCount(), total));
         }
+        return rows;
+    }
+
+    List<List<String>> memberCounts(List<String> organizationIds) {
+        List<List<String>> rows = new ArrayList<>();
+        new java.util.TreeMap<>(services.organizations().memberCounts(organizationIds))
+                .forEach((id, count) -> rows.add(strings(id, count)));
         return rows;
     }
 

@@ -44,7 +44,10 @@ final class Floors {
         }
     }
 
-    /** A page of the org list and the number of matches, in one statement that scans the org tables once. */
+    /**
+     * A page of the org list and the number of matches, in one statement that scans the org tables once;
+     * member counts are -1 (not counted), as the list shows the page before they stream in.
+     */
     List<List<String>> organizationPage(String text, int limit) {
         String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
@@ -90,21 +93,30 @@ final class Floors {
                         select t.organization_id, t.team_id
                         from public."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
                     ) both_sides group by org
-                ),
-                member_counts as (
-                    select m.organization_id as org, count(*) as n
-                    from public."LiteLLM_OrganizationMembership" m
-                    where m.organization_id in (select litellm_id from page)
-                    group by m.organization_id
                 )
                 select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
-                       coalesce(tc.n, 0), coalesce(mc.n, 0), (select count(*) from matching)
+                       coalesce(tc.n, 0), -1, (select count(*) from matching)
                 from page p
                 left join team_counts tc on tc.org = p.id
-                left join member_counts mc on mc.org = p.litellm_id
                 order by p.sort_key, p.id
                 """;
         return trimmed.isEmpty() ? rows(sql, limit) : rows(sql, pattern, pattern, hex, hex, pattern, hex, hex, limit);
+    }
+
+    /** LiteLLM membership counts of the given organizations, one row per org that has members. */
+    List<List<String>> memberCounts(List<String> organizationIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            java.sql.Array ids = connection.createArrayOf("text", organizationIds.toArray());
+            List<List<String>> counts = new ArrayList<>(rows(connection, """
+                    select m.organization_id, count(*) from public."LiteLLM_OrganizationMembership" m
+                    where m.organization_id = any(?)
+                    group by m.organization_id
+                    """, ids));
+            counts.sort(java.util.Comparator.comparing((List<String> row) -> row.get(0)));
+            return counts;
+        } catch (SQLException e) {
+            throw new IllegalStateException("floor query failed: " + e.getMessage(), e);
+        }
     }
 
     /** Everything the org screen shows: core row, presence counts, teams, the first members and their total. */

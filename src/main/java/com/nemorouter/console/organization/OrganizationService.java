@@ -1,7 +1,10 @@
 package com.nemorouter.console.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -88,16 +91,41 @@ public final class OrganizationService {
      * One SQL statement.
      */
     public OrganizationPage search(String text, OrganizationPage.Cursor after, int limit) {
-        return page(text, after, limit, false).page();
+        return page(text, after, limit, false, true).page();
     }
 
     /**
-     * What one keystroke in the list needs: the first page and how many organizations match, in one
+     * What one keystroke in the list waits for: the first page and how many organizations match, in one
      * statement. The matching CTE is read twice, so PostgreSQL materializes it and the org tables are
-     * joined and filtered once; {@link #search} plus {@link #count} would do that work twice.
+     * joined and filtered once; {@link #search} plus {@link #count} would do that work twice. Member counts
+     * are left out ({@link OrganizationRow#NOT_COUNTED}): LiteLLM has no index on
+     * {@code LiteLLM_OrganizationMembership.organization_id}, so they cost a scan of every membership; the
+     * list asks for them with {@link #memberCounts} once the page shows.
      */
     public CountedPage firstPage(String text, int limit) {
-        return page(text, null, limit, true);
+        return page(text, null, limit, true, false);
+    }
+
+    /**
+     * LiteLLM membership counts of the given organization ids (those absent have none). One statement; it
+     * scans LiteLLM_OrganizationMembership, which has no index on organization_id.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> memberCounts(Collection<String> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Map.of();
+        }
+        return database.read(em -> {
+            Map<String, Long> counts = new HashMap<>();
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                    select m.organization_id, count(*) from public."LiteLLM_OrganizationMembership" m
+                    where m.organization_id in (:ids)
+                    group by m.organization_id
+                    """).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
+                counts.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return Map.copyOf(counts);
+        });
     }
 
     /** A page and, when {@code withTotal}, the number of matches (else -1). */
@@ -105,7 +133,8 @@ public final class OrganizationService {
     }
 
     @SuppressWarnings("unchecked")
-    private CountedPage page(String text, OrganizationPage.Cursor after, int limit, boolean withTotal) {
+    private CountedPage page(String text, OrganizationPage.Cursor after, int limit, boolean withTotal,
+                             boolean withMemberCounts) {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one organization.");
         }
@@ -129,16 +158,17 @@ public final class OrganizationService {
                     member_counts as (
                         select m.organization_id as org, count(*) as n
                         from public."LiteLLM_OrganizationMembership" m
-                        where m.organization_id in (select litellm_id from page)
+                        where %s and m.organization_id in (select litellm_id from page)
                         group by m.organization_id
                     )
                     select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
-                           coalesce(tc.n, 0), coalesce(mc.n, 0), p.sort_key, %s
+                           coalesce(tc.n, 0), %s, p.sort_key, %s
                     from page p
                     left join team_counts tc on tc.org = p.id
                     left join member_counts mc on mc.org = p.litellm_id
                     order by p.sort_key, p.id
-                    """.formatted(withTotal ? "(select count(*) from matching)" : "-1"));
+                    """.formatted(withMemberCounts, withMemberCounts ? "coalesce(mc.n, 0)" : OrganizationRow.NOT_COUNTED,
+                    withTotal ? "(select count(*) from matching)" : "-1"));
             bindSearch(query, text);
             OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
             query.setParameter("afterKey", from.sortKey());

@@ -16,7 +16,7 @@ import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.LaunchOptions;
 
 /**
- * {@code bench [--scale <orgs>] [--runs N] [--reset] [--json]}: times each console operation against its
+ * {@code bench [--scale <orgs>] [--runs N] [--only op,..] [--reset] [--json]}: times each console operation against its
  * plain-JDBC floor. Without {@code --url} it generates (once) and uses its own embedded database in
  * {@code ~/.nemo-console/bench}; with {@code --url} it only reads (the edit is a dry run, rolled back).
  * Progress goes to stderr, the table or JSON to stdout. Exit 0, or 1 when the database fails.
@@ -26,7 +26,8 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
     public static final int DEFAULT_SCALE = 100_000;
     public static final int DEFAULT_RUNS = 5;
 
-    public record Arguments(int scale, int runs, boolean reset, boolean json) {
+    /** @param only the operations to time; empty for all */
+    public record Arguments(int scale, int runs, boolean reset, boolean json, List<String> only) {
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
 
     @Override
     public String usage() {
-        return "bench [--scale <orgs>] [--runs N] [--reset] [--json]  time each operation against its plain-SQL floor";
+        return "bench [--scale <orgs>] [--runs N] [--only op,..] [--reset] [--json]  time each operation against its plain-SQL floor";
     }
 
     @Override
@@ -45,6 +46,7 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
         int runs = DEFAULT_RUNS;
         boolean reset = false;
         boolean json = false;
+        List<String> only = List.of();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             switch (arg) {
@@ -52,11 +54,22 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                 case "--reset" -> reset = true;
                 case "--scale" -> scale = number(args, ++i, "--scale", 10, 10_000_000);
                 case "--runs" -> runs = number(args, ++i, "--runs", 1, 1000);
+                case "--only" -> {
+                    if (++i >= args.size()) {
+                        throw new UsageException("--only needs operation names, e.g. --only search,open_org");
+                    }
+                    only = List.of(args.get(i).split(","));
+                    for (String name : only) {
+                        if (!Benchmark.OPERATIONS.contains(name)) {
+                            throw new UsageException("unknown operation " + name + "; known: " + String.join(", ", Benchmark.OPERATIONS));
+                        }
+                    }
+                }
                 default -> throw new UsageException("bench does not take " + arg
-                        + "; use --scale <orgs>, --runs N, --reset, --json");
+                        + "; use --scale <orgs>, --runs N, --only <operations>, --reset, --json");
             }
         }
-        return new Arguments(scale, runs, reset, json);
+        return new Arguments(scale, runs, reset, json, only);
     }
 
     private static int number(List<String> args, int index, String option, int min, int max) throws UsageException {
@@ -98,7 +111,12 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
         dataset.put("source", source);
         dataset.putAll(benchmark.dataset());
         err.println("bench: " + dataset);
-        List<Benchmark.Result> results = benchmark.run(benchmark.operations(), arguments.runs(), err);
+        List<Benchmark.Operation> chosen = benchmark.operations().stream()
+                .filter(operation -> arguments.only().isEmpty() || arguments.only().contains(operation.name())).toList();
+        List<Benchmark.Result> results = benchmark.run(chosen, arguments.runs(), err);
+        // Only on the generated dataset: with --url the benchmark never writes, so it adds no index.
+        List<Benchmark.Result> indexed = source.equals("embedded")
+                ? benchmark.withDbaIndexes(chosen, arguments.runs(), err) : List.of();
         if (arguments.json()) {
             List<Map<String, Object>> operations = new ArrayList<>();
             for (Benchmark.Result result : results) {
@@ -115,6 +133,22 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dataset", dataset);
             document.put("operations", operations);
+            if (!indexed.isEmpty()) {
+                List<Map<String, Object>> gains = new ArrayList<>();
+                for (Benchmark.Result with : indexed) {
+                    Benchmark.Result without = results.stream().filter(r -> r.operation().equals(with.operation())).findFirst().orElseThrow();
+                    Map<String, Object> gain = new LinkedHashMap<>();
+                    gain.put("operation", with.operation());
+                    gain.put("console_ms", round(without.consoleMedianMs()));
+                    gain.put("console_ms_with_indexes", round(with.consoleMedianMs()));
+                    gain.put("floor_ms_with_indexes", with.floorMedianMs() == null ? null : round(with.floorMedianMs()));
+                    gains.add(gain);
+                }
+                Map<String, Object> indexGains = new LinkedHashMap<>();
+                indexGains.put("indexes", Benchmark.DBA_INDEXES);
+                indexGains.put("operations", gains);
+                document.put("index_gains", indexGains);
+            }
             JsonOutput.print(out, document);
         } else {
             out.printf(Locale.ROOT, "%-13s %12s %12s %12s %12s %7s%n", "operation", "console ms", "console p95",
@@ -125,6 +159,16 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                         result.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f×", result.ratio()));
             }
             out.println("(median and p95 of " + arguments.runs() + " interleaved runs after one warm-up)");
+            if (!indexed.isEmpty()) {
+                out.println();
+                out.println("with the indexes a DBA may add (the console never creates them):");
+                Benchmark.DBA_INDEXES.forEach(index -> out.println("  " + index + ";"));
+                for (Benchmark.Result with : indexed) {
+                    Benchmark.Result without = results.stream().filter(r -> r.operation().equals(with.operation())).findFirst().orElseThrow();
+                    out.printf(Locale.ROOT, "%-13s %12.1f -> %.1f ms (floor %s ms)%n", with.operation(), without.consoleMedianMs(),
+                            with.consoleMedianMs(), format(with.floorMedianMs()));
+                }
+            }
         }
         return 0;
     }

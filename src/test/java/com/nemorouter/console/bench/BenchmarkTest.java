@@ -118,6 +118,18 @@ class BenchmarkTest {
     }
 
     @Test
+    void theDbaIndexesAreTimedAndDroppedAgain() throws SQLException {
+        DataSource dataSource = TestDatabases.dataSource(databaseName);
+        String indexes = "select count(*) from pg_indexes where schemaname = 'public'";
+        long before = count(dataSource, indexes);
+        List<Benchmark.Result> results = benchmark.withDbaIndexes(benchmark.operations(), 1,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(results).extracting(Benchmark.Result::operation).containsExactlyInAnyOrderElementsOf(Benchmark.INDEXED_OPERATIONS);
+        assertThat(results).allMatch(result -> result.consoleMedianMs() > 0 && result.floorMedianMs() > 0);
+        assertThat(count(dataSource, indexes)).isEqualTo(before);
+    }
+
+    @Test
     void benchWithUrlPrintsTheJsonContract(@TempDir java.nio.file.Path home) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -51,10 +51,11 @@ public final class Benchmark {
     public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
     }
 
+    /** @param error why the operation could not be timed (a statement timeout, say), or null */
     public record Result(String operation, double consoleMedianMs, double consoleP95Ms, Double floorMedianMs,
-                         Double floorP95Ms, int runs) {
+                         Double floorP95Ms, int runs, String error) {
         public Double ratio() {
-            return floorMedianMs == null || floorMedianMs <= 0 ? null : consoleMedianMs / floorMedianMs;
+            return error != null || floorMedianMs == null || floorMedianMs <= 0 ? null : consoleMedianMs / floorMedianMs;
         }
     }
 
@@ -159,31 +160,42 @@ public final class Benchmark {
     public List<Result> run(List<Operation> operations, int runs, PrintStream progress) {
         List<Result> results = new ArrayList<>();
         for (Operation operation : operations) {
-            operation.console().get();
-            if (operation.floor() != null) {
-                operation.floor().get();
+            try {
+                results.add(time(operation, runs, progress));
+            } catch (RuntimeException e) {
+                // One failing operation (a statement timeout on a huge table, say) must not hide the others.
+                String error = com.nemorouter.console.connection.FailureMessages.describe(operation.name(), e);
+                progress.println("bench: " + operation.name() + " failed: " + error);
+                results.add(new Result(operation.name(), Double.NaN, Double.NaN, null, null, runs, error));
             }
-            double[] console = new double[runs];
-            double[] floor = new double[runs];
-            for (int i = 0; i < runs; i++) {
-                if (operation.floor() != null && i % 2 == 1) {
-                    floor[i] = time(operation.floor());
-                    console[i] = time(operation.console());
-                } else {
-                    console[i] = time(operation.console());
-                    if (operation.floor() != null) {
-                        floor[i] = time(operation.floor());
-                    }
-                }
-            }
-            Result result = new Result(operation.name(), percentile(console, 50), percentile(console, 95),
-                    operation.floor() == null ? null : percentile(floor, 50),
-                    operation.floor() == null ? null : percentile(floor, 95), runs);
-            results.add(result);
-            progress.printf(Locale.ROOT, "bench: %-12s console %8.1f ms  floor %s%n", result.operation(),
-                    result.consoleMedianMs(), result.floorMedianMs() == null ? "-" : String.format(Locale.ROOT, "%8.1f ms", result.floorMedianMs()));
         }
         return results;
+    }
+
+    private Result time(Operation operation, int runs, PrintStream progress) {
+        operation.console().get();
+        if (operation.floor() != null) {
+            operation.floor().get();
+        }
+        double[] console = new double[runs];
+        double[] floor = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            if (operation.floor() != null && i % 2 == 1) {
+                floor[i] = time(operation.floor());
+                console[i] = time(operation.console());
+            } else {
+                console[i] = time(operation.console());
+                if (operation.floor() != null) {
+                    floor[i] = time(operation.floor());
+                }
+            }
+        }
+        Result result = new Result(operation.name(), percentile(console, 50), percentile(console, 95),
+                operation.floor() == null ? null : percentile(floor, 50),
+                operation.floor() == null ? null : percentile(floor, 95), runs, null);
+        progress.printf(Locale.ROOT, "bench: %-12s console %8.1f ms  floor %s%n", result.operation(),
+                result.consoleMedianMs(), result.floorMedianMs() == null ? "-" : String.format(Locale.ROOT, "%8.1f ms", result.floorMedianMs()));
+        return result;
     }
 
     /**

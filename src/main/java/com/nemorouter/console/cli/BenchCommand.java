@@ -122,12 +122,15 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
             for (Benchmark.Result result : results) {
                 Map<String, Object> operation = new LinkedHashMap<>();
                 operation.put("operation", result.operation());
-                operation.put("console_ms", round(result.consoleMedianMs()));
+                operation.put("console_ms", result.error() != null ? null : round(result.consoleMedianMs()));
                 operation.put("floor_ms", result.floorMedianMs() == null ? null : round(result.floorMedianMs()));
                 operation.put("ratio", result.ratio() == null ? null : round(result.ratio()));
                 operation.put("runs", result.runs());
-                operation.put("console_p95_ms", round(result.consoleP95Ms()));
+                operation.put("console_p95_ms", result.error() != null ? null : round(result.consoleP95Ms()));
                 operation.put("floor_p95_ms", result.floorP95Ms() == null ? null : round(result.floorP95Ms()));
+                if (result.error() != null) {
+                    operation.put("error", result.error());
+                }
                 operations.add(operation);
             }
             Map<String, Object> document = new LinkedHashMap<>();
@@ -139,8 +142,8 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                     Benchmark.Result without = results.stream().filter(r -> r.operation().equals(with.operation())).findFirst().orElseThrow();
                     Map<String, Object> gain = new LinkedHashMap<>();
                     gain.put("operation", with.operation());
-                    gain.put("console_ms", round(without.consoleMedianMs()));
-                    gain.put("console_ms_with_indexes", round(with.consoleMedianMs()));
+                    gain.put("console_ms", without.error() != null ? null : round(without.consoleMedianMs()));
+                    gain.put("console_ms_with_indexes", with.error() != null ? null : round(with.consoleMedianMs()));
                     gain.put("floor_ms_with_indexes", with.floorMedianMs() == null ? null : round(with.floorMedianMs()));
                     gains.add(gain);
                 }
@@ -154,6 +157,10 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
             out.printf(Locale.ROOT, "%-13s %12s %12s %12s %12s %7s%n", "operation", "console ms", "console p95",
                     "floor ms", "floor p95", "ratio");
             for (Benchmark.Result result : results) {
+                if (result.error() != null) {
+                    out.printf(Locale.ROOT, "%-13s failed: %s%n", result.operation(), result.error());
+                    continue;
+                }
                 out.printf(Locale.ROOT, "%-13s %12.1f %12.1f %12s %12s %7s%n", result.operation(), result.consoleMedianMs(),
                         result.consoleP95Ms(), format(result.floorMedianMs()), format(result.floorP95Ms()),
                         result.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f×", result.ratio()));

@@ -118,6 +118,21 @@ class BenchmarkTest {
     }
 
     @Test
+    void aFailingOperationIsReportedWhileTheOthersAreStillTimed() {
+        List<Benchmark.Result> results = benchmark.run(List.of(
+                new Benchmark.Operation("broken", () -> {
+                    throw new IllegalStateException("canceling statement due to statement timeout");
+                }, null),
+                new Benchmark.Operation("fine", () -> List.of(List.of("1")), () -> List.of(List.of("1")))), 2,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(results.get(0).error()).isNotBlank();
+        assertThat(results.get(0).ratio()).isNull();
+        assertThat(results.get(1).error()).isNull();
+        assertThat(results.get(1).runs()).isEqualTo(2);
+        assertThat(results.get(1).ratio()).isNotNull();
+    }
+
+    @Test
     void theDbaIndexesAreTimedAndDroppedAgain() throws SQLException {
         DataSource dataSource = TestDatabases.dataSource(databaseName);
         String indexes = "select count(*) from pg_indexes where schemaname = 'public'";

@@ -114,6 +114,14 @@ public enum AuditCheck {
     ROSTER_TEAMS_DRIFT("roster_teams_drift",
             "A roster entry whose user's teams array lacks the team, or a teams entry naming a team whose "
                     + "roster lacks the user.", """
+            with roster as (
+                -- Every roster entry once (an anti-join against it is linear; testing each row's user
+                -- against the whole members_with_roles array was quadratic in the size of a team).
+                select t.team_id, e.member -> 'user_id' as user_id
+                from public."LiteLLM_TeamTable" t
+                cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
+                                                             then t.members_with_roles else '[]'::jsonb end) e(member)
+            )
             select 'warning', 'user', u.user_id, array['LiteLLM_TeamTable', 'LiteLLM_UserTable'],
                    'User ' || u.user_id || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)
                        || ' but their LiteLLM_UserTable.teams lacks ' || t.team_id || '.',
@@ -133,13 +141,20 @@ public enum AuditCheck {
             cross join lateral unnest(u.teams) as ut(team_id)
             left join public."LiteLLM_TeamTable" t on t.team_id = ut.team_id
             where t.team_id is null
-               or not (jsonb_typeof(t.members_with_roles) = 'array'
-                       and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', u.user_id)))
+               or not exists (select 1 from roster r where r.team_id = ut.team_id and r.user_id = to_jsonb(u.user_id))
             """),
 
     ROSTER_MEMBERSHIP_DRIFT("roster_membership_drift",
             "A LiteLLM_TeamMembership row for a user not on the team's roster (a roster member without a "
                     + "TeamMembership row is info: older LiteLLM did not write them).", """
+            with roster as (
+                -- Every roster entry once (an anti-join against it is linear; testing each row's user
+                -- against the whole members_with_roles array was quadratic in the size of a team).
+                select t.team_id, e.member -> 'user_id' as user_id
+                from public."LiteLLM_TeamTable" t
+                cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
+                                                             then t.members_with_roles else '[]'::jsonb end) e(member)
+            )
             select 'warning', 'user', m.user_id, array['LiteLLM_TeamMembership', 'LiteLLM_TeamTable'],
                    'LiteLLM_TeamMembership has user ' || m.user_id || ' in team ' || coalesce(t.team_alias, m.team_id)
                        || ', but the team''s members_with_roles lacks the user.',
@@ -147,8 +162,7 @@ public enum AuditCheck {
             from public."LiteLLM_TeamMembership" m
             left join public."LiteLLM_TeamTable" t on t.team_id = m.team_id
             where t.team_id is null
-               or not (jsonb_typeof(t.members_with_roles) = 'array'
-                       and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
+               or not exists (select 1 from roster r where r.team_id = m.team_id and r.user_id = to_jsonb(m.user_id))
             union all
             select 'info', 'user', e.member ->> 'user_id', array['LiteLLM_TeamTable', 'LiteLLM_TeamMembership'],
                    'User ' || (e.member ->> 'user_id') || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)

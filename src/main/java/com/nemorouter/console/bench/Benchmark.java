@@ -204,6 +204,9 @@ public final class Benchmark {
      */
     public List<Result> withDbaIndexes(List<Operation> operations, int runs, PrintStream progress) {
         List<Operation> affected = operations.stream().filter(operation -> INDEXED_OPERATIONS.contains(operation.name())).toList();
+        if (affected.isEmpty()) {
+            return List.of();
+        }
         java.util.function.UnaryOperator<String> q = services.database().target().schemas()::qualify;
         try (Connection connection = services.database().dataSource().getConnection();
              java.sql.Statement statement = connection.createStatement()) {

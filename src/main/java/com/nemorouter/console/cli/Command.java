@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.connection.LaunchOptions;
 
 /**
  * One headless command. It gets the wired services of the open connection and its own arguments
@@ -40,6 +42,16 @@ public interface Command<A> {
     A parse(List<String> args) throws UsageException;
 
     int run(ConsoleServices services, A arguments, PrintStream out, PrintStream err);
+
+    /**
+     * Opens what the launch options name, wires the services and runs. A command that brings its own
+     * database (bench's generated dataset) overrides this.
+     */
+    default int open(Connector connector, LaunchOptions options, A arguments, PrintStream out, PrintStream err) {
+        try (Connector.OpenConnection connection = connector.open(options)) {
+            return run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+        }
+    }
 
     /** Bad input: exit code 2, nothing written. */
     final class UsageException extends Exception {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
-import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.connection.FailureMessages;
@@ -44,7 +43,7 @@ public final class CommandLine {
         this.out = out;
         this.err = err;
         for (Command<?> command : List.of(new CheckCommand(), new LocateCommand(), new KeyCommand(), new AuditCommand(),
-                new MembersCommand())) {
+                new MembersCommand(), new BenchCommand())) {
             commands.put(command.name(), command);
         }
     }
@@ -171,8 +170,8 @@ public final class CommandLine {
         } catch (Command.UsageException e) {
             return badInput(e.getMessage(), command);
         }
-        try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+        try {
+            return command.open(connector, options, arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

@@ -157,6 +157,11 @@ public final class DemoDatabase implements AutoCloseable {
         }
     }
 
+    /** LiteLLM's, Supabase's and NemoRouter's tables with LiteLLM's own indexes only (the benchmark builds on it). */
+    public static String schemaScript() {
+        return resource("schema.sql");
+    }
+
     static String resource(String name) {
         try (InputStream in = DemoDatabase.class.getResourceAsStream(RESOURCE_DIR + name)) {
             if (in == null) {

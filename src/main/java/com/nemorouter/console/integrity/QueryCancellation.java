@@ -1,11 +1,18 @@
 package com.nemorouter.console.integrity;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import com.nemorouter.console.connection.Database;
 
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /**
  * Lets the user stop a long read. The service running the read records its server process id here;
@@ -17,6 +24,9 @@ public final class QueryCancellation {
 
     private volatile boolean cancelled;
     private volatile Integer backendPid;
+    /** The parallel audit's other transactions, cancelled together with the first. */
+    private final Set<Integer> workerPids = ConcurrentHashMap.newKeySet();
+    private static final Pattern SNAPSHOT_ID = Pattern.compile("[0-9A-Fa-f-]+");
 
     public boolean isCancelled() {
         return cancelled;
@@ -45,6 +55,9 @@ public final class QueryCancellation {
         if (pid != null) {
             em.createNativeQuery("select pg_cancel_backend(:pid)").setParameter("pid", pid).getSingleResult();
         }
+        for (Integer worker : workerPids) {
+            em.createNativeQuery("select pg_cancel_backend(:pid)").setParameter("pid", worker).getSingleResult();
+        }
     }
 
     /**
@@ -60,6 +73,39 @@ public final class QueryCancellation {
                 throw translate(e);
             } finally {
                 detach();
+            }
+        });
+    }
+
+    /**
+     * Like {@link #read}, in a repeatable-read transaction that sees {@code snapshot}, exported by the
+     * transaction {@link #read} runs (so parallel checks read one consistent state). Its process id joins
+     * the ones {@link #cancelOn} cancels. The set-up statements are utility commands on the connection,
+     * sent before the first query as PostgreSQL requires.
+     */
+    <T> T readInSnapshot(Database database, String snapshot, Function<EntityManager, T> work) {
+        if (!SNAPSHOT_ID.matcher(snapshot).matches()) {
+            throw new IllegalArgumentException("not a snapshot id: " + snapshot);
+        }
+        return database.read(em -> {
+            int pid = em.unwrap(Session.class).doReturningWork(jdbc -> {
+                try (Statement statement = jdbc.createStatement()) {
+                    statement.execute("set transaction isolation level repeatable read");
+                    statement.execute("set transaction snapshot '" + snapshot + "'");
+                    try (ResultSet rows = statement.executeQuery("select pg_backend_pid()")) {
+                        rows.next();
+                        return rows.getInt(1);
+                    }
+                }
+            });
+            workerPids.add(pid);
+            try {
+                throwIfCancelled();
+                return work.apply(em);
+            } catch (RuntimeException e) {
+                throw translate(e);
+            } finally {
+                workerPids.remove(pid);
             }
         });
     }

@@ -13,26 +13,45 @@ public final class MemberQueries {
     /** A page of an org's members with auth presence, team names and key counts, in one statement. */
     @SuppressWarnings("unchecked")
     public MembersPage membersOfOrganization(EntityManager em, String organizationId, int limit) {
+        // The page is picked first and only its rows get team names and key counts: computing those for
+        // every member of a large org (with the total as a window over all of them) cost seconds per
+        // thousand members. The org's rosters are expanded once, not searched once per member.
         List<Object[]> rows = em.createNativeQuery("""
-                with org_teams as (
+                with members as materialized (
+                    select m.user_id, m.user_role from public."LiteLLM_OrganizationMembership" m
+                    where m.organization_id = :org
+                ),
+                page as (
+                    select m.user_id, m.user_role, u.user_email, a.email, a.id as auth_id, u.user_id is not null as in_user_table
+                    from members m
+                    left join public."LiteLLM_UserTable" u on u.user_id = m.user_id
+                    left join auth.users a on a.id = case when m.user_id ~ :uuidPattern then cast(m.user_id as uuid) end
+                    order by lower(coalesce(u.user_email, a.email, m.user_id)), m.user_id
+                    limit :limit
+                ),
+                org_teams as (
                     select t.team_id, coalesce(t.team_alias, t.team_id) as name, t.members_with_roles
                     from public."LiteLLM_TeamTable" t where t.organization_id = :org
+                ),
+                page_teams as (
+                    select r.user_id, string_agg(r.name, ', ' order by lower(r.name)) as names
+                    from (select distinct ot.team_id, ot.name, e.member ->> 'user_id' as user_id
+                          from org_teams ot
+                          cross join lateral jsonb_array_elements(ot.members_with_roles) as e(member)
+                          where jsonb_typeof(ot.members_with_roles) = 'array'
+                            and e.member ->> 'user_id' in (select user_id from page)) r
+                    group by r.user_id
                 )
-                select m.user_id, coalesce(u.user_email, a.email), m.user_role,
-                       a.id is not null, a.id::text = m.user_id, u.user_id is not null,
-                       (select coalesce(string_agg(ot.name, ', ' order by lower(ot.name)), '') from org_teams ot
-                        where jsonb_typeof(ot.members_with_roles) = 'array'
-                          and ot.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id))),
+                select p.user_id, coalesce(p.user_email, p.email), p.user_role,
+                       p.auth_id is not null, p.auth_id::text = p.user_id, p.in_user_table,
+                       coalesce(pt.names, ''),
                        (select count(*) from public."LiteLLM_VerificationToken" k
-                        where k.user_id = m.user_id
+                        where k.user_id = p.user_id
                           and (k.organization_id = :org or k.team_id in (select team_id from org_teams))),
-                       count(*) over ()
-                from public."LiteLLM_OrganizationMembership" m
-                left join public."LiteLLM_UserTable" u on u.user_id = m.user_id
-                left join auth.users a on a.id = case when m.user_id ~ :uuidPattern then cast(m.user_id as uuid) end
-                where m.organization_id = :org
-                order by lower(coalesce(u.user_email, a.email, m.user_id)), m.user_id
-                limit :limit
+                       (select count(*) from members)
+                from page p
+                left join page_teams pt on pt.user_id = p.user_id
+                order by lower(coalesce(p.user_email, p.email, p.user_id)), p.user_id
                 """)
                 .setParameter("org", organizationId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)

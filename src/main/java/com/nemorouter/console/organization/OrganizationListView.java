@@ -76,7 +76,8 @@ public final class OrganizationListView {
         Tables.bind(idColumn, OrganizationRow::id);
         Tables.bind(planColumn, OrganizationRow::plan);
         Tables.bind(teamsColumn, OrganizationRow::teamCount);
-        Tables.bind(membersColumn, OrganizationRow::memberCount);
+        // Empty while the count streams in after the page.
+        Tables.bind(membersColumn, row -> row.memberCount() == OrganizationRow.NOT_COUNTED ? null : row.memberCount());
         organizationTable.setRowFactory(table -> new PagingRow());
         organizationTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, row) -> viewModel.selectedProperty().set(row));

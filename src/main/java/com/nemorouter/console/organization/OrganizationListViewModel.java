@@ -1,5 +1,8 @@
 package com.nemorouter.console.organization;
 
+import java.util.List;
+import java.util.Map;
+
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
@@ -52,7 +55,10 @@ public final class OrganizationListViewModel {
         hasMore.set(false);
         loading = true;
         error.set("");
-        tasks.run("Searching organizations", () -> new SearchResult(service.search(text, null, PAGE_SIZE), service.count(text)),
+        tasks.run("Searching organizations", () -> {
+                    OrganizationService.CountedPage first = service.firstPage(text, PAGE_SIZE);
+                    return new SearchResult(first.page(), first.total());
+                },
                 result -> {
                     if (request != generation) {
                         return;
@@ -62,7 +68,27 @@ public final class OrganizationListViewModel {
                     next = result.page().next();
                     hasMore.set(next != null);
                     summary.set(describe(result.total(), text));
+                    countMembers(request, result.page().rows());
                 }, failure -> failed(request, failure));
+    }
+
+    /**
+     * Fills in the page's member counts once they are counted (a scan of LiteLLM's memberships, so the
+     * rows show first). A newer search makes the answer stale: it is dropped.
+     */
+    private void countMembers(int request, List<OrganizationRow> page) {
+        List<String> ids = page.stream().filter(row -> row.memberCount() == OrganizationRow.NOT_COUNTED)
+                .map(OrganizationRow::id).toList();
+        if (ids.isEmpty()) {
+            return;
+        }
+        tasks.run("Counting members", () -> service.memberCounts(ids), (Map<String, Long> counts) -> {
+            if (request != generation) {
+                return;
+            }
+            rows.replaceAll(row -> row.memberCount() == OrganizationRow.NOT_COUNTED
+                    ? row.withMemberCount(counts.getOrDefault(row.id(), 0L)) : row);
+        }, failure -> failed(request, failure));
     }
 
     /** Appends the next page; a no-op while a page is loading or when the list is complete. */

@@ -1,7 +1,10 @@
 package com.nemorouter.console.organization;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -26,24 +29,46 @@ public final class OrganizationService {
     public static final int MEMBER_LIMIT = 1000;
 
     /**
-     * Organizations from both schemas merged by UUID, filtered by the search text. The org tables are
-     * joined once; member and team counts are computed only for the returned page.
+     * Organizations from both schemas merged by UUID, all of them (the unfiltered list). The org tables
+     * are joined once; member and team counts are computed only for the returned page.
      */
-    private static final String MATCHING_ORGS = """
-            with orgs as (
+    private static final String ALL_ORGS = """
+            with matching as (
                 select coalesce(n.organization_id::text, l.organization_id) as id,
                        n.organization_id as nemo_id, l.organization_id as litellm_id,
                        n.name, n.slug, n.plan, l.organization_alias as alias,
                        lower(coalesce(n.name, l.organization_alias, '')) as sort_key
                 from nemo.organizations n
                 full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+            )
+            """;
+
+    /**
+     * The organizations matching search text. Each side is filtered on its own first (one scan each), and
+     * only the matches are joined to the other side through its primary key: joining all of both tables
+     * before filtering, as the unfiltered list must, costs several times more for a typical keystroke.
+     * The result is the same as filtering the merged rows: a row matches when its nemo name or slug, its
+     * LiteLLM alias or its id matches, and a LiteLLM id stored in another spelling stays a row of its own.
+     */
+    private static final String MATCHING_ORGS = """
+            with hits as (
+                select n.organization_id::text as id from nemo.organizations n
+                where lower(n.name) like :pattern escape '\\' or lower(n.slug) like :pattern escape '\\'
+                   or (:hex <> '' and replace(n.organization_id::text, '-', '') like :hex || '%')
+                union
+                select l.organization_id from public."LiteLLM_OrganizationTable" l
+                where lower(l.organization_alias) like :pattern escape '\\'
+                   or (:hex <> '' and replace(lower(l.organization_id), '-', '') like :hex || '%')
             ),
             matching as (
-                select * from orgs
-                where :pattern = '%'
-                   or lower(name) like :pattern escape '\\' or lower(slug) like :pattern escape '\\'
-                   or lower(alias) like :pattern escape '\\'
-                   or (:hex <> '' and replace(lower(id), '-', '') like :hex || '%')
+                select h.id, n.organization_id as nemo_id, l.organization_id as litellm_id,
+                       n.name, n.slug, n.plan, l.organization_alias as alias,
+                       lower(coalesce(n.name, l.organization_alias, '')) as sort_key
+                from hits h
+                left join nemo.organizations n
+                     on n.organization_id = case when h.id ~ :uuidPattern then cast(h.id as uuid) end
+                    and n.organization_id::text = h.id
+                left join public."LiteLLM_OrganizationTable" l on l.organization_id = h.id
             )
             """;
 
@@ -65,13 +90,56 @@ public final class OrganizationService {
      * LiteLLM alias (any case, substring) or a UUID prefix (any case, hyphens and braces ignored).
      * One SQL statement.
      */
-    @SuppressWarnings("unchecked")
     public OrganizationPage search(String text, OrganizationPage.Cursor after, int limit) {
+        return page(text, after, limit, false, true).page();
+    }
+
+    /**
+     * What one keystroke in the list waits for: the first page and how many organizations match, in one
+     * statement. The matching CTE is read twice, so PostgreSQL materializes it and the org tables are
+     * joined and filtered once; {@link #search} plus {@link #count} would do that work twice. Member counts
+     * are left out ({@link OrganizationRow#NOT_COUNTED}): LiteLLM has no index on
+     * {@code LiteLLM_OrganizationMembership.organization_id}, so they cost a scan of every membership; the
+     * list asks for them with {@link #memberCounts} once the page shows.
+     */
+    public CountedPage firstPage(String text, int limit) {
+        return page(text, null, limit, true, false);
+    }
+
+    /**
+     * LiteLLM membership counts of the given organization ids (those absent have none). One statement; it
+     * scans LiteLLM_OrganizationMembership, which has no index on organization_id.
+     */
+    @SuppressWarnings("unchecked")
+    public Map<String, Long> memberCounts(Collection<String> organizationIds) {
+        if (organizationIds.isEmpty()) {
+            return Map.of();
+        }
+        return database.read(em -> {
+            Map<String, Long> counts = new HashMap<>();
+            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+                    select m.organization_id, count(*) from public."LiteLLM_OrganizationMembership" m
+                    where m.organization_id in (:ids)
+                    group by m.organization_id
+                    """).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
+                counts.put((String) row[0], ((Number) row[1]).longValue());
+            }
+            return Map.copyOf(counts);
+        });
+    }
+
+    /** A page and, when {@code withTotal}, the number of matches (else -1). */
+    public record CountedPage(OrganizationPage page, long total) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private CountedPage page(String text, OrganizationPage.Cursor after, int limit, boolean withTotal,
+                             boolean withMemberCounts) {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one organization.");
         }
         return database.read(em -> {
-            Query query = em.createNativeQuery(MATCHING_ORGS + """
+            Query query = em.createNativeQuery(matching(text) + """
                     , page as (
                         select * from matching
                         where (sort_key, id) > (:afterKey, :afterId)
@@ -90,44 +158,55 @@ public final class OrganizationService {
                     member_counts as (
                         select m.organization_id as org, count(*) as n
                         from public."LiteLLM_OrganizationMembership" m
-                        where m.organization_id in (select litellm_id from page)
+                        where %s and m.organization_id in (select litellm_id from page)
                         group by m.organization_id
                     )
                     select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
-                           coalesce(tc.n, 0), coalesce(mc.n, 0), p.sort_key
+                           coalesce(tc.n, 0), %s, p.sort_key, %s
                     from page p
                     left join team_counts tc on tc.org = p.id
                     left join member_counts mc on mc.org = p.litellm_id
                     order by p.sort_key, p.id
-                    """);
+                    """.formatted(withMemberCounts, withMemberCounts ? "coalesce(mc.n, 0)" : OrganizationRow.NOT_COUNTED,
+                    withTotal ? "(select count(*) from matching)" : "-1"));
             bindSearch(query, text);
             OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
             query.setParameter("afterKey", from.sortKey());
             query.setParameter("afterId", from.id());
             query.setParameter("limit", limit);
             List<OrganizationRow> rows = new ArrayList<>();
+            long total = withTotal ? 0 : -1;
             for (Object[] row : (List<Object[]>) query.getResultList()) {
                 rows.add(new OrganizationRow((String) row[0], (String) row[1], (String) row[2], (String) row[3],
                         (String) row[4], ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
                         Presence.of((Boolean) row[5], (Boolean) row[6]), (String) row[9]));
+                total = ((Number) row[10]).longValue();
             }
             OrganizationPage.Cursor next = rows.size() < limit ? null
                     : new OrganizationPage.Cursor(rows.get(rows.size() - 1).sortKey(), rows.get(rows.size() - 1).id());
-            return new OrganizationPage(rows, next);
+            return new CountedPage(new OrganizationPage(rows, next), total);
         });
     }
 
     /** How many organizations match the search text. One SQL statement. */
     public long count(String text) {
         return database.read(em -> {
-            Query query = em.createNativeQuery(MATCHING_ORGS + " select count(*) from matching");
+            Query query = em.createNativeQuery(matching(text) + " select count(*) from matching");
             bindSearch(query, text);
             return ((Number) query.getSingleResult()).longValue();
         });
     }
 
+    private static String matching(String text) {
+        return text == null || text.isBlank() ? ALL_ORGS : MATCHING_ORGS;
+    }
+
     private static void bindSearch(Query query, String text) {
         String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        if (trimmed.isEmpty()) {
+            return;
+        }
+        query.setParameter("uuidPattern", Ids.SQL_UUID_PATTERN);
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         query.setParameter("pattern", "%" + escaped + (escaped.isEmpty() ? "" : "%"));
         query.setParameter("hex", trimmed.isEmpty() ? "" : Ids.uuidPrefix(trimmed));

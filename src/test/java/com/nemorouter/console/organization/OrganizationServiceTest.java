@@ -62,6 +62,25 @@ class OrganizationServiceTest {
     }
 
     @Test
+    void oneKeystrokeGetsThePageAndTheCountInOneStatement() {
+        for (String text : List.of("", "acme", "CEDAR", "550E84", "no such organization")) {
+            OrganizationService.CountedPage first = service.firstPage(text, 3);
+            OrganizationPage full = service.search(text, null, 3);
+            assertThat(first.page().rows()).as(text).allMatch(row -> row.memberCount() == OrganizationRow.NOT_COUNTED);
+            // The member counts stream in afterwards: together they are exactly what search returns.
+            var counts = service.memberCounts(first.page().rows().stream().map(OrganizationRow::id).toList());
+            assertThat(first.page().rows().stream().map(row -> row.withMemberCount(counts.getOrDefault(row.id(), 0L))).toList())
+                    .as(text).isEqualTo(full.rows());
+            assertThat(first.page().next()).isEqualTo(full.next());
+            assertThat(first.total()).as(text).isEqualTo(service.count(text));
+        }
+        assertThat(service.firstPage("", 3).total()).isEqualTo(ORGANIZATIONS);
+        assertThat(statementsFor(() -> service.firstPage("acme", 200))).isEqualTo(1);
+        assertThat(statementsFor(() -> service.memberCounts(List.of(ACME, CEDAR_POINT)))).isEqualTo(1);
+        assertThat(service.memberCounts(List.of(ACME))).containsEntry(ACME, (long) ACME_MEMBERS);
+    }
+
+    @Test
     void keysetPagesCoverTheListWithoutOverlap() {
         List<String> ids = new ArrayList<>();
         OrganizationPage.Cursor cursor = null;

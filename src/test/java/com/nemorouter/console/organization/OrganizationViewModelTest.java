@@ -55,6 +55,24 @@ class OrganizationViewModelTest {
     }
 
     @Test
+    void theRowsShowFirstAndTheirMemberCountsStreamIn() {
+        ManualTaskRunner tasks = new ManualTaskRunner();
+        OrganizationListViewModel viewModel = new OrganizationListViewModel(services.organizations(), tasks);
+        viewModel.searchTextProperty().set("acme");
+        viewModel.search();
+        tasks.finish(0);
+        assertThat(viewModel.rows()).extracting(OrganizationRow::id).containsExactly(ACME);
+        assertThat(viewModel.rows()).extracting(OrganizationRow::memberCount).containsExactly(OrganizationRow.NOT_COUNTED);
+        // A newer keystroke makes the pending count stale: it is dropped, the newer one lands.
+        viewModel.searchTextProperty().set("acme ");
+        viewModel.search();
+        tasks.finish(0);
+        assertThat(viewModel.rows()).extracting(OrganizationRow::memberCount).containsExactly(OrganizationRow.NOT_COUNTED);
+        tasks.finishAll();
+        assertThat(viewModel.rows()).extracting(OrganizationRow::memberCount).containsExactly((long) ACME_MEMBERS);
+    }
+
+    @Test
     void scrollingLoadsTheNextPageOnlyOnceAndStopsAtTheEnd() {
         ManualTaskRunner tasks = new ManualTaskRunner();
         OrganizationListViewModel viewModel = new OrganizationListViewModel(services.organizations(), tasks);

@@ -1,0 +1,449 @@
+package com.nemorouter.console.bench;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.integrity.CheckResult;
+import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.integrity.KeyResolution;
+import com.nemorouter.console.integrity.LocateResult;
+import com.nemorouter.console.integrity.QueryCancellation;
+import com.nemorouter.console.member.MemberDetail;
+import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.membership.MembershipEdit;
+import com.nemorouter.console.organization.OrganizationDetail;
+import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.organization.OrganizationPage;
+import com.nemorouter.console.organization.OrganizationRow;
+import com.nemorouter.console.organization.OrganizationService;
+import com.nemorouter.console.presence.Ids;
+import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.team.RosterEntry;
+import com.nemorouter.console.team.TeamRow;
+
+/**
+ * Times each operation two ways in the same run, interleaved: the console's service call exactly as the
+ * UI (or CLI) makes it, and its floor ({@link Floors}), plain JDBC returning the same rows. After one
+ * warm-up of each, the two alternate which goes first, so a noisy neighbour on the machine hits both.
+ */
+public final class Benchmark {
+
+    /** The operation names are a contract (scripts and CI read them). */
+    public static final List<String> OPERATIONS = List.of("first_page", "search", "search_uuid", "open_org",
+            "open_member", "team_roster", "locate", "locate_email", "key", "audit", "edit", "member_counts");
+
+    /** One timed operation; {@code floor} is null where no plain-SQL equivalent is timed (the edit). */
+    public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
+    }
+
+    /** @param error why the operation could not be timed (a statement timeout, say), or null */
+    public record Result(String operation, double consoleMedianMs, double consoleP95Ms, Double floorMedianMs,
+                         Double floorP95Ms, int runs, String error) {
+        public Double ratio() {
+            return error != null || floorMedianMs == null || floorMedianMs <= 0 ? null : consoleMedianMs / floorMedianMs;
+        }
+    }
+
+    /** What the operations run against, picked once (untimed) from the data: the worst cases. */
+    public record Targets(String largestOrg, long largestOrgMembers, String searchText, String uuidPrefix,
+                          String member, String memberEmail, String team, String keyHash, String editUser) {
+    }
+
+    /**
+     * Indexes a DBA may add on LiteLLM's tables for the console's lookups by organization (LiteLLM has none
+     * there). The console never creates them; the benchmark times the operations they speed up with them
+     * on its own generated dataset only, then drops them.
+     */
+    public static final List<String> DBA_INDEXES = List.of(
+            "create index concurrently if not exists \"LiteLLM_OrganizationMembership_organization_id_idx\" "
+                    + "on public.\"LiteLLM_OrganizationMembership\" (organization_id)",
+            "create index concurrently if not exists \"LiteLLM_VerificationToken_organization_id_idx\" "
+                    + "on public.\"LiteLLM_VerificationToken\" (organization_id)",
+            "create index concurrently if not exists \"LiteLLM_SpendLogs_organization_id_idx\" "
+                    + "on public.\"LiteLLM_SpendLogs\" (organization_id)");
+
+    /** The operations those indexes change. */
+    public static final List<String> INDEXED_OPERATIONS = List.of("member_counts", "open_org", "locate");
+
+    private final ConsoleServices services;
+    private final Floors floors;
+    private final Targets targets;
+
+    public Benchmark(ConsoleServices services) {
+        this.services = services;
+        Database database = services.database();
+        this.floors = new Floors(database.dataSource(), database.target().schemas(),
+                PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
+        this.targets = pickTargets(database);
+    }
+
+    public Targets targets() {
+        return targets;
+    }
+
+    /** Row counts of the dataset, for the report's {@code dataset} object. */
+    public Map<String, Object> dataset() {
+        Map<String, Object> dataset = new LinkedHashMap<>();
+        try (Connection connection = services.database().dataSource().getConnection()) {
+            String[][] tables = {
+                    {"organizations", "select count(*) from (select organization_id::text from nemo.organizations union "
+                            + "select organization_id from public.\"LiteLLM_OrganizationTable\") o"},
+                    {"teams", "select count(*) from public.\"LiteLLM_TeamTable\""},
+                    {"users", "select count(*) from public.\"LiteLLM_UserTable\""},
+                    {"auth_users", "select count(*) from auth.users"},
+                    {"org_memberships", "select count(*) from public.\"LiteLLM_OrganizationMembership\""},
+                    {"team_memberships", "select count(*) from public.\"LiteLLM_TeamMembership\""},
+                    {"keys", "select count(*) from public.\"LiteLLM_VerificationToken\""},
+                    {"spend_logs", "select count(*) from public.\"LiteLLM_SpendLogs\""}};
+            for (String[] table : tables) {
+                dataset.put(table[0], Long.parseLong(single(connection, services.database().target().schemas().qualify(table[1]))));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not count the dataset: " + e.getMessage(), e);
+        }
+        dataset.put("largest_org_members", targets.largestOrgMembers());
+        dataset.put("search_text", targets.searchText());
+        dataset.put("uuid_prefix", targets.uuidPrefix());
+        return dataset;
+    }
+
+    /** Every operation with its console call and floor, in the contract's order. */
+    public List<Operation> operations() {
+        int page = OrganizationListViewModel.PAGE_SIZE;
+        Set<String> everything = floors.allColumnKeys();
+        List<Operation> operations = new ArrayList<>();
+        operations.add(new Operation("first_page", () -> keystroke("", page), () -> floors.organizationPage("", page)));
+        operations.add(new Operation("search", () -> keystroke(targets.searchText(), page),
+                () -> floors.organizationPage(targets.searchText(), page)));
+        operations.add(new Operation("search_uuid", () -> keystroke(targets.uuidPrefix(), page),
+                () -> floors.organizationPage(targets.uuidPrefix(), page)));
+        operations.add(new Operation("open_org", () -> organizationScreen(targets.largestOrg()),
+                () -> floors.openOrganization(targets.largestOrg(), OrganizationService.MEMBER_LIMIT)));
+        operations.add(new Operation("open_member", () -> memberScreen(targets.member()),
+                () -> floors.openMember(targets.member())));
+        operations.add(new Operation("team_roster", () -> roster(targets.team()), () -> floors.roster(targets.team())));
+        operations.add(new Operation("locate", () -> locate(targets.largestOrg(), everything),
+                () -> floors.locate(targets.largestOrg())));
+        operations.add(new Operation("locate_email", () -> locate(targets.memberEmail(), everything),
+                () -> floors.locate(targets.memberEmail())));
+        operations.add(new Operation("key", () -> key(targets.keyHash()), () -> floors.key(targets.keyHash())));
+        operations.add(new Operation("audit", this::audit, floors::audit));
+        if (targets.editUser() != null) {
+            operations.add(new Operation("edit", this::editDryRun, null));
+        }
+        // What the list fills in after a keystroke's page shows: the page's member counts.
+        List<String> pageIds = keystroke(targets.searchText(), page).stream().map(row -> row.get(0)).toList();
+        operations.add(new Operation("member_counts", () -> memberCounts(pageIds), () -> floors.memberCounts(pageIds)));
+        return operations;
+    }
+
+    /**
+     * Runs each operation once to warm up, then {@code runs} times interleaved with its floor.
+     *
+     * @param progress one line per operation as it finishes
+     */
+    public List<Result> run(List<Operation> operations, int runs, PrintStream progress) {
+        List<Result> results = new ArrayList<>();
+        for (Operation operation : operations) {
+            try {
+                results.add(time(operation, runs, progress));
+            } catch (RuntimeException e) {
+                // One failing operation (a statement timeout on a huge table, say) must not hide the others.
+                String error = com.nemorouter.console.connection.FailureMessages.describe(operation.name(), e);
+                progress.println("bench: " + operation.name() + " failed: " + error);
+                results.add(new Result(operation.name(), Double.NaN, Double.NaN, null, null, runs, error));
+            }
+        }
+        return results;
+    }
+
+    private Result time(Operation operation, int runs, PrintStream progress) {
+        operation.console().get();
+        if (operation.floor() != null) {
+            operation.floor().get();
+        }
+        double[] console = new double[runs];
+        double[] floor = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            if (operation.floor() != null && i % 2 == 1) {
+                floor[i] = time(operation.floor());
+                console[i] = time(operation.console());
+            } else {
+                console[i] = time(operation.console());
+                if (operation.floor() != null) {
+                    floor[i] = time(operation.floor());
+                }
+            }
+        }
+        Result result = new Result(operation.name(), percentile(console, 50), percentile(console, 95),
+                operation.floor() == null ? null : percentile(floor, 50),
+                operation.floor() == null ? null : percentile(floor, 95), runs, null);
+        progress.printf(Locale.ROOT, "bench: %-12s console %8.1f ms  floor %s%n", result.operation(),
+                result.consoleMedianMs(), result.floorMedianMs() == null ? "-" : String.format(Locale.ROOT, "%8.1f ms", result.floorMedianMs()));
+        return result;
+    }
+
+    /**
+     * Times {@link #INDEXED_OPERATIONS} again with {@link #DBA_INDEXES} in place, then drops them. Only for
+     * the benchmark's own generated database: it writes to the schema.
+     */
+    public List<Result> withDbaIndexes(List<Operation> operations, int runs, PrintStream progress) {
+        List<Operation> affected = operations.stream().filter(operation -> INDEXED_OPERATIONS.contains(operation.name())).toList();
+        if (affected.isEmpty()) {
+            return List.of();
+        }
+        java.util.function.UnaryOperator<String> q = services.database().target().schemas()::qualify;
+        try (Connection connection = services.database().dataSource().getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            try {
+                for (String index : DBA_INDEXES) {
+                    progress.println("bench: " + index);
+                    statement.execute(q.apply(index));
+                }
+                statement.execute(q.apply("analyze public.\"LiteLLM_OrganizationMembership\", public.\"LiteLLM_VerificationToken\", "
+                        + "public.\"LiteLLM_SpendLogs\""));
+                progress.println("bench: with those indexes:");
+                return run(affected, runs, progress);
+            } finally {
+                for (String index : DBA_INDEXES) {
+                    String name = index.replaceAll(".*exists (\"[^\"]+\").*", "$1");
+                    statement.execute(q.apply("drop index if exists public." + name));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not time with the DBA indexes: " + e.getMessage(), e);
+        }
+    }
+
+    private static double time(Supplier<List<List<String>>> work) {
+        long started = System.nanoTime();
+        work.get();
+        return (System.nanoTime() - started) / 1e6;
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(double[] values, int percent) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    // ---- the console's calls, as the UI makes them, with their results as rows ----------------------------
+
+    /**
+     * One keystroke in the org list, what the user waits for before the list shows: the first page and the
+     * match count (OrganizationListViewModel.search); the member counts stream in after ({@code member_counts}).
+     */
+    List<List<String>> keystroke(String text, int pageSize) {
+        OrganizationService.CountedPage first = services.organizations().firstPage(text, pageSize);
+        OrganizationPage page = first.page();
+        long total = first.total();
+        List<List<String>> rows = new ArrayList<>();
+        for (OrganizationRow row : page.rows()) {
+            rows.add(strings(row.id(), row.name(), row.slug(), row.liteLlmAlias(), row.plan(), inNemo(row.presence()),
+                    inLiteLlm(row.presence()), row.teamCount(), row.memberCount(), total));
+        }
+        return rows;
+    }
+
+    List<List<String>> memberCounts(List<String> organizationIds) {
+        List<List<String>> rows = new ArrayList<>();
+        new java.util.TreeMap<>(services.organizations().memberCounts(organizationIds))
+                .forEach((id, count) -> rows.add(strings(id, count)));
+        return rows;
+    }
+
+    List<List<String>> organizationScreen(String organizationId) {
+        OrganizationDetail detail = services.organizations().open(organizationId).orElseThrow();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(strings(detail.nemoName(), detail.slug(), detail.plan(), detail.liteLlmAlias(), detail.authContextOrgId()));
+        rows.addAll(presence(detail.presence().entries()));
+        for (TeamRow team : detail.teams()) {
+            rows.add(strings(team.id(), team.nemoName(), team.liteLlmAlias(), team.nemoOrganizationId(),
+                    team.liteLlmOrganizationId(), inNemo(team.presence()), inLiteLlm(team.presence()), team.memberCount()));
+        }
+        for (MemberRow member : detail.members()) {
+            rows.add(strings(member.userId(), member.email(), member.role(), member.authMatch().name(),
+                    member.inUserTable(), member.teams(), member.keyCount(), detail.memberTotal()));
+        }
+        return rows;
+    }
+
+    List<List<String>> memberScreen(String userId) {
+        MemberDetail detail = services.members().open(userId).orElseThrow();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(strings(detail.authEmail(), detail.fullName(), detail.liteLlmEmail(), detail.globalRole(),
+                detail.userTeams().toString(), detail.keyCount(), detail.inAuth(), detail.inLiteLlm()));
+        for (MemberDetail.Organization organization : detail.organizations()) {
+            rows.add(strings(organization.organizationId(), organization.name(), organization.role()));
+        }
+        for (MemberDetail.Team team : detail.teams()) {
+            rows.add(strings(team.teamId(), team.name(), team.organizationId(), team.role(), team.inUserTeams()));
+        }
+        rows.addAll(presence(detail.presence().entries()));
+        return rows;
+    }
+
+    List<List<String>> roster(String teamId) {
+        List<List<String>> rows = new ArrayList<>();
+        for (RosterEntry entry : services.teams().roster(teamId)) {
+            rows.add(strings(entry.userId(), entry.email(), entry.role(), entry.inUserTable(), entry.inUserTeams(),
+                    entry.hasTeamMembership(), entry.inOrganization(), entry.inAuth()));
+        }
+        return rows;
+    }
+
+    List<List<String>> locate(String text, Set<String> scanAnyway) {
+        LocateResult result = services.locate().locate(text, scanAnyway, new QueryCancellation());
+        List<List<String>> rows = new ArrayList<>(presence(result.places()));
+        result.entities().forEach(entity -> rows.add(strings(entity.type(), entity.id(), entity.name(), entity.organizationId())));
+        return rows;
+    }
+
+    List<List<String>> key(String hash) {
+        KeyResolution key = services.keys().resolve(hash).orElseThrow();
+        return List.of(strings(key.tokenHash(), key.keyAlias(), key.orgId(), key.orgSource(), key.teamId(), key.userId(),
+                key.userRole(), key.blocked(), key.teamBlocked(), key.expired(), key.expires(), key.orgInNemo(),
+                key.orgInLiteLlm(), key.teamInNemo(), key.teamInLiteLlm()));
+    }
+
+    List<List<String>> audit() {
+        List<List<String>> rows = new ArrayList<>();
+        for (CheckResult result : services.audit().runAll(new QueryCancellation()).results()) {
+            for (Finding finding : result.findings()) {
+                rows.add(strings(finding.check(), finding.severity().id(), finding.entityType(), finding.entityId(),
+                        finding.tables().toString(), finding.detail(), finding.organizationId(), finding.related().toString()));
+            }
+        }
+        return rows;
+    }
+
+    /** A team add as a dry run: the very statements a real add runs, rolled back (so --url stays read-only). */
+    List<List<String>> editDryRun() {
+        MembershipEdit edit = new MembershipEdit(MembershipEdit.Scope.TEAM, MembershipEdit.Operation.ADD, targets.team(),
+                List.of(targets.editUser()), "user", false, false);
+        return List.of(strings(services.membership().apply(edit, true).changes().size()));
+    }
+
+    private static List<List<String>> presence(List<PresenceEntry> entries) {
+        List<List<String>> rows = new ArrayList<>();
+        for (PresenceEntry entry : entries) {
+            rows.add(strings(entry.schema() + "." + entry.table() + "." + entry.column(), entry.rows()));
+        }
+        return rows;
+    }
+
+    private static boolean inNemo(Presence presence) {
+        return presence != Presence.LITELLM_ONLY;
+    }
+
+    private static boolean inLiteLlm(Presence presence) {
+        return presence != Presence.NEMO_ONLY;
+    }
+
+    private static List<String> strings(Object... values) {
+        List<String> row = new ArrayList<>(values.length);
+        for (Object value : values) {
+            try {
+                row.add(Floors.cell(value));
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return row;
+    }
+
+    // ---- picking the targets ------------------------------------------------------------------------------
+
+    private static Targets pickTargets(Database database) {
+        try (Connection connection = database.dataSource().getConnection()) {
+            java.util.function.UnaryOperator<String> q = database.target().schemas()::qualify;
+            List<String> largest = row(connection, q.apply("""
+                    select m.organization_id, count(*)::text from public."LiteLLM_OrganizationMembership" m
+                    group by m.organization_id order by count(*) desc, m.organization_id limit 1"""));
+            if (largest == null) {
+                throw new IllegalStateException("The database has no organization memberships to benchmark.");
+            }
+            String org = largest.get(0);
+            String name = single(connection, q.apply("""
+                    select coalesce((select n.name from nemo.organizations n where n.organization_id::text = ?),
+                                    (select l.organization_alias from public."LiteLLM_OrganizationTable" l
+                                     where l.organization_id = ?), ?)"""), org, org, org);
+            String searchText = name.strip().toLowerCase(Locale.ROOT).substring(0, Math.min(4, name.strip().length()));
+            String uuidPrefix = Ids.uuidPrefix(org).substring(0, Math.min(6, Ids.uuidPrefix(org).length()));
+            List<String> team = row(connection, q.apply("""
+                    select t.team_id from public."LiteLLM_TeamTable" t where t.organization_id = ?
+                    order by case when jsonb_typeof(t.members_with_roles) = 'array'
+                                  then jsonb_array_length(t.members_with_roles) else 0 end desc, t.team_id limit 1"""), org);
+            List<String> member = row(connection, q.apply("""
+                    select m.user_id, u.user_email from public."LiteLLM_OrganizationMembership" m
+                    join public."LiteLLM_UserTable" u on u.user_id = m.user_id
+                    where m.organization_id = ? and u.user_email is not null
+                    order by m.user_id limit 1"""), org);
+            List<String> key = row(connection, q.apply("""
+                    select k.token from public."LiteLLM_VerificationToken" k
+                    where k.organization_id = ? or k.team_id = ? order by k.token limit 1"""), org,
+                    team == null ? null : team.get(0));
+            if (key == null) {
+                key = row(connection, q.apply("select k.token from public.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
+            }
+            List<String> editUser = team == null ? null : row(connection, q.apply("""
+                    select m.user_id from public."LiteLLM_OrganizationMembership" m
+                    join auth.users a on a.id::text = m.user_id
+                    where m.organization_id = ?
+                      and not exists (select 1 from public."LiteLLM_TeamTable" t where t.team_id = ?
+                                      and jsonb_typeof(t.members_with_roles) = 'array'
+                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
+                      and not exists (select 1 from public."LiteLLM_TeamMembership" tm
+                                      where tm.user_id = m.user_id and tm.team_id = ?)
+                    order by m.user_id limit 1"""), org, team.get(0), team.get(0));
+            if (member == null || team == null || key == null) {
+                throw new IllegalStateException("The largest organization " + org
+                        + " has no team, no member with an email or no key to benchmark.");
+            }
+            return new Targets(org, Long.parseLong(largest.get(1)), searchText, uuidPrefix, member.get(0), member.get(1),
+                    team.get(0), key.get(0), editUser == null ? null : editUser.get(0));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not pick the benchmark's targets: " + e.getMessage(), e);
+        }
+    }
+
+    private static String single(Connection connection, String sql, Object... parameters) throws SQLException {
+        List<String> row = row(connection, sql, parameters);
+        return row == null ? null : row.get(0);
+    }
+
+    private static List<String> row(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                if (!rows.next()) {
+                    return null;
+                }
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
+                    row.add(rows.getString(i));
+                }
+                return row;
+            }
+        }
+    }
+}

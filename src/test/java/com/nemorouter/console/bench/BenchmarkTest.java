@@ -1,0 +1,192 @@
+package com.nemorouter.console.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.cli.CommandLine;
+import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.integrity.AuditCheck;
+import com.nemorouter.console.testing.TestDatabases;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark at a small scale: the generated dataset has the production shape, and every floor returns
+ * exactly the rows of the console call it is compared with (what keeps the floor honest).
+ */
+class BenchmarkTest {
+
+    private static final int SCALE = 300;
+
+    private static String databaseName;
+    private static Database database;
+    private static Benchmark benchmark;
+
+    @BeforeAll
+    static void generate() throws SQLException {
+        databaseName = TestDatabases.emptyDatabase();
+        try (Connection connection = TestDatabases.dataSource(databaseName).getConnection()) {
+            BenchDataset.generate(connection, SCALE, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        }
+        database = Database.open(TestDatabases.target(databaseName));
+        benchmark = new Benchmark(ConsoleServices.wire(database));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void everyFloorReturnsTheRowsOfTheConsoleCall() {
+        List<Benchmark.Operation> operations = benchmark.operations();
+        assertThat(operations).extracting(Benchmark.Operation::name).containsExactlyElementsOf(Benchmark.OPERATIONS);
+        for (Benchmark.Operation operation : operations) {
+            if (operation.floor() == null) {
+                continue;
+            }
+            List<List<String>> console = operation.console().get();
+            assertThat(console).as(operation.name() + " returns rows").isNotEmpty();
+            assertThat(operation.floor().get()).as(operation.name() + " floor").isEqualTo(console);
+        }
+    }
+
+    @Test
+    void theSearchesMatchSeveralOrganizationsAndTheLocateIsComplete() {
+        Benchmark.Targets targets = benchmark.targets();
+        List<List<String>> search = benchmark.keystroke(targets.searchText(), 200);
+        assertThat(search.size()).isBetween(2, 200);
+        assertThat(search).allSatisfy(row -> assertThat(row.get(1) + row.get(3)).containsIgnoringCase(targets.searchText()));
+        assertThat(benchmark.keystroke(targets.uuidPrefix(), 200)).extracting(row -> row.get(0)).contains(targets.largestOrg());
+        // Complete: no column is reported as not searched (-1), and the org's own rows are found.
+        List<List<String>> located = benchmark.locate(targets.largestOrg(), new Floors(database.dataSource(),
+                database.target().schemas(), 0).allColumnKeys());
+        assertThat(located).noneMatch(row -> row.size() == 2 && row.get(1).equals("-1"));
+        assertThat(located).contains(List.of("public.LiteLLM_OrganizationTable.organization_id", "1"));
+    }
+
+    @Test
+    void theDatasetHasALongTailAndDriftOfEveryAuditedKind() throws SQLException {
+        DataSource dataSource = TestDatabases.dataSource(databaseName);
+        long memberships = count(dataSource, "select count(*) from \"LiteLLM_OrganizationMembership\"");
+        assertThat(count(dataSource, "select count(*) from nemo.organizations")).isBetween(SCALE * 98L / 100, SCALE - 1L);
+        assertThat(memberships).isBetween(SCALE * 17L, SCALE * 20L);
+        assertThat(benchmark.targets().largestOrgMembers()).isGreaterThan(20 * memberships / SCALE);
+        assertThat(count(dataSource, "select count(*) from \"LiteLLM_VerificationToken\"")).isEqualTo(3L * SCALE);
+        assertThat(count(dataSource, "select count(*) from \"LiteLLM_SpendLogs\"")).isEqualTo(10L * SCALE);
+        assertThat(count(dataSource, "select count(*) from \"LiteLLM_TeamTable\" where jsonb_typeof(members_with_roles) = 'array'"
+                + " and members_with_roles <> '[]'::jsonb")).isGreaterThan(SCALE);
+        List<List<String>> findings = benchmark.audit();
+        for (AuditCheck check : List.of(AuditCheck.ORG_MISSING_IN_LITELLM, AuditCheck.ORG_MISSING_IN_NEMO,
+                AuditCheck.TEAM_MISSING_IN_LITELLM, AuditCheck.TEAM_MISSING_IN_NEMO, AuditCheck.TEAM_ORG_MISMATCH,
+                AuditCheck.USER_MISSING_IN_AUTH, AuditCheck.ROSTER_TEAMS_DRIFT, AuditCheck.ROSTER_MEMBERSHIP_DRIFT,
+                AuditCheck.KEY_ORG_MISMATCH, AuditCheck.NON_CANONICAL_ID, AuditCheck.MEMBERS_WITH_ROLES_NOT_ARRAY)) {
+            assertThat(findings).as(check.id()).anyMatch(row -> row.get(0).equals(check.id()));
+        }
+    }
+
+    @Test
+    void theEditIsADryRunThatChangesNothing() throws SQLException {
+        DataSource dataSource = TestDatabases.dataSource(databaseName);
+        String roster = "select md5(string_agg(team_id || members_with_roles::text, ',' order by team_id)) from \"LiteLLM_TeamTable\"";
+        String before = single(dataSource, roster);
+        long memberships = count(dataSource, "select count(*) from \"LiteLLM_TeamMembership\"");
+        // The roster, the user's teams array and LiteLLM_TeamMembership: three planned changes, none written.
+        assertThat(benchmark.editDryRun()).isEqualTo(List.of(List.of("3")));
+        assertThat(single(dataSource, roster)).isEqualTo(before);
+        assertThat(count(dataSource, "select count(*) from \"LiteLLM_TeamMembership\"")).isEqualTo(memberships);
+    }
+
+    @Test
+    void aFailingOperationIsReportedWhileTheOthersAreStillTimed() {
+        List<Benchmark.Result> results = benchmark.run(List.of(
+                new Benchmark.Operation("broken", () -> {
+                    throw new IllegalStateException("canceling statement due to statement timeout");
+                }, null),
+                new Benchmark.Operation("fine", () -> List.of(List.of("1")), () -> List.of(List.of("1")))), 2,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(results.get(0).error()).isNotBlank();
+        assertThat(results.get(0).ratio()).isNull();
+        assertThat(results.get(1).error()).isNull();
+        assertThat(results.get(1).runs()).isEqualTo(2);
+        assertThat(results.get(1).ratio()).isNotNull();
+    }
+
+    @Test
+    void theDbaIndexesAreTimedAndDroppedAgain() throws SQLException {
+        DataSource dataSource = TestDatabases.dataSource(databaseName);
+        String indexes = "select count(*) from pg_indexes where schemaname = 'public'";
+        long before = count(dataSource, indexes);
+        List<Benchmark.Result> results = benchmark.withDbaIndexes(benchmark.operations(), 1,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        assertThat(results).extracting(Benchmark.Result::operation).containsExactlyInAnyOrderElementsOf(Benchmark.INDEXED_OPERATIONS);
+        assertThat(results).allMatch(result -> result.consoleMedianMs() > 0 && result.floorMedianMs() > 0);
+        assertThat(count(dataSource, indexes)).isEqualTo(before);
+    }
+
+    @Test
+    void benchWithUrlPrintsTheJsonContract(@TempDir java.nio.file.Path home) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exit = commandLine.run(List.of("--url", TestDatabases.url(databaseName), "bench", "--runs", "1", "--json"), Map.of());
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        JsonNode document = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(document.get("dataset").get("source").asText()).isEqualTo("url");
+        assertThat(document.get("dataset").get("keys").asLong()).isEqualTo(3L * SCALE);
+        List<String> names = new ArrayList<>();
+        for (JsonNode operation : document.get("operations")) {
+            names.add(operation.get("operation").asText());
+            assertThat(operation.get("console_ms").asDouble()).isPositive();
+            assertThat(operation.get("runs").asInt()).isEqualTo(1);
+            assertThat(operation.has("floor_ms") && operation.has("ratio")).isTrue();
+        }
+        assertThat(names).containsExactlyElementsOf(Benchmark.OPERATIONS);
+        assertThat(home.resolve("bench")).doesNotExist();
+    }
+
+    @Test
+    void badBenchArgumentsAreRefusedBeforeAnyDatabase(@TempDir java.nio.file.Path home) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine commandLine = new CommandLine(new Connector(new ConsoleHome(home)),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(commandLine.run(List.of("bench", "--scale", "five"), Map.of())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scale needs a whole number, not five");
+        assertThat(commandLine.run(List.of("bench", "--runs", "0"), Map.of())).isEqualTo(2);
+        assertThat(home.resolve("bench")).doesNotExist();
+    }
+
+    private static long count(DataSource dataSource, String sql) throws SQLException {
+        return Long.parseLong(single(dataSource, sql));
+    }
+
+    private static String single(DataSource dataSource, String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.diagnosis.KeyDiagnosisService;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.integrity.LocateService;
@@ -29,7 +30,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                               MemberService members, CensusService census, ConnectionService connection,
                               LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
                               MembershipService membership, HistoryService history,
-                              UserSearchService userSearch) {
+                              UserSearchService userSearch, KeyDiagnosisService diagnosis) {
 
     /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {
@@ -56,6 +57,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new RepairService(database, audit, locks),
                 new MembershipService(database, locks, audit),
                 new HistoryService(database, audit),
-                new UserSearchService(database));
+                new UserSearchService(database),
+                new KeyDiagnosisService(database));
     }
 }

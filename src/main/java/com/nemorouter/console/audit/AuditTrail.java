@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.SchemaNames;
 
 import jakarta.persistence.EntityManager;
 
@@ -95,7 +96,8 @@ public final class AuditTrail {
      */
     public AuditReceipt record(EntityManager em, List<AuditEntry> entries) {
         Object[] facts = (Object[]) em.createNativeQuery(
-                "select cast(current_user as text), to_regclass('public.\"LiteLLM_AuditLog\"') is not null")
+                "select cast(current_user as text), to_regclass(cast(:auditTable as text)) is not null")
+                .setParameter("auditTable", auditTable(em))
                 .getSingleResult();
         String changedBy = "nemo-console:" + operator + " (db role " + facts[0] + ")";
         boolean tableExists = (Boolean) facts[1];
@@ -168,7 +170,8 @@ public final class AuditTrail {
     @SuppressWarnings("unchecked")
     public List<AuditRecord> history(EntityManager em, String objectId, int limit) {
         boolean tableExists = (Boolean) em.createNativeQuery(
-                "select to_regclass('public.\"LiteLLM_AuditLog\"') is not null").getSingleResult();
+                "select to_regclass(cast(:auditTable as text)) is not null")
+                .setParameter("auditTable", auditTable(em)).getSingleResult();
         if (!tableExists) {
             return historyFromFile(objectId, limit);
         }
@@ -271,6 +274,11 @@ public final class AuditTrail {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("audit value is not JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /** The audit table's regclass name where this connection's schema names put LiteLLM. */
+    private static String auditTable(EntityManager em) {
+        return SchemaNames.of(em).regclass("public", TABLE);
     }
 
     private static String likeEscape(String value) {

@@ -46,6 +46,7 @@ public final class CheckCommand implements Command<Void> {
             return 1;
         }
         out.println(services.census().census().readyLine());
-        return 0;
+        // A feature the schema makes unavailable (browsing or editing) is a failure; read-only is not.
+        return report.anyUnavailable() ? 1 : 0;
     }
 }

@@ -134,6 +134,7 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.GENERATE_STATISTICS, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
                     .property(AvailableSettings.STATEMENT_INSPECTOR, qualifier)
+                    .property(SchemaNames.PROPERTY, schemas)
                     .createEntityManagerFactory();
             return new Database(target, dataSource, emf, settings, report, readOnlyReason);
         } catch (RuntimeException e) {
@@ -266,6 +267,16 @@ public final class Database implements AutoCloseable {
     /** What the schema contract found when the connection opened (before Hibernate started). */
     public SchemaReport schemaReport() {
         return schemaReport;
+    }
+
+    /** The LiteLLM schema generation recognised when the connection opened. */
+    public LiteLlmGeneration liteLlmGeneration() {
+        return schemaReport.generation();
+    }
+
+    /** The columns of LiteLLM's version-dependent tables, as the catalog listed them when the connection opened. */
+    public LiteLlmColumns liteLlmColumns() {
+        return schemaReport.liteLlmColumns();
     }
 
     public ConnectionSettings settings() {

@@ -36,10 +36,11 @@ public final class EditPrivileges {
                     from (select v.name, string_agg(v.privilege, ', '
                                   order by array_position(array['INSERT', 'UPDATE', 'DELETE'], v.privilege)) as privileges
                           from (%s) v(name, privilege)
-                          where to_regclass('public.' || quote_ident(v.name)) is not null
-                            and not has_table_privilege(cast('public.' || quote_ident(v.name) as regclass), v.privilege)
+                          where to_regclass(quote_ident(cast(:schema as text)) || '.' || quote_ident(v.name)) is not null
+                            and not has_table_privilege(
+                                cast(quote_ident(cast(:schema as text)) || '.' || quote_ident(v.name) as regclass), v.privilege)
                           group by v.name) lacking
-                    """.formatted(NEEDED)).getResultList();
+                    """.formatted(NEEDED)).setParameter("schema", SchemaNames.of(em).litellm()).getResultList();
             Object[] row = rows.get(0);
             return row[1] == null ? Optional.empty() : Optional.of("role " + row[0] + " lacks " + row[1]);
         });

@@ -54,7 +54,11 @@ public final class SchemaContract {
     record Need(Family family, String table, boolean essential, String consequence, List<Column> columns) {
     }
 
-    record Feature(String name, List<Need> needs) {
+    /** @param edit an edit feature: a table an edit writes is required for it, and its absence never stops browsing */
+    record Feature(String name, List<Need> needs, boolean edit) {
+        Feature(String name, List<Need> needs) {
+            this(name, needs, false);
+        }
     }
 
     private static Column text(String name) {
@@ -90,20 +94,50 @@ public final class SchemaContract {
                             new Column("raw_user_meta_data", Type.JSONB))),
                     new Need(Family.LITELLM, "LiteLLM_VerificationToken", false,
                             "member lists cannot count API keys", List.of(
-                            text("user_id"), text("team_id"), text("organization_id"))))));
+                            text("user_id"), text("team_id"), text("organization_id"))))),
+            // Every table an edit writes (or reads under its lock) is required for that edit: an edit that
+            // skipped a missing copy would leave LiteLLM's copies disagreeing.
+            new Feature("organization edits", List.of(
+                    new Need(Family.AUTH, "users", true, "", List.of(uuid("id"), text("email"))),
+                    new Need(Family.LITELLM, "LiteLLM_OrganizationTable", true, "", List.of(text("organization_id"))),
+                    new Need(Family.LITELLM, "LiteLLM_OrganizationMembership", true, "", List.of(
+                            text("user_id"), text("organization_id"), text("user_role"))),
+                    new Need(Family.LITELLM, "LiteLLM_UserTable", true, "", List.of(
+                            text("user_id"), text("user_email"), new Column("teams", Type.TEXT_ARRAY)))), true),
+            new Feature("team edits", List.of(
+                    new Need(Family.AUTH, "users", true, "", List.of(uuid("id"), text("email"))),
+                    new Need(Family.LITELLM, "LiteLLM_TeamTable", true, "", List.of(
+                            text("team_id"), text("organization_id"), new Column("members_with_roles", Type.JSONB))),
+                    new Need(Family.LITELLM, "LiteLLM_TeamMembership", true, "", List.of(
+                            text("user_id"), text("team_id"))),
+                    new Need(Family.LITELLM, "LiteLLM_OrganizationMembership", true, "", List.of(
+                            text("user_id"), text("organization_id"))),
+                    new Need(Family.LITELLM, "LiteLLM_UserTable", true, "", List.of(
+                            text("user_id"), text("user_email"), new Column("teams", Type.TEXT_ARRAY))),
+                    new Need(Family.LITELLM, "LiteLLM_VerificationToken", true, "", List.of(
+                            text("token"), text("user_id"), text("team_id"))),
+                    new Need(Family.LITELLM, "LiteLLM_DeletedVerificationToken", true, "", List.of(
+                            text("id"), text("token")))), true));
 
     private SchemaContract() {
     }
 
-    /** Reads the catalog in one statement on {@code connection}. */
+    /**
+     * Reads the catalog in one statement on {@code connection}: the contract's tables and the LiteLLM
+     * tables whose columns vary between versions ({@link LiteLlmColumns}), so the column lists are read
+     * once per connection.
+     */
     public static SchemaReport check(Connection connection, SchemaNames schemas) throws SQLException {
         Map<String, Map<String, String>> catalog = new HashMap<>();
+        Map<String, List<String>> liteLlmColumns = new HashMap<>();
         Set<String> tables = new LinkedHashSet<>();
         FEATURES.forEach(feature -> feature.needs().forEach(need -> tables.add(need.table())));
+        tables.addAll(LiteLlmColumns.TABLES);
         try (PreparedStatement statement = connection.prepareStatement("""
                 select table_schema, table_name, column_name, udt_name
                 from information_schema.columns
                 where table_schema = any(?) and table_name = any(?)
+                order by table_schema, table_name, ordinal_position
                 """)) {
             Array schemaArray = connection.createArrayOf("text",
                     new String[] {schemas.nemo(), schemas.litellm(), schemas.auth()});
@@ -114,13 +148,17 @@ public final class SchemaContract {
                 while (rows.next()) {
                     catalog.computeIfAbsent(rows.getString(1) + "." + rows.getString(2), key -> new HashMap<>())
                             .put(rows.getString(3), rows.getString(4));
+                    if (rows.getString(1).equals(schemas.litellm())) {
+                        liteLlmColumns.computeIfAbsent(rows.getString(2), key -> new ArrayList<>()).add(rows.getString(3));
+                    }
                 }
             }
         }
-        return compare(catalog, schemas);
+        return compare(catalog, schemas, new LiteLlmColumns(liteLlmColumns));
     }
 
-    private static SchemaReport compare(Map<String, Map<String, String>> catalog, SchemaNames schemas) {
+    private static SchemaReport compare(Map<String, Map<String, String>> catalog, SchemaNames schemas,
+                                        LiteLlmColumns liteLlmColumns) {
         List<SchemaReport.FeatureStatus> statuses = new ArrayList<>();
         Set<String> missingTables = new LinkedHashSet<>();
         for (Feature feature : FEATURES) {
@@ -137,7 +175,7 @@ public final class SchemaContract {
                 List<String> problems = new ArrayList<>();
                 if (columns == null) {
                     problems.add("table " + qualified + " is missing (or not readable by this role)");
-                    if (need.essential()) {
+                    if (need.essential() && !feature.edit()) {
                         missingTables.add(qualified);
                     }
                 } else {
@@ -166,7 +204,8 @@ public final class SchemaContract {
             problems.addAll(degrading);
             statuses.add(new SchemaReport.FeatureStatus(feature.name(), availability, problems));
         }
-        return new SchemaReport(schemas, statuses, List.copyOf(missingTables));
+        return new SchemaReport(schemas, statuses, List.copyOf(missingTables),
+                LiteLlmGeneration.recognise(liteLlmColumns), liteLlmColumns);
     }
 
     private static String quoted(String table) {

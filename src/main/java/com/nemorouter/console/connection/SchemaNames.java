@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jakarta.persistence.EntityManager;
+
 /**
  * Where the three table families live. NemoRouter deployments use {@code nemo}, {@code public} (LiteLLM,
  * or Prisma's {@code ?schema=}) and {@code auth} (Supabase), but a profile may name others.
@@ -12,6 +14,9 @@ public record SchemaNames(String nemo, String litellm, String auth) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
     private static final Pattern QUALIFIER = Pattern.compile("(?<![\\w\".'])(nemo|public|auth)\\.(?=[\\w\"])");
+
+    /** The EntityManagerFactory property under which {@link Database} keeps the names its SQL is rewritten to. */
+    static final String PROPERTY = "nemo-console.schema-names";
 
     /** Declared after the patterns: the constructor validates with them. */
     public static final SchemaNames DEFAULT = new SchemaNames("nemo", "public", "auth");
@@ -45,6 +50,33 @@ public record SchemaNames(String nemo, String litellm, String auth) {
         }
         matcher.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * The names the connection of {@code em} rewrites its SQL to: code that must name a schema as a value
+     * (a regclass, a catalog filter) binds it from here, so string literals never name a schema.
+     */
+    public static SchemaNames of(EntityManager em) {
+        Object names = em.getEntityManagerFactory().getProperties().get(PROPERTY);
+        return names instanceof SchemaNames schemas ? schemas : DEFAULT;
+    }
+
+    /**
+     * The text form of a table's regclass where these names put it, for {@code to_regclass(:name)}:
+     * {@code family} is the default schema name ({@code nemo}, {@code public} or {@code auth}).
+     */
+    public String regclass(String family, String table) {
+        String schema = switch (family) {
+            case "nemo" -> nemo;
+            case "public" -> litellm;
+            case "auth" -> auth;
+            default -> throw new IllegalArgumentException("unknown schema family " + family);
+        };
+        return quote(schema) + "." + quote(table);
+    }
+
+    private static String quote(String identifier) {
+        return "\"" + identifier.replace("\"", "\"\"") + "\"";
     }
 
     /** Parses {@code nemo=x,public=y,auth=z} (any subset; the rest keep their defaults). */

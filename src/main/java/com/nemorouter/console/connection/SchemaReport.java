@@ -7,9 +7,12 @@ import java.util.Locale;
 /**
  * The schema contract's verdict, per feature.
  *
- * @param missingTables tables some feature cannot work without; when any is missing, {@code check} exits 1
+ * @param missingTables  tables browsing cannot work without; when any is missing, {@code check} prints no census
+ * @param generation     the LiteLLM schema generation the optional columns show
+ * @param liteLlmColumns the columns of LiteLLM's version-dependent tables, read once per connection
  */
-public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, List<String> missingTables) {
+public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, List<String> missingTables,
+                           LiteLlmGeneration generation, LiteLlmColumns liteLlmColumns) {
 
     public enum Availability { AVAILABLE, DEGRADED, UNAVAILABLE }
 
@@ -25,6 +28,11 @@ public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, Li
         missingTables = List.copyOf(missingTables);
     }
 
+    /** True when the schema makes some feature (browsing or editing) unavailable: {@code check} exits 1. */
+    public boolean anyUnavailable() {
+        return features.stream().anyMatch(status -> status.availability() == Availability.UNAVAILABLE);
+    }
+
     public boolean allAvailable() {
         return features.stream().allMatch(status -> status.availability() == Availability.AVAILABLE);
     }
@@ -38,6 +46,9 @@ public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, Li
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("schema: " + schemas);
+        lines.add(generation.line());
+        generation.absent().forEach(column -> lines.add("  - optional column " + schemas.litellm() + ".\""
+                + column.table() + "\"." + column.column() + " is absent: costs " + column.cost()));
         for (FeatureStatus status : features) {
             lines.add("feature " + status.feature() + ": " + status.availability().name().toLowerCase(Locale.ROOT));
             status.problems().forEach(problem -> lines.add("  - " + problem));

@@ -238,7 +238,7 @@ public enum AuditCheck {
                        || ' looks like a mapping between ids; one UUID must serve every schema.',
                    null, array[]::text[]
             from information_schema.columns c
-            where c.table_schema = 'nemo'
+            where c.table_schema = cast(:nemoSchema as text)
               and ((lower(c.column_name) like '%litellm%' and lower(c.column_name) like '%\\_id')
                    or lower(c.column_name) like '%\\_mapping' or lower(c.column_name) like '%\\_external\\_id')
             """);

@@ -200,7 +200,8 @@ public final class MembershipDialogViewModel {
     }
 
     private static String message(Throwable failure) {
-        if (failure instanceof EditRefused || failure instanceof MembershipService.ReadOnlyRefused) {
+        if (failure instanceof EditRefused || failure instanceof MembershipService.ReadOnlyRefused
+                || failure instanceof MembershipService.EditUnavailable) {
             return failure.getMessage();
         }
         return FailureMessages.describe("Saving the membership change", failure)

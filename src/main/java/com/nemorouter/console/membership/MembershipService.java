@@ -16,6 +16,7 @@ import com.nemorouter.console.audit.AuditEntry;
 import com.nemorouter.console.audit.AuditReceipt;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
 
@@ -56,14 +57,10 @@ public final class MembershipService {
     private static final String KEY_JSON = """
             jsonb_build_object('token', k.token, 'key_alias', k.key_alias, 'key_name', k.key_name,
                                'user_id', k.user_id, 'team_id', k.team_id, 'organization_id', k.organization_id)""";
-    /** The key columns both LiteLLM_VerificationToken and its archive have (explicit: LiteLLM adds columns). */
-    private static final String KEY_COLUMNS = """
-            token, key_name, key_alias, soft_budget_cooldown, spend, expires, models, aliases, config, router_settings,
-            user_id, team_id, agent_id, project_id, permissions, max_parallel_requests, metadata, blocked, tpm_limit,
-            rpm_limit, max_budget, budget_duration, budget_reset_at, allowed_cache_controls, allowed_routes, policies,
-            access_group_ids, model_spend, model_max_budget, budget_id, organization_id, object_permission_id,
-            created_at, created_by, updated_at, updated_by, last_active, rotation_count, auto_rotate,
-            rotation_interval, last_rotation_at, key_rotation_at, budget_limits""";
+    private static final String ARCHIVED_KEYS = "LiteLLM_DeletedVerificationToken";
+    /** The archive's own columns, filled by the archiving statement rather than copied. */
+    private static final Set<String> ARCHIVE_OWN_COLUMNS = Set.of("id", "deleted_at", "deleted_by",
+            "deleted_by_api_key", "litellm_changed_by");
 
     private final Database database;
     private final RosterLocks locks;
@@ -88,6 +85,14 @@ public final class MembershipService {
         database.readOnlyReason().ifPresent(reason -> {
             throw new ReadOnlyRefused(reason);
         });
+        String feature = edit.scope() == Scope.ORGANIZATION ? "organization edits" : "team edits";
+        database.schemaReport().features().stream()
+                .filter(status -> status.feature().equals(feature))
+                .filter(status -> status.availability() == SchemaReport.Availability.UNAVAILABLE)
+                .findFirst()
+                .ifPresent(status -> {
+                    throw new EditUnavailable(feature, status.problems());
+                });
         if (dryRun) {
             try {
                 database.write(em -> {
@@ -135,6 +140,16 @@ public final class MembershipService {
 
         ReadOnlyRefused(String reason) {
             super("The console is in read-only mode (" + reason + "): nothing was written.");
+        }
+    }
+
+    /** Refused because the schema lacks a table or column the edit writes: a failure (exit 1), not bad input. */
+    public static final class EditUnavailable extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        EditUnavailable(String feature, List<String> problems) {
+            super("This database does not support " + feature + " (" + String.join("; ", problems)
+                    + "): nothing was written.");
         }
     }
 
@@ -363,12 +378,15 @@ public final class MembershipService {
             for (Object[] row : sortedByFirst(memberships)) {
                 changes.add(AuditEntry.deleted(TEAM_MEMBERS, AuditEntry.compositeId(team, (String) row[0]), (String) row[1]));
             }
+            // The columns both tables have in this database (LiteLLM versions differ), from the catalog.
+            String keyColumns = String.join(", ", database.liteLlmColumns().shared(KEYS, ARCHIVED_KEYS, ARCHIVE_OWN_COLUMNS)
+                    .stream().map(MembershipService::quoteIdentifier).toList());
             em.createNativeQuery("""
                     insert into public."LiteLLM_DeletedVerificationToken"
                         (id, %1$s, deleted_at, deleted_by, litellm_changed_by)
                     select gen_random_uuid()::text, %1$s, timezone('utc', now()), :by, :by
                     from public."LiteLLM_VerificationToken"
-                    where team_id = :team and user_id = any(cast(:ids as text[]))""".formatted(KEY_COLUMNS))
+                    where team_id = :team and user_id = any(cast(:ids as text[]))""".formatted(keyColumns))
                     .setParameter("team", team).setParameter("ids", ids)
                     .setParameter("by", "nemo-console:" + audit.operator()).executeUpdate();
             List<Object[]> keys = rows(em.createNativeQuery("""
@@ -542,6 +560,11 @@ public final class MembershipService {
             String org = (String) rows.get(0);
             return org.isEmpty() ? null : org;
         }
+    }
+
+    /** A catalog column name as an SQL identifier (LiteLLM's are lower-case, but quote what the catalog says). */
+    private static String quoteIdentifier(String column) {
+        return "\"" + column.replace("\"", "\"\"") + "\"";
     }
 
     private static List<String> ids(List<User> users) {

@@ -16,6 +16,7 @@ import com.nemorouter.console.connection.ProfileStore;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Connector;
+import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -132,6 +133,30 @@ class CheckCommandTest {
                 "not ready: missing public.\"LiteLLM_UserTable\"");
         assertThat(out()).doesNotContain("ready: " + Seed.ORGANIZATIONS);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void exitsOneWhenTheSchemaMakesAnEditUnavailableButStillPrintsTheCensus() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop table \"LiteLLM_TeamMembership\"");
+
+        int exit = check(TestDatabases.url(name));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out()).contains("feature team edits: unavailable",
+                "  - table public.\"LiteLLM_TeamMembership\" is missing (or not readable by this role)",
+                "ready: " + Seed.ORGANIZATIONS + " organizations");
+    }
+
+    @Test
+    void printsTheRecognisedLiteLlmGenerationOf0464() {
+        SchemaVariant variant = SchemaVariant.V0_4_64_DEFAULT_SCHEMAS;
+
+        int exit = check(TestDatabases.url(variant.copyOfSeed()));
+
+        assertThat(exit).isZero();
+        assertThat(out().lines().toList()).contains("LiteLLM schema: 0.4.64-era, 8 optional columns absent",
+                "feature team edits: available");
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.nemorouter.console.connection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -19,7 +20,56 @@ class SchemaContractTest {
         assertThat(report.missingTables()).isEmpty();
         assertThat(report.summary()).isEmpty();
         assertThat(report.lines()).containsExactly("schema: nemo=nemo,public=public,auth=auth",
-                "feature organizations: available", "feature teams: available", "feature members: available");
+                "LiteLLM schema: newest, all optional columns present",
+                "feature organizations: available", "feature teams: available", "feature members: available",
+                "feature organization edits: available", "feature team edits: available");
+        assertThat(report.generation().era()).isEqualTo(LiteLlmGeneration.Era.NEWEST);
+        assertThat(report.generation().assumedVersion()).isEqualTo("newest");
+    }
+
+    @Test
+    void liteLlm0464ColumnsAreRecognisedListedWithTheirCostAndBreakNoFeature() {
+        SchemaVariant variant = SchemaVariant.V0_4_64_RENAMED_SCHEMAS;
+        try (Database database = Database.open(variant.target(variant.copyOfSeed()))) {
+            SchemaReport report = database.schemaReport();
+
+            assertThat(report.allAvailable()).isTrue();
+            assertThat(database.liteLlmGeneration().era()).isEqualTo(LiteLlmGeneration.Era.V0_4_64);
+            assertThat(database.liteLlmGeneration().assumedVersion()).isEqualTo("0.4.64");
+            assertThat(report.lines()).contains("LiteLLM schema: 0.4.64-era, 8 optional columns absent",
+                    "  - optional column litellm.\"LiteLLM_TeamMembership\".total_spend is absent: costs nothing; "
+                            + "the console writes team memberships without it and never reads it");
+            assertThat(database.liteLlmColumns().shared("LiteLLM_VerificationToken", "LiteLLM_DeletedVerificationToken",
+                    java.util.Set.of())).contains("token", "team_id", "key_rotation_at").doesNotContain("budget_limits");
+        }
+    }
+
+    @Test
+    void aVersionBetweenIsRecognisedFromSomeOptionalColumns() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "alter table \"LiteLLM_BudgetTable\" drop column allowed_models");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            assertThat(database.liteLlmGeneration().line())
+                    .isEqualTo("LiteLLM schema: between 0.4.64 and newest, 1 optional column absent");
+            assertThat(database.liteLlmGeneration().olderThanNewest()).isTrue();
+        }
+    }
+
+    @Test
+    void aTableAnEditWritesIsRequiredForThatEditButBrowsingGoesOn() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "drop table \"LiteLLM_TeamMembership\"");
+
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            SchemaReport report = database.schemaReport();
+
+            assertThat(report.availability("team edits")).isEqualTo(SchemaReport.Availability.UNAVAILABLE);
+            assertThat(report.availability("organization edits")).isEqualTo(SchemaReport.Availability.AVAILABLE);
+            assertThat(report.availability("teams")).isEqualTo(SchemaReport.Availability.DEGRADED);
+            assertThat(report.missingTables()).isEmpty();
+            assertThat(report.anyUnavailable()).isTrue();
+        }
     }
 
     @Test

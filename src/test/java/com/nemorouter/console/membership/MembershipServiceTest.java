@@ -17,15 +17,24 @@ import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.Sql;
-import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** Runs over every {@link SchemaVariant}: LiteLLM 0.4.64's columns and newest, default and renamed schemas. */
+@ParameterizedClass
+@EnumSource(SchemaVariant.class)
 class MembershipServiceTest {
+
+    @Parameter
+    SchemaVariant variant;
 
     static final String NEW_HIRE = "00000000-0000-4000-8000-0000000000e1";
     static final String NEW_HIRE_EMAIL = "new.hire@acme.example";
@@ -40,10 +49,10 @@ class MembershipServiceTest {
 
     @BeforeEach
     void open() {
-        String name = TestDatabases.copyOfSeed();
-        database = Database.open(TestDatabases.target(name));
+        String name = variant.copyOfSeed();
+        database = Database.open(variant.target(name));
         service = ConsoleServices.wire(database, new ConsoleHome(home)).membership();
-        sql = new Sql(TestDatabases.dataSource(name));
+        sql = variant.sql(name);
         sql.execute("insert into auth.users (id, email, created_at) values ('" + NEW_HIRE + "', 'New.Hire@acme.example', now())");
     }
 

@@ -4,24 +4,48 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
+import com.nemorouter.console.connection.SchemaNames;
+
 /** Plain-JDBC reads for tests that assert rows, outside the console's own code paths. */
 public final class Sql {
 
     private final DataSource dataSource;
+    private final SchemaNames schemas;
 
     public Sql(DataSource dataSource) {
+        this(dataSource, SchemaNames.DEFAULT);
+    }
+
+    /**
+     * Test SQL written against the default schema names, run where {@code schemas} put the tables: qualified
+     * names are rewritten as the console rewrites its own, and unqualified LiteLLM names resolve through
+     * this connection's search_path (never the database's, which the console's connections would inherit).
+     */
+    public Sql(DataSource dataSource, SchemaNames schemas) {
         this.dataSource = dataSource;
+        this.schemas = schemas;
+    }
+
+    private Connection connect() throws SQLException {
+        Connection connection = dataSource.getConnection();
+        if (!schemas.isDefault()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set search_path = " + schemas.litellm() + ", public");
+            }
+        }
+        return connection;
     }
 
     /** Every row as strings (SQL NULL as null), parameters bound as text or objects in order. */
     public List<List<String>> rows(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = connect();
+             PreparedStatement statement = connection.prepareStatement(schemas.qualify(sql))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -57,7 +81,11 @@ public final class Sql {
     }
 
     public void execute(String sql) {
-        TestDatabases.execute(dataSource, sql);
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            statement.execute(schemas.qualify(sql));
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -75,6 +75,13 @@ public final class TestDatabases {
         return name;
     }
 
+    /** A new, private copy of another test database (which must have no open connections). */
+    public static String copyOf(String template) {
+        String name = "copy_" + COPIES.incrementAndGet();
+        execute(server().getPostgresDatabase(), "create database " + name + " template " + template);
+        return name;
+    }
+
     /** A new, empty database (no schema at all). */
     public static String emptyDatabase() {
         String name = "empty_" + COPIES.incrementAndGet();

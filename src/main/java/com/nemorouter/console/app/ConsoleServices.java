@@ -7,6 +7,7 @@ import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.diagnosis.KeyDiagnosisService;
+import com.nemorouter.console.diagnosis.KeyFixService;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.integrity.LocateService;
@@ -30,7 +31,8 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                               MemberService members, CensusService census, ConnectionService connection,
                               LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
                               MembershipService membership, HistoryService history,
-                              UserSearchService userSearch, KeyDiagnosisService diagnosis) {
+                              UserSearchService userSearch, KeyDiagnosisService diagnosis,
+                              KeyFixService keyFixes) {
 
     /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {
@@ -45,6 +47,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
                 schemas.nemo(), schemas.auth(), schemas.litellm());
         TeamQueries teamQueries = new TeamQueries();
+        KeyDiagnosisService diagnosis = new KeyDiagnosisService(database);
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),
                 new TeamService(database, teamQueries),
@@ -58,6 +61,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new MembershipService(database, locks, audit),
                 new HistoryService(database, audit),
                 new UserSearchService(database),
-                new KeyDiagnosisService(database));
+                diagnosis,
+                new KeyFixService(database, audit, diagnosis));
     }
 }

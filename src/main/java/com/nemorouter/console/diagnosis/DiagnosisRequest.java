@@ -35,6 +35,12 @@ public record DiagnosisRequest(String tokenHash, String model, String route, Str
         return new DiagnosisRequest(otherHash, model, route, endUser, version, scanSpendLogs);
     }
 
+    /** The request behind {@code diagnosis}, to run it again after a fix. */
+    static DiagnosisRequest withVersion(KeyDiagnosis diagnosis) {
+        return new DiagnosisRequest(diagnosis.tokenHash(), diagnosis.model(), diagnosis.route(), diagnosis.endUser(),
+                diagnosis.assumed(), !diagnosis.spendLogs().wasSkipped());
+    }
+
     public DiagnosisRequest scanningSpendLogs() {
         return new DiagnosisRequest(tokenHash, model, route, endUser, version, true);
     }

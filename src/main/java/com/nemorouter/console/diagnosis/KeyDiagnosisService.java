@@ -15,6 +15,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.LiteLlmGeneration;
 import com.nemorouter.console.presence.PresenceQuery;
 
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,7 @@ public final class KeyDiagnosisService {
     /** Inside the caller's transaction (a fix re-diagnoses before it commits). */
     KeyDiagnosis diagnose(EntityManager em, DiagnosisRequest request) {
         Catalog catalog = catalog(em);
-        VersionAssumption assumed = request.version() != null ? request.version() : catalog.inferVersion();
+        VersionAssumption assumed = request.version() != null ? request.version() : inferVersion();
         KeyFacts facts = facts(em, request, catalog);
         KeyChecks.Verdict verdict = KeyChecks.evaluate(facts, request.model(), request.route(), request.endUser(),
                 assumed.version());
@@ -89,6 +90,23 @@ public final class KeyDiagnosisService {
                 key == null ? null : KeyChecks.time(key, "updated_at"),
                 facts.team() == null ? null : KeyChecks.time(facts.team(), "updated_at"), facts.now(),
                 spendLines(facts, recent), spendLogs);
+    }
+
+    /**
+     * The version to assume when neither the profile nor the command line names one: the schema generation
+     * the connection recognised (issue 7/9). Anything older than the newest assumes the oldest behaviour.
+     */
+    VersionAssumption inferVersion() {
+        LiteLlmGeneration generation = database.liteLlmGeneration();
+        return switch (generation.era()) {
+            case NEWEST -> new VersionAssumption(LiteLlmVersion.NEWEST,
+                    "inferred from the schema: newest generation, every optional column present");
+            case UNKNOWN -> new VersionAssumption(LiteLlmVersion.NEWEST,
+                    "the schema generation was not recognised; newest assumed");
+            default -> new VersionAssumption(LiteLlmVersion.parse(generation.assumedVersion()),
+                    "inferred from the schema: " + generation.era().label() + ", " + generation.absent().size()
+                            + " optional column(s) absent; set the profile's LiteLLM version or --litellm-version");
+        };
     }
 
     /** The caveats, stated plainly; the ones that apply to this key's rows come first. */
@@ -182,24 +200,6 @@ public final class KeyDiagnosisService {
                 return null;
             }
             return "~" + spendLogRows + " rows and no index on api_key";
-        }
-
-        /**
-         * The LiteLLM generation this schema belongs to, from columns and tables that newer versions added.
-         * Coarse on purpose: a profile's "LiteLLM version" or {@code --litellm-version} is better.
-         */
-        VersionAssumption inferVersion() {
-            if (has("LiteLLM_VerificationToken", "budget_limits") || has("LiteLLM_TeamTable", "budget_limits")) {
-                return new VersionAssumption(LiteLlmVersion.parse("1.84"),
-                        "inferred from the schema: LiteLLM_VerificationToken.budget_limits exists (v1.84 or newer)");
-            }
-            if (has("LiteLLM_DeprecatedVerificationToken") || has("LiteLLM_VerificationToken", "object_permission_id")) {
-                return new VersionAssumption(LiteLlmVersion.parse("1.80"),
-                        "inferred from the schema: key rotation and object permissions exist, budget_limits does not "
-                                + "(about v1.80 to v1.83)");
-            }
-            return new VersionAssumption(LiteLlmVersion.parse("1.63"),
-                    "inferred from the schema: no key rotation table (early 2025)");
         }
     }
 

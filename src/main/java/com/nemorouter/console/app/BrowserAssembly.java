@@ -7,6 +7,8 @@ import com.nemorouter.console.audit.HistoryViewModel;
 import com.nemorouter.console.integrity.AuditView;
 import com.nemorouter.console.integrity.AuditViewModel;
 import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.diagnosis.KeyDiagnosisView;
+import com.nemorouter.console.diagnosis.KeyDiagnosisViewModel;
 import com.nemorouter.console.integrity.LocateView;
 import com.nemorouter.console.integrity.LocateViewModel;
 import com.nemorouter.console.integrity.LocatedEntity;
@@ -153,8 +155,12 @@ final class BrowserAssembly {
             }
             stage.toFront();
         };
-        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
-        locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), tasks, openEntity));
+        locateStage = toolWindow(stage, "Locate an id · Why is this key rejected?", ViewLoader.load(locateView));
+        KeyDiagnosisViewModel keyViewModel = new KeyDiagnosisViewModel(services.keys(), services.diagnosis(),
+                services.keyFixes(), tasks, () -> null);
+        keyViewModel.fixDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
+        locateView.setKeyContent(ViewLoader.load(new KeyDiagnosisView(keyViewModel)));
         Runnable showLocate = () -> {
             locateStage.show();
             locateStage.toFront();

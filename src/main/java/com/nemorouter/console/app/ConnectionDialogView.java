@@ -39,6 +39,8 @@ public final class ConnectionDialogView {
     @FXML
     private TextField schemasField;
     @FXML
+    private TextField liteLlmVersionField;
+    @FXML
     private Label messageLabel;
 
     public ConnectionDialogView(ConnectionDialogViewModel viewModel) {
@@ -68,6 +70,7 @@ public final class ConnectionDialogView {
         readOnlyBox.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         labelField.textProperty().bindBidirectional(viewModel.labelProperty());
         schemasField.textProperty().bindBidirectional(viewModel.schemasProperty());
+        liteLlmVersionField.textProperty().bindBidirectional(viewModel.liteLlmVersionProperty());
         colourPicker.setValue(Color.web(viewModel.colourProperty().get()));
         colourPicker.valueProperty().addListener((observable, old, colour) -> viewModel.colourProperty().set(hex(colour)));
         viewModel.colourProperty().addListener((observable, old, colour) -> {

@@ -43,6 +43,7 @@ public final class ConnectionDialogViewModel {
     private final StringProperty label = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
+    private final StringProperty liteLlmVersion = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
@@ -86,6 +87,7 @@ public final class ConnectionDialogViewModel {
         label.set(profile.label());
         colour.set(profile.colour());
         schemas.set(profile.schemas().toString());
+        liteLlmVersion.set(profile.liteLlmVersion());
         message.set("");
     }
 
@@ -147,7 +149,7 @@ public final class ConnectionDialogViewModel {
     private ConnectionProfile profileFromFields() {
         try {
             return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
-                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()));
+                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), liteLlmVersion.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return null;
@@ -203,6 +205,11 @@ public final class ConnectionDialogViewModel {
 
     public StringProperty schemasProperty() {
         return schemas;
+    }
+
+    /** The profile's "LiteLLM version" (empty: infer it from the schema), assumed by the key diagnosis. */
+    public StringProperty liteLlmVersionProperty() {
+        return liteLlmVersion;
     }
 
     public ReadOnlyStringProperty messageProperty() {

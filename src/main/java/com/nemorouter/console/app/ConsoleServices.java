@@ -41,13 +41,21 @@ public record ConsoleServices(Database database, OrganizationService organizatio
 
     /** @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing */
     public static ConsoleServices wire(Database database, ConsoleHome home) {
+        return wire(database, home, null);
+    }
+
+    /**
+     * @param liteLlmVersion the profile's "LiteLLM version" that the key diagnosis assumes; null or empty to infer
+     *                       it from the schema
+     */
+    public static ConsoleServices wire(Database database, ConsoleHome home, String liteLlmVersion) {
         AuditTrail audit = AuditTrail.forThisMachine(home);
         RosterLocks locks = new RosterLocks();
         SchemaNames schemas = database.target().schemas();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
                 schemas.nemo(), schemas.auth(), schemas.litellm());
         TeamQueries teamQueries = new TeamQueries();
-        KeyDiagnosisService diagnosis = new KeyDiagnosisService(database);
+        KeyDiagnosisService diagnosis = new KeyDiagnosisService(database, liteLlmVersion);
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),
                 new TeamService(database, teamQueries),

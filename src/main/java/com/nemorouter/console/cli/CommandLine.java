@@ -75,7 +75,8 @@ public final class CommandLine {
             return 2;
         }
         try (Connector.OpenConnection connection = connector.open(options)) {
-            return command.run(ConsoleServices.wire(connection.database(), connector.home()), arguments, out, err);
+            return command.run(ConsoleServices.wire(connection.database(), connector.home(),
+                    connection.profile() == null ? null : connection.profile().liteLlmVersion()), arguments, out, err);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;

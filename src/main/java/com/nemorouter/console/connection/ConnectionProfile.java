@@ -9,11 +9,20 @@ import java.util.regex.Pattern;
  * @param label            the banner text, e.g. {@code PRODUCTION}; empty for no banner
  * @param connectionString as pasted, with any password removed
  * @param user             overrides the user in the string; empty to keep it
+ * @param liteLlmVersion   the LiteLLM version the database serves (e.g. {@code 1.84.2} or {@code newest}), which
+ *                         the key diagnosis assumes; empty to infer it from the schema
  */
 public record ConnectionProfile(String name, String colour, String label, String connectionString, String user,
-                                boolean readOnly, SchemaNames schemas) {
+                                boolean readOnly, SchemaNames schemas, String liteLlmVersion) {
 
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+    private static final Pattern VERSION = Pattern.compile("(?i)newest|latest|v?\\d{1,3}\\.\\d{1,4}(\\.\\d{1,4})?([-+._ ]?[A-Za-z0-9.-]*)?");
+
+    /** A profile without a LiteLLM version (the diagnosis infers it from the schema). */
+    public ConnectionProfile(String name, String colour, String label, String connectionString, String user,
+                             boolean readOnly, SchemaNames schemas) {
+        this(name, colour, label, connectionString, user, readOnly, schemas, "");
+    }
 
     public ConnectionProfile {
         if (name == null || name.isBlank()) {
@@ -35,12 +44,24 @@ public record ConnectionProfile(String name, String colour, String label, String
                     + "password; remove it (the console asks, or reads PGPASSWORD, ~/.pgpass or the keychain).");
         }
         schemas = schemas == null ? SchemaNames.DEFAULT : schemas;
+        liteLlmVersion = liteLlmVersion == null ? "" : liteLlmVersion.strip();
+        if (!liteLlmVersion.isEmpty() && !VERSION.matcher(liteLlmVersion).matches()) {
+            throw new IllegalArgumentException("Profile " + name + ": '" + liteLlmVersion + "' is not a LiteLLM version; "
+                    + "write it like 1.84, v1.83.7 or newest (or leave it empty to infer it from the schema).");
+        }
     }
 
     /** The same profile with the password removed from the connection string. */
     public static ConnectionProfile withoutPassword(String name, String colour, String label, String connectionString,
                                                     String user, boolean readOnly, SchemaNames schemas) {
+        return withoutPassword(name, colour, label, connectionString, user, readOnly, schemas, "");
+    }
+
+    /** The same profile with the password removed from the connection string, with its LiteLLM version. */
+    public static ConnectionProfile withoutPassword(String name, String colour, String label, String connectionString,
+                                                    String user, boolean readOnly, SchemaNames schemas,
+                                                    String liteLlmVersion) {
         String stripped = connectionString == null ? null : Secrets.stripPassword(connectionString);
-        return new ConnectionProfile(name, colour, label, stripped, user, readOnly, schemas);
+        return new ConnectionProfile(name, colour, label, stripped, user, readOnly, schemas, liteLlmVersion);
     }
 }

@@ -40,16 +40,28 @@ public final class KeyDiagnosisService {
 
     private final Database database;
     private final long unindexedScanLimit;
+    /** The profile's LiteLLM version, or null to infer it from the schema. */
+    private final VersionAssumption profileVersion;
     private final ObjectMapper json = new ObjectMapper();
 
     public KeyDiagnosisService(Database database) {
-        this(database, PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
+        this(database, null);
+    }
+
+    /**
+     * @param profileVersion the connection profile's "LiteLLM version" (null or empty: infer it from the schema)
+     * @throws IllegalArgumentException when the profile's version is not a version
+     */
+    public KeyDiagnosisService(Database database, String profileVersion) {
+        this(database, profileVersion, PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
     }
 
     /** @param unindexedScanLimit SpendLogs estimated above this many rows is not scanned by api_key unless asked */
-    public KeyDiagnosisService(Database database, long unindexedScanLimit) {
+    public KeyDiagnosisService(Database database, String profileVersion, long unindexedScanLimit) {
         this.database = database;
         this.unindexedScanLimit = unindexedScanLimit;
+        this.profileVersion = profileVersion == null || profileVersion.isBlank() ? null
+                : new VersionAssumption(LiteLlmVersion.parse(profileVersion), "the profile's LiteLLM version");
     }
 
     /** Diagnoses in one read-only transaction. */
@@ -60,7 +72,8 @@ public final class KeyDiagnosisService {
     /** Inside the caller's transaction (a fix re-diagnoses before it commits). */
     KeyDiagnosis diagnose(EntityManager em, DiagnosisRequest request) {
         Catalog catalog = catalog(em);
-        VersionAssumption assumed = request.version() != null ? request.version() : inferVersion();
+        VersionAssumption assumed = request.version() != null ? request.version()
+                : profileVersion != null ? profileVersion : inferVersion();
         KeyFacts facts = facts(em, request, catalog);
         KeyChecks.Verdict verdict = KeyChecks.evaluate(facts, request.model(), request.route(), request.endUser(),
                 assumed.version());

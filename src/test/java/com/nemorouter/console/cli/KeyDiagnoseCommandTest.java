@@ -1,24 +1,30 @@
 package com.nemorouter.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConsoleHome;
+import com.nemorouter.console.connection.ProfileStore;
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code key --diagnose} on the demo keys that fail in the common ways: exit codes, JSON shape, no raw key. */
 class KeyDiagnoseCommandTest {
@@ -95,6 +101,22 @@ class KeyDiagnoseCommandTest {
         assertThat(stderr).doesNotContain("sk-demo-1");
     }
 
+    @Test
+    void theProfilesLiteLlmVersionIsAssumedUnlessTheCommandLineNamesOne(@TempDir Path home) throws IOException {
+        String name = TestDatabases.copyOfSeed();
+        ProfileStore.in(new ConsoleHome(home)).save(new ConnectionProfile("Old proxy", "#9a5b00", "", "postgresql://localhost:"
+                + TestDatabases.port() + "/" + name, "postgres", true, SchemaNames.DEFAULT, "1.70.2"));
+        assertThat(runIn(home, "--profile", "Old proxy", "key", "sk-demo-19", "--diagnose", "--json")).isEqualTo(3);
+        JsonNode verdict = JSON.readTree(stdout);
+        assertThat(verdict.get("assumed_version").asText()).isEqualTo("v1.70.2 (the profile's LiteLLM version)");
+        assertThat(verdict.get("first_failure").get("status").asInt()).isEqualTo(400);
+        assertThat(runIn(home, "--profile", "Old proxy", "key", "sk-demo-19", "--diagnose", "--json", "--litellm-version",
+                "newest")).isEqualTo(3);
+        assertThat(JSON.readTree(stdout).get("assumed_version").asText()).isEqualTo("newest (--litellm-version)");
+        assertThatThrownBy(() -> new ConnectionProfile("Bad", "#9a5b00", "", "postgresql://h/db", "", false,
+                SchemaNames.DEFAULT, "the new one")).hasMessageContaining("1.84");
+    }
+
     private String firstFailure(String key, String... more) throws IOException {
         List<String> args = new ArrayList<>(List.of("key", key, "--diagnose", "--json"));
         args.addAll(List.of(more));
@@ -109,11 +131,19 @@ class KeyDiagnoseCommandTest {
     }
 
     private int run(String url, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
         List<String> arguments = new ArrayList<>(List.of("--url", url));
         arguments.addAll(List.of(args));
-        int code = new CommandLine(new Connector(ConsoleHome.fromSystem()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return execute(ConsoleHome.fromSystem(), arguments);
+    }
+
+    private int runIn(Path home, String... args) {
+        return execute(new ConsoleHome(home), List.of(args));
+    }
+
+    private int execute(ConsoleHome home, List<String> arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = new CommandLine(new Connector(home), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(arguments, Map.of());
         stdout = out.toString(StandardCharsets.UTF_8);
         stderr = err.toString(StandardCharsets.UTF_8);

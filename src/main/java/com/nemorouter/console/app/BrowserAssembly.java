@@ -10,6 +10,8 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.diagnosis.KeyDiagnosisView;
 import com.nemorouter.console.diagnosis.KeyDiagnosisViewModel;
 import com.nemorouter.console.integrity.LocateView;
+import com.nemorouter.console.spend.SpendView;
+import com.nemorouter.console.spend.SpendViewModel;
 import com.nemorouter.console.integrity.LocateViewModel;
 import com.nemorouter.console.integrity.LocatedEntity;
 import com.nemorouter.console.member.MemberDetail;
@@ -83,6 +85,11 @@ final class BrowserAssembly {
         HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
         detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
+        SpendViewModel spendViewModel = new SpendViewModel(services.spend(), tasks);
+        detailView.setSpendContent(ViewLoader.load(new SpendView(spendViewModel)));
+        spendViewModel.shownProperty().bind(detailView.spendShownProperty());
+        detailViewModel.detailProperty().addListener((observable, old, detail) ->
+                spendViewModel.open(detail == null ? null : detail.id()));
         detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
         memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
         detailViewModel.detailProperty().addListener((observable, old, detail) ->

@@ -20,6 +20,7 @@ import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.CensusService;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.spend.SpendService;
 import com.nemorouter.console.team.TeamQueries;
 import com.nemorouter.console.team.TeamService;
 
@@ -32,7 +33,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                               LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
                               MembershipService membership, HistoryService history,
                               UserSearchService userSearch, KeyDiagnosisService diagnosis,
-                              KeyFixService keyFixes) {
+                              KeyFixService keyFixes, SpendService spend) {
 
     /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {
@@ -70,6 +71,7 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new HistoryService(database, audit),
                 new UserSearchService(database),
                 diagnosis,
-                new KeyFixService(database, audit, diagnosis));
+                new KeyFixService(database, audit, diagnosis),
+                new SpendService(database));
     }
 }

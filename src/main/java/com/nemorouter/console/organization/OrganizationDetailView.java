@@ -57,6 +57,8 @@ public final class OrganizationDetailView {
     @FXML
     private Tab historyTab;
     @FXML
+    private Tab spendTab;
+    @FXML
     private Tab teamHistoryTab;
     @FXML
     private Button orgAddButton;
@@ -306,6 +308,16 @@ public final class OrganizationDetailView {
 
     private void openDialog(MembershipDialogViewModel dialog) {
         new MembershipDialog(dialog).show(root.getScene().getWindow());
+    }
+
+    /** Hosts the organization's spend at a glance (its own feature, wired by the composition root). */
+    public void setSpendContent(Node spend) {
+        spendTab.setContent(spend);
+    }
+
+    /** True while the Spend tab is showing: its reads run only then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty spendShownProperty() {
+        return spendTab.selectedProperty();
     }
 
     /** Hosts the organization's History (audit records, newest first). */

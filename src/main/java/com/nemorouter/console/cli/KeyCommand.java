@@ -196,7 +196,7 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
             }
             out.println(diagnosis.spendLogs().describe());
             out.println("updated_at:      key " + nullable(diagnosis.keyUpdatedAt()) + " UTC, team "
-                    + nullable(diagnosis.teamUpdatedAt()) + " UTC (now " + diagnosis.checkedAt() + " UTC)");
+                    + nullable(diagnosis.teamUpdatedAt()) + " UTC (now " + (diagnosis.checkedAt() == null ? "-" : diagnosis.checkedAt().withNano(0)) + " UTC)");
             out.println("caveats:");
             diagnosis.caveats().forEach(caveat -> out.println("  - " + caveat));
         }

@@ -336,6 +336,32 @@ class KeyDiagnosisServiceTest {
     }
 
     @Test
+    void budgetsCountedOnlyInRedisMakeABudgetCheckUnknown() {
+        KeyFixture fixture = clean();
+        fixture.extra.add("update \"LiteLLM_VerificationToken\" set model_max_budget = '{\"gpt-4o\": {\"budget_limit\": 1}}' "
+                + "where token = '" + fixture.hash + "'");
+        fixture.insert(dataSource);
+        KeyDiagnosis diagnosis = diagnose(fixture, "gpt-4o", null, null, NEW);
+        assertThat(diagnosis.line(CheckId.KEY_BUDGET).result()).isEqualTo(Outcome.UNKNOWN);
+        assertThat(diagnosis.line(CheckId.KEY_BUDGET).detail()).contains("Redis");
+        assertThat(diagnosis.allowed()).isTrue();
+    }
+
+    @Test
+    void aLargeSpendLogsWithoutAnIndexOnApiKeyIsReadOnlyWhenAsked() {
+        KeyFixture fixture = clean();
+        fixture.insert(dataSource);
+        KeyDiagnosisService cautious = new KeyDiagnosisService(database, null, -1);
+        KeyDiagnosis skipped = cautious.diagnose(DiagnosisRequest.of(fixture.hash));
+        assertThat(skipped.spendLogs().wasSkipped()).isTrue();
+        assertThat(skipped.spendLogs().describe()).contains("no index on api_key");
+        assertThat(skipped.spend()).allSatisfy(line -> assertThat(line.spend24h()).isNull());
+        KeyDiagnosis scanned = cautious.diagnose(DiagnosisRequest.of(fixture.hash).scanningSpendLogs());
+        assertThat(scanned.spendLogs().wasSkipped()).isFalse();
+        assertThat(scanned.spendLogs().latestScope()).isEqualTo("last 24 h");
+    }
+
+    @Test
     void readsInThreeStatements() {
         KeyFixture fixture = clean();
         fixture.insert(dataSource);

@@ -91,6 +91,15 @@ final class BrowserAssembly {
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 spendViewModel.open(detail == null ? null : detail.id()));
         detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
+        SpendViewModel teamSpend = new SpendViewModel(services.spend()::team, tasks);
+        detailView.setTeamSpendContent(ViewLoader.load(new SpendView(teamSpend)));
+        teamSpend.shownProperty().bind(detailView.teamSpendShownProperty());
+        detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
+                teamSpend.open(team == null ? null : team.id()));
+        SpendViewModel memberSpend = new SpendViewModel(services.spend()::member, tasks);
+        memberView.setSpendContent(ViewLoader.load(new SpendView(memberSpend)));
+        memberViewModel.detailProperty().addListener((observable, old, member) ->
+                memberSpend.open(member == null ? null : member.userId()));
         memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 organizationHistory.show(detail == null ? null : detail.id()));

@@ -59,6 +59,8 @@ public final class OrganizationDetailView {
     @FXML
     private Tab spendTab;
     @FXML
+    private Tab teamSpendTab;
+    @FXML
     private Tab teamHistoryTab;
     @FXML
     private Button orgAddButton;
@@ -313,6 +315,16 @@ public final class OrganizationDetailView {
     /** Hosts the organization's spend at a glance (its own feature, wired by the composition root). */
     public void setSpendContent(Node spend) {
         spendTab.setContent(spend);
+    }
+
+    /** Hosts the selected team's spend beside its roster and history. */
+    public void setTeamSpendContent(Node spend) {
+        teamSpendTab.setContent(spend);
+    }
+
+    /** True while the Team spend tab is showing. */
+    public javafx.beans.property.ReadOnlyBooleanProperty teamSpendShownProperty() {
+        return teamSpendTab.selectedProperty();
     }
 
     /** True while the Spend tab is showing: its reads run only then. */

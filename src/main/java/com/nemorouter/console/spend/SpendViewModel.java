@@ -1,5 +1,7 @@
 package com.nemorouter.console.spend;
 
+import java.util.function.BiFunction;
+
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.ui.TaskRunner;
 
@@ -12,10 +14,13 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The organization's Spend tab: spend against max_budget for it, its teams, members and team members. */
+/**
+ * Spend at a glance for one organization, team or member: spend against max_budget of everything under it.
+ * The same screen serves the three views; the loader says which.
+ */
 public final class SpendViewModel {
 
-    private final SpendService service;
+    private final BiFunction<String, Boolean, SpendReport> loader;
     private final TaskRunner tasks;
     private final ObservableList<SpendRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
@@ -25,8 +30,14 @@ public final class SpendViewModel {
     private String loaded;
     private int request;
 
+    /** The organization view's spend. */
     public SpendViewModel(SpendService service, TaskRunner tasks) {
-        this.service = service;
+        this(service::organization, tasks);
+    }
+
+    /** @param loader reads the report of an id, the boolean asking for the SpendLogs cross-check on a large table */
+    public SpendViewModel(BiFunction<String, Boolean, SpendReport> loader, TaskRunner tasks) {
+        this.loader = loader;
         this.tasks = tasks;
         shown.addListener((observable, old, now) -> {
             if (now && !java.util.Objects.equals(loaded, organizationId)) {
@@ -64,7 +75,7 @@ public final class SpendViewModel {
         }
         String organization = organizationId;
         summary.set("Reading spend…");
-        tasks.run("Reading an organization's spend", () -> service.organization(organization, scan), report -> {
+        tasks.run("Reading spend and budgets", () -> loader.apply(organization, scan), report -> {
             if (mine != request) {
                 return;
             }

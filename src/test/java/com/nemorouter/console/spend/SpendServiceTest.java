@@ -83,6 +83,32 @@ class SpendServiceTest {
     }
 
     @Test
+    void aTeamShowsItselfItsMembersBudgetsAndItsKeys() {
+        SpendReport report = new SpendService(database).team(ACME_PLATFORM_TEAM, false);
+        assertThat(report.rows().get(0).scope()).isEqualTo("team");
+        assertThat(report.rows().get(0).id()).isEqualTo(ACME_PLATFORM_TEAM);
+        assertThat(report.rows()).filteredOn(row -> row.scope().equals("team member")).isNotEmpty();
+        assertThat(report.rows()).filteredOn(row -> row.scope().equals("key")).hasSize(2)
+                .allSatisfy(row -> assertThat(row.name()).startsWith("platform-"));
+        assertThat(report.rows()).allSatisfy(row -> assertThat(row.spend24h()).isNotNull());
+    }
+
+    @Test
+    void aMemberShowsTheirOwnBudgetTheirTeamBudgetsAndTheirKeys() {
+        String user = new com.nemorouter.console.testing.Sql(dataSource).rows(
+                "select user_id from \"LiteLLM_VerificationToken\" where key_alias like 'platform-%' order by key_alias limit 1")
+                .get(0).get(0);
+        TestDatabases.execute(dataSource, "update \"LiteLLM_UserTable\" set max_budget = 0.000001 where user_id = '" + user + "'");
+        SpendReport report = new SpendService(database).member(user, false);
+        SpendRow own = report.rows().get(0);
+        assertThat(own.scope()).isEqualTo("user");
+        assertThat(own.atOrOverBudget()).isTrue();
+        assertThat(report.rows()).filteredOn(row -> row.scope().equals("team member"))
+                .anySatisfy(row -> assertThat(row.id()).isEqualTo(ACME_PLATFORM_TEAM));
+        assertThat(report.rows()).filteredOn(row -> row.scope().equals("key")).isNotEmpty();
+    }
+
+    @Test
     void readsInAtMostThreeStatements() {
         database.statistics().clear();
         new SpendService(database).organization(ACME, false);

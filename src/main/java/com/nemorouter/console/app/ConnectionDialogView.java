@@ -39,6 +39,7 @@ public final class ConnectionDialogView {
     @FXML
     private TextField schemasField;
     @FXML
+    private TextField auditAsField;
     private TextField liteLlmVersionField;
     @FXML
     private Label messageLabel;
@@ -70,6 +71,7 @@ public final class ConnectionDialogView {
         readOnlyBox.selectedProperty().bindBidirectional(viewModel.readOnlyProperty());
         labelField.textProperty().bindBidirectional(viewModel.labelProperty());
         schemasField.textProperty().bindBidirectional(viewModel.schemasProperty());
+        auditAsField.textProperty().bindBidirectional(viewModel.auditAsProperty());
         liteLlmVersionField.textProperty().bindBidirectional(viewModel.liteLlmVersionProperty());
         colourPicker.setValue(Color.web(viewModel.colourProperty().get()));
         colourPicker.valueProperty().addListener((observable, old, colour) -> viewModel.colourProperty().set(hex(colour)));

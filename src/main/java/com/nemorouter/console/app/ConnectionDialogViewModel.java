@@ -41,6 +41,7 @@ public final class ConnectionDialogViewModel {
     private final BooleanProperty remember = new SimpleBooleanProperty(false);
     private final BooleanProperty readOnly = new SimpleBooleanProperty(false);
     private final StringProperty label = new SimpleStringProperty("");
+    private final StringProperty auditAs = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
     private final StringProperty liteLlmVersion = new SimpleStringProperty("");
@@ -85,6 +86,7 @@ public final class ConnectionDialogViewModel {
         password.set("");
         readOnly.set(profile.readOnly());
         label.set(profile.label());
+        auditAs.set(profile.auditAs());
         colour.set(profile.colour());
         schemas.set(profile.schemas().toString());
         liteLlmVersion.set(profile.liteLlmVersion());
@@ -149,7 +151,7 @@ public final class ConnectionDialogViewModel {
     private ConnectionProfile profileFromFields() {
         try {
             return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
-                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), liteLlmVersion.get());
+                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), auditAs.get(), liteLlmVersion.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return null;
@@ -197,6 +199,11 @@ public final class ConnectionDialogViewModel {
 
     public StringProperty labelProperty() {
         return label;
+    }
+
+    /** "Audit as": who the audit rows of this profile's edits name in changed_by (e.g. the admin's email). */
+    public StringProperty auditAsProperty() {
+        return auditAs;
     }
 
     public StringProperty colourProperty() {

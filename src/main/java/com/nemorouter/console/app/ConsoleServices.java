@@ -50,11 +50,11 @@ public record ConsoleServices(Database database, OrganizationService organizatio
      *                       it from the schema
      */
     public static ConsoleServices wire(Database database, ConsoleHome home, String liteLlmVersion) {
-        AuditTrail audit = AuditTrail.forThisMachine(home);
+        AuditTrail audit = AuditTrail.forThisMachine(home).as(database.settings().auditAs());
         RosterLocks locks = new RosterLocks();
         SchemaNames schemas = database.target().schemas();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
-                schemas.nemo(), schemas.auth(), schemas.litellm());
+                schemas.nemo(), schemas.auth(), schemas.litellm(), database.schemaReport().rowSecurity());
         TeamQueries teamQueries = new TeamQueries();
         KeyDiagnosisService diagnosis = new KeyDiagnosisService(database, liteLlmVersion);
         return new ConsoleServices(database,

@@ -33,7 +33,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Writes the audit trail of an edit: one {@code LiteLLM_AuditLog} row per changed object, in the caller's
  * transaction, so the audit rows commit or roll back with the change itself. {@code changed_by} is
- * {@code nemo-console:<OS user>@<host> (db role <role>)}.
+ * {@code nemo-console:<OS user>@<host> (db role <role>)}, or with "Audit as" set
+ * {@code <audit as> (nemo-console:<OS user>@<host>, db role <role>)}.
  *
  * <p>When {@code LiteLLM_AuditLog} does not exist (older LiteLLM), the same records go to an append-only
  * JSON-lines file in the console home instead. A file cannot take part in the database transaction, so
@@ -47,6 +48,7 @@ public final class AuditTrail {
 
     private final Path localFile;
     private final String operator;
+    private final String auditAs;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
 
@@ -55,9 +57,30 @@ public final class AuditTrail {
      * @param host   this machine's host name
      */
     public AuditTrail(ConsoleHome home, String osUser, String host, Clock clock) {
-        this.localFile = home.directory().resolve(LOCAL_FILE_NAME);
-        this.operator = osUser + "@" + host;
+        this(home.directory().resolve(LOCAL_FILE_NAME), osUser + "@" + host, "", clock);
+    }
+
+    private AuditTrail(Path localFile, String operator, String auditAs, Clock clock) {
+        this.localFile = localFile;
+        this.operator = operator;
+        this.auditAs = auditAs;
         this.clock = clock;
+    }
+
+    /**
+     * The same trail naming {@code person} (a profile's "Audit as", e.g. the admin's email) first in
+     * {@code changed_by}, as LiteLLM names the acting user, so LiteLLM's audit view shows who it was; the
+     * console marker follows: {@code admin@acme.example (nemo-console:alice@ws1, db role console)}.
+     */
+    public AuditTrail as(String person) {
+        return new AuditTrail(localFile, operator, person == null ? "" : person.strip(), clock);
+    }
+
+    /** What {@code changed_by} holds for a database role. */
+    String changedBy(String role) {
+        String marker = "nemo-console:" + operator;
+        return auditAs.isEmpty() ? marker + " (db role " + role + ")"
+                : auditAs + " (" + marker + ", db role " + role + ")";
     }
 
     /** The trail of the user running this JVM, on this machine, in real time. */
@@ -99,7 +122,7 @@ public final class AuditTrail {
                 "select cast(current_user as text), to_regclass(cast(:auditTable as text)) is not null")
                 .setParameter("auditTable", auditTable(em))
                 .getSingleResult();
-        String changedBy = "nemo-console:" + operator + " (db role " + facts[0] + ")";
+        String changedBy = changedBy((String) facts[0]);
         boolean tableExists = (Boolean) facts[1];
         LocalDateTime now = LocalDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
         List<AuditRecord> records = new ArrayList<>(entries.size());
@@ -163,7 +186,9 @@ public final class AuditTrail {
 
     /**
      * The audit records that mention {@code objectId} (as the object, as the owner or member of a
-     * composite id, as a key's team or user, or as a user on a roster before or after), newest first, at most {@code limit}. Reads the audit
+     * composite id, as a key's team or user, or as a user on a roster before or after), newest first, at most
+     * {@code limit}: LiteLLM's own rows and the console's alike, since both record whole rows as objects
+     * (the console's older rows, with bare roster arrays, are still found). Reads the audit
      * table when it exists, else the local file. {@code LiteLLM_AuditLog} has no index on
      * {@code object_id}: this is one bounded scan. Runs inside the caller's (read) transaction.
      */
@@ -183,6 +208,8 @@ public final class AuditTrail {
                    or a.object_id like :prefix escape '!' or a.object_id like :suffix escape '!'
                    or coalesce(a.before_value, a.updated_values) ->> 'team_id' = :id
                    or coalesce(a.before_value, a.updated_values) ->> 'user_id' = :id
+                   or a.before_value -> 'members_with_roles' @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
+                   or a.updated_values -> 'members_with_roles' @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                    or a.before_value @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                    or a.updated_values @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                 order by a.updated_at desc, a.id
@@ -229,7 +256,9 @@ public final class AuditTrail {
         return List.copyOf(matches.subList(0, Math.min(limit, matches.size())));
     }
 
-    private static boolean onRoster(JsonNode roster, String userId) {
+    /** A roster: a team row's members_with_roles (LiteLLM's shape), or a bare array (older console rows). */
+    private static boolean onRoster(JsonNode value, String userId) {
+        JsonNode roster = value != null && value.isObject() ? value.get("members_with_roles") : value;
         if (roster == null || !roster.isArray()) {
             return false;
         }

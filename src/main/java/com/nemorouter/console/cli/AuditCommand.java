@@ -73,6 +73,15 @@ public final class AuditCommand implements Command<AuditCommand.Arguments> {
             case "csv" -> out.print(FindingsCsv.format(report.findings()));
             default -> printText(report, out);
         }
+        for (CheckResult skipped : report.skipped()) {
+            err.println("audit: skipped " + skipped.check().id() + ": " + skipped.skippedReason());
+        }
+        if (!report.complete()) {
+            // An incomplete audit is a failure, whatever it found: a clean result would be a false all-clear.
+            err.println("audit: incomplete, " + report.skipped().size() + " of " + report.results().size()
+                    + " checks skipped");
+            return 1;
+        }
         return report.hasFindingsAtLeast(arguments.failOn()) ? 3 : 0;
     }
 
@@ -94,6 +103,10 @@ public final class AuditCommand implements Command<AuditCommand.Arguments> {
     private static void printText(AuditReport report, PrintStream out) {
         for (CheckResult result : report.results()) {
             int count = result.findings().size();
+            if (result.wasSkipped()) {
+                out.println(result.check().id() + ": skipped (" + result.skippedReason() + ")");
+                continue;
+            }
             out.println(result.check().id() + ": " + (count == 0 ? "ok" : count + (count == 1 ? " finding" : " findings"))
                     + (result.truncated() ? " (more not listed)" : ""));
             for (Finding finding : result.findings()) {

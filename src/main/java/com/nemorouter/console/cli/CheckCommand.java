@@ -45,6 +45,12 @@ public final class CheckCommand implements Command<Void> {
             out.println("not ready: missing " + String.join(", ", report.missingTables()));
             return 1;
         }
+        if (report.rowSecurity().hidesAny()) {
+            // Counts over a hidden table would be zeros that look real.
+            out.println("not ready: row-level security hides " + String.join(", ", report.rowSecurity().hidden().stream()
+                    .map(table -> table.qualified()).toList()) + " from role " + report.rowSecurity().role());
+            return 1;
+        }
         out.println(services.census().census().readyLine());
         // A feature the schema makes unavailable (browsing or editing) is a failure; read-only is not.
         return report.anyUnavailable() ? 1 : 0;

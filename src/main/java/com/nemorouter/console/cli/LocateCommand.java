@@ -48,6 +48,7 @@ public final class LocateCommand implements Command<LocateCommand.Arguments> {
         LocateResult result = services.locate().locate(arguments.id(), Set.of(), new QueryCancellation());
         List<PresenceEntry> listed = new ArrayList<>(result.found());
         listed.addAll(result.skipped());
+        listed.addAll(result.hidden());
         if (arguments.json()) {
             List<Map<String, Object>> rows = new ArrayList<>();
             for (PresenceEntry place : listed) {

@@ -76,7 +76,7 @@ public final class Connector {
                     "No saved profile is named '" + options.profile() + "'. Saved: " + profiles().list().stream()
                             .map(ConnectionProfile::name).reduce((a, b) -> a + ", " + b).orElse("none") + "."));
             target = resolve(profile);
-            settings = settings.withReadOnly(settings.readOnly() || profile.readOnly());
+            settings = settings.withReadOnly(settings.readOnly() || profile.readOnly()).withAuditAs(profile.auditAs());
         } else {
             target = connectionStrings.resolve(options.url());
         }
@@ -102,7 +102,8 @@ public final class Connector {
         }
         LOG.info("Connecting to {} (profile {}, sslmode {}, password from {})", target.displayName(), profile.name(),
                 target.sslMode().spelling(), target.passwordSource());
-        return new OpenConnection(openDatabase(target, settings.withReadOnly(settings.readOnly() || profile.readOnly()),
+        return new OpenConnection(openDatabase(target, settings.withReadOnly(settings.readOnly() || profile.readOnly())
+                        .withAuditAs(profile.auditAs()),
                 profile.readOnly() ? PROFILE_REASON : FLAG_REASON), null, profile);
     }
 

@@ -154,11 +154,11 @@ public final class SchemaContract {
                 }
             }
         }
-        return compare(catalog, schemas, new LiteLlmColumns(liteLlmColumns));
+        return compare(catalog, schemas, new LiteLlmColumns(liteLlmColumns), RowSecurity.read(connection, schemas));
     }
 
     private static SchemaReport compare(Map<String, Map<String, String>> catalog, SchemaNames schemas,
-                                        LiteLlmColumns liteLlmColumns) {
+                                        LiteLlmColumns liteLlmColumns, RowSecurity rowSecurity) {
         List<SchemaReport.FeatureStatus> statuses = new ArrayList<>();
         Set<String> missingTables = new LinkedHashSet<>();
         for (Feature feature : FEATURES) {
@@ -178,6 +178,11 @@ public final class SchemaContract {
                     if (need.essential() && !feature.edit()) {
                         missingTables.add(qualified);
                     }
+                } else if (rowSecurity.hides(need.family().name().equals("LITELLM") ? "public"
+                        : need.family().name().toLowerCase(Locale.ROOT), need.table())) {
+                    // Zero visible rows would read as "nobody exists": the feature is unavailable, not wrong.
+                    problems.add("rows of table " + qualified + " are hidden from role " + rowSecurity.role()
+                            + " by row-level security");
                 } else {
                     for (Column column : need.columns()) {
                         String actual = columns.get(column.name());
@@ -205,7 +210,7 @@ public final class SchemaContract {
             statuses.add(new SchemaReport.FeatureStatus(feature.name(), availability, problems));
         }
         return new SchemaReport(schemas, statuses, List.copyOf(missingTables),
-                LiteLlmGeneration.recognise(liteLlmColumns), liteLlmColumns);
+                LiteLlmGeneration.recognise(liteLlmColumns), liteLlmColumns, rowSecurity);
     }
 
     private static String quoted(String table) {

@@ -10,9 +10,10 @@ import java.util.Locale;
  * @param missingTables  tables browsing cannot work without; when any is missing, {@code check} prints no census
  * @param generation     the LiteLLM schema generation the optional columns show
  * @param liteLlmColumns the columns of LiteLLM's version-dependent tables, read once per connection
+ * @param rowSecurity    the tables row-level security hides from the connected role
  */
 public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, List<String> missingTables,
-                           LiteLlmGeneration generation, LiteLlmColumns liteLlmColumns) {
+                           LiteLlmGeneration generation, LiteLlmColumns liteLlmColumns, RowSecurity rowSecurity) {
 
     public enum Availability { AVAILABLE, DEGRADED, UNAVAILABLE }
 
@@ -49,6 +50,7 @@ public record SchemaReport(SchemaNames schemas, List<FeatureStatus> features, Li
         lines.add(generation.line());
         generation.absent().forEach(column -> lines.add("  - optional column " + schemas.litellm() + ".\""
                 + column.table() + "\"." + column.column() + " is absent: costs " + column.cost()));
+        lines.addAll(rowSecurity.lines());
         for (FeatureStatus status : features) {
             lines.add("feature " + status.feature() + ": " + status.availability().name().toLowerCase(Locale.ROOT));
             status.problems().forEach(problem -> lines.add("  - " + problem));

@@ -6,8 +6,9 @@ import com.nemorouter.console.integrity.RepairStatement;
 
 /**
  * One fix, exactly as it will run: one UPDATE of one LiteLLM row in one transaction, with one
- * {@code LiteLLM_AuditLog} row (object_id = the row's id, before_value = the whole row, updated_values = the
- * changed columns), then the key is diagnosed again before the commit.
+ * {@code LiteLLM_AuditLog} row shaped as LiteLLM writes it ({@code AuditRows}: object_id = the row's id,
+ * before_value = the whole row, updated_values = the changed keys), then the key is diagnosed again before the
+ * commit.
  *
  * @param table    the LiteLLM table the row lives in
  * @param objectId the row's id: the key's token hash or the team id

@@ -10,9 +10,9 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nemorouter.console.audit.AuditEntry;
 import com.nemorouter.console.audit.AuditReceipt;
+import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.integrity.RepairStatement;
@@ -147,21 +147,18 @@ public final class KeyFixService {
             throw new IllegalStateException("Read-only (" + reason + "): the fix was not applied.");
         });
         Object[] result = database.write(em -> {
-            JsonNode before = row(em, plan.table(), plan.idColumn(), plan.objectId(), true);
+            // Lock the row, then read it whole as LiteLLM's audit log records it, change it, and read it again.
+            boolean exists = row(em, plan.table(), plan.idColumn(), plan.objectId(), true) != null;
+            String before = exists ? AuditRows.read(em, plan.table(), plan.objectId()) : null;
             Query query = em.createNativeQuery(plan.statement().sql());
             plan.statement().parameters().forEach(query::setParameter);
             if (before == null || query.executeUpdate() != 1) {
                 throw new IllegalStateException("Nothing changed: the " + (plan.table().equals("LiteLLM_TeamTable") ? "team"
                         : "key") + " changed meanwhile, so the fix no longer applies. Nothing was written.");
             }
-            JsonNode after = row(em, plan.table(), plan.idColumn(), plan.objectId(), false);
-            ObjectNode updated = json.createObjectNode();
-            for (String column : plan.changed()) {
-                updated.set(column, after.get(column));
-            }
-            updated.set("updated_at", after.get("updated_at"));
+            String after = AuditRows.read(em, plan.table(), plan.objectId());
             AuditReceipt receipt = auditTrail.record(em, List.of(AuditEntry.updated(plan.table(), plan.objectId(),
-                    before.toString(), updated.toString())));
+                    before, after)));
             return new Object[] {receipt, diagnosis.diagnose(em, plan.request())};
         });
         String message = auditTrail.publish((AuditReceipt) result[0]);

@@ -13,6 +13,15 @@ public record AuditReport(List<CheckResult> results) {
         return results.stream().flatMap(result -> result.findings().stream()).toList();
     }
 
+    /** The checks that did not run, with why: the audit is then incomplete ({@code audit} exits 1). */
+    public List<CheckResult> skipped() {
+        return results.stream().filter(CheckResult::wasSkipped).toList();
+    }
+
+    public boolean complete() {
+        return skipped().isEmpty();
+    }
+
     /** True when a finding at or above {@code threshold} exists: {@code audit} then exits 3. */
     public boolean hasFindingsAtLeast(Severity threshold) {
         return findings().stream().anyMatch(finding -> finding.severity().atLeast(threshold));

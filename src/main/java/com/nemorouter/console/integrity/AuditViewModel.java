@@ -260,8 +260,13 @@ public final class AuditViewModel {
         long total = results.stream().mapToLong(result -> result.findings().size()).sum();
         long errors = results.stream().mapToLong(result -> result.count(Severity.ERROR)).sum();
         long warnings = results.stream().mapToLong(result -> result.count(Severity.WARNING)).sum();
+        List<CheckResult> skipped = results.stream().filter(CheckResult::wasSkipped).toList();
+        String incomplete = skipped.isEmpty() ? "" : " Incomplete: " + skipped.size() + " skipped ("
+                + String.join("; ", skipped.stream().map(result -> result.check().id() + ": " + result.skippedReason())
+                .toList()) + ").";
         return results.size() + " checks: " + total + " findings (" + errors + (errors == 1 ? " error, " : " errors, ")
-                + warnings + (warnings == 1 ? " warning, " : " warnings, ") + (total - errors - warnings) + " info).";
+                + warnings + (warnings == 1 ? " warning, " : " warnings, ") + (total - errors - warnings) + " info)."
+                + incomplete;
     }
 
     public ObservableList<CheckRow> checks() {

@@ -8,6 +8,9 @@ public record CheckRow(AuditCheck check, String status, int count, String severi
     }
 
     static CheckRow of(CheckResult result) {
+        if (result.wasSkipped()) {
+            return new CheckRow(result.check(), "skipped", 0, result.skippedReason());
+        }
         int count = result.findings().size();
         StringBuilder severities = new StringBuilder();
         for (Severity severity : Severity.values()) {

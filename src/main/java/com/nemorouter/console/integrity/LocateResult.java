@@ -28,6 +28,11 @@ public record LocateResult(String input, String searchedAs, Kind kind, List<Pres
         return places.stream().filter(place -> place.rows() > 0).toList();
     }
 
+    /** Columns of tables whose rows row-level security hides from the role: unknown, not "0 rows". */
+    public List<PresenceEntry> hidden() {
+        return places.stream().filter(place -> place.status() == PresenceEntry.Status.HIDDEN).toList();
+    }
+
     /** Unindexed columns of large tables that were not scanned (the user may scan them anyway). */
     public List<PresenceEntry> skipped() {
         return places.stream().filter(place -> place.status() == PresenceEntry.Status.NOT_SEARCHED).toList();

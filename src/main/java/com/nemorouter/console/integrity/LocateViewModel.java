@@ -98,13 +98,16 @@ public final class LocateViewModel {
         last = result;
         List<PresenceEntry> listed = new ArrayList<>(result.found());
         listed.addAll(result.skipped());
+        listed.addAll(result.hidden());
         places.setAll(listed);
         entities.setAll(result.entities());
         canScanAnyway.set(!result.skipped().isEmpty());
         int tables = result.found().size();
         message.set(result.searchedAs() + ": " + (tables == 0 ? "found in no table" : "found in " + tables
                 + (tables == 1 ? " column" : " columns"))
-                + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " large unindexed column(s) not searched"));
+                + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " large unindexed column(s) not searched")
+                + (result.hidden().isEmpty() ? "" : "; " + result.hidden().size()
+                        + " column(s) hidden by row-level security"));
     }
 
     public void cancel() {

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nemorouter.console.audit.AuditEntry;
+import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.audit.AuditReceipt;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.Database;
@@ -93,17 +95,82 @@ public final class RepairService {
             if (!plan.lockTeams().isEmpty() || !plan.lockUsers().isEmpty()) {
                 rosterLocks.lock(em, plan.lockTeams(), plan.lockUsers());
             }
+            Map<String, Map<String, String>> before = wholeRows(em, plan.audit());
             for (RepairStatement statement : plan.statements()) {
                 Query query = em.createNativeQuery(statement.sql());
                 statement.parameters().forEach(query::setParameter);
                 query.executeUpdate();
             }
-            AuditReceipt receipt = auditTrail.record(em, plan.audit());
+            AuditReceipt receipt = auditTrail.record(em, asWritten(plan.audit(), before, wholeRows(em, plan.audit())));
             CheckResult recheck = AuditService.execute(em, check);
             return new Object[] {receipt, recheck};
         });
         String message = auditTrail.publish((AuditReceipt) result[0]);
         return new RepairOutcome(plan, message, (CheckResult) result[1]);
+    }
+
+    /**
+     * The whole rows, by table and id, of the planned audit entries' objects in tables LiteLLM audits by
+     * row ({@link AuditRows#ID_COLUMNS}): under the entry's id and, for an id the repair changes, the old id
+     * its planned before value names. One statement per table.
+     */
+    private static Map<String, Map<String, String>> wholeRows(EntityManager em, List<AuditEntry> planned) {
+        Map<String, java.util.Set<String>> ids = new java.util.TreeMap<>();
+        for (AuditEntry entry : planned) {
+            if (AuditRows.ID_COLUMNS.containsKey(entry.tableName())) {
+                java.util.Set<String> tableIds = ids.computeIfAbsent(entry.tableName(), table -> new java.util.TreeSet<>());
+                tableIds.add(entry.objectId());
+                tableIds.add(beforeId(entry));
+            }
+        }
+        Map<String, Map<String, String>> rows = new java.util.HashMap<>();
+        ids.forEach((table, tableIds) -> rows.put(table, AuditRows.read(em, table, List.copyOf(tableIds))));
+        return rows;
+    }
+
+    /** The id the object had before the repair: a planned before value that names its id column says it. */
+    private static String beforeId(AuditEntry entry) {
+        String idColumn = AuditRows.ID_COLUMNS.get(entry.tableName());
+        if (entry.beforeValue() != null) {
+            try {
+                JsonNode before = new ObjectMapper().readTree(entry.beforeValue());
+                if (before.hasNonNull(idColumn)) {
+                    return before.get(idColumn).asText();
+                }
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("planned audit value is not JSON", e);
+            }
+        }
+        return entry.objectId();
+    }
+
+    /**
+     * The audit entries as LiteLLM shapes them, from the whole rows before and after the statements:
+     * created (no row before), updated (the changed keys; nothing when nothing changed, as when a guard
+     * found the repair already made), deleted. Entries of other tables stay as planned.
+     */
+    private static List<AuditEntry> asWritten(List<AuditEntry> planned, Map<String, Map<String, String>> before,
+                                              Map<String, Map<String, String>> after) {
+        List<AuditEntry> written = new ArrayList<>();
+        for (AuditEntry entry : planned) {
+            if (!AuditRows.ID_COLUMNS.containsKey(entry.tableName())) {
+                written.add(entry);
+                continue;
+            }
+            String old = before.get(entry.tableName()).get(beforeId(entry));
+            String now = after.get(entry.tableName()).get(entry.objectId());
+            if (old == null && now != null) {
+                written.add(AuditEntry.created(entry.tableName(), entry.objectId(), now));
+            } else if (old != null && now != null) {
+                AuditEntry updated = AuditEntry.updated(entry.tableName(), entry.objectId(), old, now);
+                if (!updated.changesNothing()) {
+                    written.add(updated);
+                }
+            } else if (old != null) {
+                written.add(AuditEntry.deleted(entry.tableName(), entry.objectId(), old));
+            }
+        }
+        return written;
     }
 
     private RepairPlan createLiteLlmOrganization(EntityManager em, Finding finding) {

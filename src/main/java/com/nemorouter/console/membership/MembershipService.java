@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.nemorouter.console.audit.AuditEntry;
 import com.nemorouter.console.audit.AuditReceipt;
+import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaReport;
@@ -46,17 +47,11 @@ public final class MembershipService {
     private static final String TEAM_MEMBERS = "LiteLLM_TeamMembership";
     private static final String KEYS = "LiteLLM_VerificationToken";
 
-    private static final String USER_JSON = """
-            jsonb_build_object('user_id', u.user_id, 'user_email', u.user_email, 'user_role', u.user_role,
-                               'teams', to_jsonb(u.teams))""";
-    private static final String ORG_MEMBER_JSON = """
-            jsonb_build_object('user_id', m.user_id, 'organization_id', m.organization_id, 'user_role', m.user_role,
-                               'spend', m.spend, 'budget_id', m.budget_id)""";
-    private static final String TEAM_MEMBER_JSON = """
-            jsonb_build_object('user_id', m.user_id, 'team_id', m.team_id, 'spend', m.spend, 'budget_id', m.budget_id)""";
-    private static final String KEY_JSON = """
-            jsonb_build_object('token', k.token, 'key_alias', k.key_alias, 'key_name', k.key_name,
-                               'user_id', k.user_id, 'team_id', k.team_id, 'organization_id', k.organization_id)""";
+    /** Whole rows, as LiteLLM's audit log records them (AuditRows). */
+    private static final String USER_JSON = AuditRows.jsonb("u");
+    private static final String ORG_MEMBER_JSON = AuditRows.jsonb("m");
+    private static final String TEAM_MEMBER_JSON = AuditRows.jsonb("m");
+    private static final String KEY_JSON = AuditRows.jsonb("k");
     private static final String ARCHIVED_KEYS = "LiteLLM_DeletedVerificationToken";
     /** The archive's own columns, filled by the archiving statement rather than copied. */
     private static final Set<String> ARCHIVE_OWN_COLUMNS = Set.of("id", "deleted_at", "deleted_by",
@@ -402,13 +397,14 @@ public final class MembershipService {
         /** Rewrites the roster from its current value under the lock ({@code t} is the team row). */
         private void rewriteRoster(String team, String newRoster, Map<String, Object> parameters) {
             String before = (String) em.createNativeQuery("""
-                    select cast(t.members_with_roles as text) from public."LiteLLM_TeamTable" t where t.team_id = :team""")
+                    select cast(%s as text) from public."LiteLLM_TeamTable" t where t.team_id = :team"""
+                    .formatted(AuditRows.jsonb("t")))
                     .setParameter("team", team).getSingleResult();
             var update = em.createNativeQuery("""
                     update public."LiteLLM_TeamTable" as t
                     set members_with_roles = %s, updated_at = timezone('utc', now())
                     where t.team_id = :team
-                    returning cast(t.members_with_roles as text)""".formatted(newRoster))
+                    returning cast(%s as text)""".formatted(newRoster, AuditRows.jsonb("t")))
                     .setParameter("team", team);
             parameters.forEach(update::setParameter);
             String after = (String) update.getSingleResult();

@@ -3,16 +3,23 @@ package com.nemorouter.console.presence;
 /**
  * One table column that can refer to an id, and what was found there.
  *
- * @param rows          matching rows; -1 when the table was not searched
+ * @param rows          matching rows; -1 when the table was not searched, {@link #HIDDEN} when row-level
+ *                      security hides its rows from the role
  * @param estimatedRows the planner's estimate of the table's size, for the "not searched" note
  * @param expected      the table must hold a row for the id (the core rows on both sides)
  */
 public record PresenceEntry(String schema, String table, String column, Side side, String role,
                             long rows, long estimatedRows, boolean expected) {
 
-    public enum Status { FOUND, NONE, MISSING, NOT_SEARCHED }
+    public enum Status { FOUND, NONE, MISSING, NOT_SEARCHED, HIDDEN }
+
+    /** The row count of a table whose rows row-level security hides: unknown, never 0. */
+    public static final long HIDDEN = -2;
 
     public Status status() {
+        if (rows == HIDDEN) {
+            return Status.HIDDEN;
+        }
         if (rows < 0) {
             return Status.NOT_SEARCHED;
         }
@@ -33,6 +40,7 @@ public record PresenceEntry(String schema, String table, String column, Side sid
             case NONE -> "0 rows";
             case MISSING -> "✘ MISSING (expected 1 row)";
             case NOT_SEARCHED -> "not searched (no index, ~" + estimatedRows + " rows)";
+            case HIDDEN -> "hidden by row-level security";
         };
     }
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import com.nemorouter.console.connection.RowSecurity;
+
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
@@ -26,6 +28,8 @@ public final class PresenceQuery {
     private final long unindexedScanLimit;
     /** Physical schema name to the console's name for it (nemo, auth, public); the same by default. */
     private final Map<String, String> logicalSchemas;
+    /** Tables row-level security hides from this connection's role: never counted, reported as hidden. */
+    private final RowSecurity rowSecurity;
     private volatile List<CatalogColumn> catalog;
 
     public PresenceQuery(long unindexedScanLimit) {
@@ -38,13 +42,32 @@ public final class PresenceQuery {
      * so the connection's statement inspector maps them to the real schemas.
      */
     public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema) {
-        this.unindexedScanLimit = unindexedScanLimit;
-        this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
+        this(unindexedScanLimit, nemoSchema, authSchema, liteLlmSchema, RowSecurity.NONE);
     }
 
-    record CatalogColumn(String schema, String table, String column, String type, long estimatedRows,
-                         boolean indexed) {
+    /** @param rowSecurity the tables row-level security hides from the role (their counts would be zeros) */
+    public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema,
+                         RowSecurity rowSecurity) {
+        this.unindexedScanLimit = unindexedScanLimit;
+        this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
+        this.rowSecurity = rowSecurity;
     }
+
+    /** @param userReference the column has a foreign key to a user table (LiteLLM_UserTable or auth.users) */
+    record CatalogColumn(String schema, String table, String column, String type, long estimatedRows,
+                         boolean indexed, boolean userReference) {
+
+        CatalogColumn(String schema, String table, String column, String type, long estimatedRows, boolean indexed) {
+            this(schema, table, column, type, estimatedRows, indexed, false);
+        }
+
+        boolean isArray() {
+            return type.equals("text[]") || type.equals("uuid[]") || type.equals("character varying[]");
+        }
+    }
+
+    /** Columns that name a user by convention, with or without a foreign key (real-deployments.md). */
+    private static final Set<String> USER_REFERENCE_NAMES = Set.of("created_by", "updated_by", "user");
 
     public PresenceReport find(EntityManager em, IdKind kind, String id) {
         List<CatalogColumn> columns = catalog(em).stream().filter(column -> refersTo(kind, column)).toList();
@@ -92,6 +115,16 @@ public final class PresenceQuery {
 
     /** The id's role in {@code column} for locate, or null when locate does not search it for this input. */
     static String locateRole(CatalogColumn column, boolean uuidInput, boolean keyHashInput) {
+        if (column.isArray() && !column.column().equals("teams")) {
+            // Any text or uuid array may hold ids (assigned_team_ids, members, admins, ...): for UUIDs only,
+            // since free text in arrays (models, routes) would match by accident.
+            return uuidInput ? arrayRole(column.column()) : null;
+        }
+        if (column.userReference() || USER_REFERENCE_NAMES.contains(column.column())) {
+            boolean scalar = column.type().equals("uuid") || column.type().equals("text")
+                    || column.type().startsWith("character varying");
+            return scalar && (uuidInput || !column.type().equals("uuid")) ? "user" : null;
+        }
         if (column.column().equals("user_email") || column.column().equals("email")) {
             return uuidInput || !isUserTable(column) ? null : "user";
         }
@@ -116,6 +149,21 @@ public final class PresenceQuery {
         return scalar && (column.column().equals("id") || column.column().equals("object_id")) ? "other" : null;
     }
 
+    /** What an array's ids are, from its name. */
+    static String arrayRole(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.contains("team")) {
+            return "team";
+        }
+        if (lower.contains("org")) {
+            return "organization";
+        }
+        if (lower.contains("user") || lower.contains("member") || lower.contains("admin")) {
+            return "user";
+        }
+        return "other";
+    }
+
     private static boolean isUserTable(CatalogColumn column) {
         return column.schema().equals("auth") && column.table().equals("users")
                 || column.schema().equals("public") && column.table().equals("LiteLLM_UserTable");
@@ -136,6 +184,10 @@ public final class PresenceQuery {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
+            if (rowSecurity.hides(column.schema(), column.table())) {
+                counts[i] = PresenceEntry.HIDDEN;
+                continue;
+            }
             if (column.type().equals("uuid") && uuid == null) {
                 continue;
             }
@@ -177,8 +229,16 @@ public final class PresenceQuery {
             // Matches the lower(email) expression indexes of both user tables.
             return "lower(" + quoted + ") = lower(cast(:id as text))";
         }
+        if (column.column().equals("object_id") && column.table().equals("LiteLLM_AuditLog")) {
+            // The console's membership rows use composite ids: <org or team id>/<user id>.
+            return "(" + quoted + " = cast(:id as text) or starts_with(" + quoted + ", cast(:id as text) || '/')"
+                    + " or right(" + quoted + ", length(cast(:id as text)) + 1) = '/' || cast(:id as text))";
+        }
         return switch (column.type()) {
             case "uuid" -> quoted + " = cast(:uuid as uuid)";
+            case "uuid[]" -> quoted + " @> array[cast(:uuid as uuid)]";
+            case "character varying[]" -> "cast(" + quoted + " as text[]) && "
+                    + (upper ? "array[cast(:id as text), cast(:upper as text)]" : "array[cast(:id as text)]");
             case "jsonb" -> "jsonb_typeof(" + quoted + ") = 'array' and (" + quoted
                     + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))"
                     + (upper ? " or " + quoted + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:upper as text)))" : "")
@@ -251,27 +311,42 @@ public final class PresenceQuery {
 
     @SuppressWarnings("unchecked")
     private List<CatalogColumn> readCatalog(EntityManager em) {
+        // Schema names are bound, never literals: the user tables a foreign key may point at.
+        String liteLlmSchema = physical("public");
+        String authSchema = physical("auth");
         List<Object[]> rows = em.createNativeQuery("""
-                select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-                       greatest(c.reltuples, 0)::bigint,
-                       exists (select 1 from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum)
-                from pg_attribute a
-                join pg_class c on c.oid = a.attrelid
-                join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname in (:schemas)
-                  and c.relkind in ('r', 'p') and not c.relispartition
-                  and a.attnum > 0 and not a.attisdropped
-                  and a.attname in ('organization_id', 'org_id', 'team_id', 'user_id', 'id', 'user',
+                select x.* from (
+                    select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) as type,
+                           greatest(c.reltuples, 0)::bigint,
+                           exists (select 1 from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum),
+                           exists (select 1 from pg_constraint k
+                                   join pg_class rc on rc.oid = k.confrelid
+                                   join pg_namespace rn on rn.oid = rc.relnamespace
+                                   where k.conrelid = c.oid and k.contype = 'f' and k.conkey = array[a.attnum]
+                                     and ((rn.nspname = cast(:liteLlmSchema as text) and rc.relname = 'LiteLLM_UserTable')
+                                          or (rn.nspname = cast(:authSchema as text) and rc.relname = 'users'))
+                           ) as user_reference
+                    from pg_attribute a
+                    join pg_class c on c.oid = a.attrelid
+                    join pg_namespace n on n.oid = c.relnamespace
+                    where n.nspname in (:schemas)
+                      and c.relkind in ('r', 'p') and not c.relispartition
+                      and a.attnum > 0 and not a.attisdropped) x
+                where x.attname in ('organization_id', 'org_id', 'team_id', 'user_id', 'id', 'user',
                                     'members_with_roles', 'teams', 'object_id', 'token', 'api_key',
-                                    'user_email', 'email')
-                order by n.nspname, c.relname, a.attname
-                """).setParameter("schemas", List.copyOf(logicalSchemas.keySet())).getResultList();
+                                    'user_email', 'email', 'created_by', 'updated_by')
+                   or x.type in ('text[]', 'uuid[]', 'character varying[]')
+                   or x.user_reference
+                order by 1, 2, 3
+                """).setParameter("schemas", List.copyOf(logicalSchemas.keySet()))
+                .setParameter("liteLlmSchema", liteLlmSchema).setParameter("authSchema", authSchema)
+                .getResultList();
         List<CatalogColumn> columns = new ArrayList<>();
         for (Object[] row : rows) {
             String schema = logicalSchemas.get((String) row[0]);
             if (schema != null) {
                 columns.add(new CatalogColumn(schema, (String) row[1], (String) row[2], (String) row[3],
-                        ((Number) row[4]).longValue(), (Boolean) row[5]));
+                        ((Number) row[4]).longValue(), (Boolean) row[5], (Boolean) row[6]));
             }
         }
         // Supabase's schemas first, then LiteLLM's, as the presence view draws them.
@@ -279,6 +354,12 @@ public final class PresenceQuery {
                 .thenComparing(CatalogColumn::schema).thenComparing(CatalogColumn::table)
                 .thenComparing(CatalogColumn::column));
         return List.copyOf(columns);
+    }
+
+    /** The real name of the console's schema {@code logical} on this connection. */
+    private String physical(String logical) {
+        return logicalSchemas.entrySet().stream().filter(entry -> entry.getValue().equals(logical))
+                .map(Map.Entry::getKey).findFirst().orElse(logical);
     }
 
     private static String quote(String identifier) {

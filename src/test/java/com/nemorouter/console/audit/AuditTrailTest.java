@@ -19,8 +19,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.membership.MembershipEdit;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterEach;
@@ -59,8 +62,10 @@ class AuditTrailTest {
 
     private static List<AuditEntry> twoChanges() {
         return List.of(
-                AuditEntry.updated("LiteLLM_TeamTable", FLEET_OPS_TEAM, "[]",
-                        "[{\"user_id\": \"u1\", \"user_email\": null, \"role\": \"user\"}]"),
+                AuditEntry.updated("LiteLLM_TeamTable", FLEET_OPS_TEAM,
+                        "{\"team_id\": \"" + FLEET_OPS_TEAM + "\", \"team_alias\": \"Fleet\", \"members_with_roles\": []}",
+                        "{\"team_id\": \"" + FLEET_OPS_TEAM + "\", \"team_alias\": \"Fleet\", "
+                                + "\"members_with_roles\": [{\"user_id\": \"u1\", \"user_email\": null, \"role\": \"user\"}]}"),
                 AuditEntry.created("LiteLLM_OrganizationMembership", MEMBERSHIP,
                         "{\"user_id\": \"" + DANA_TEAMS_ARRAY_DRIFT + "\", \"user_role\": \"internal_user\"}"));
     }
@@ -84,8 +89,55 @@ class AuditTrailTest {
                 "nemo-console:alice@ws1 (db role postgres)", "", "created", "LiteLLM_OrganizationMembership",
                 MEMBERSHIP, null,
                 "{\"user_id\": \"" + DANA_TEAMS_ARRAY_DRIFT + "\", \"user_role\": \"internal_user\"}");
-        assertThat(rows.get(1).subList(4, 9)).containsExactly("updated", "LiteLLM_TeamTable", FLEET_OPS_TEAM, "[]",
-                "[{\"role\": \"user\", \"user_id\": \"u1\", \"user_email\": null}]");
+        assertThat(rows.get(1).subList(4, 9)).as("the whole row before, and only the changed keys")
+                .containsExactly("updated", "LiteLLM_TeamTable", FLEET_OPS_TEAM,
+                        "{\"team_id\": \"" + FLEET_OPS_TEAM + "\", \"team_alias\": \"Fleet\", \"members_with_roles\": []}",
+                        "{\"members_with_roles\": [{\"role\": \"user\", \"user_id\": \"u1\", \"user_email\": null}]}");
+    }
+
+    @Test
+    void updatedValuesHoldOnlyTheChangedKeysAndARemovedKeyAsNull() throws Exception {
+        AuditEntry entry = AuditEntry.updated("LiteLLM_VerificationToken", "abc",
+                "{\"token\": \"abc\", \"blocked\": false, \"key_alias\": \"k\", \"spend\": 1.5}",
+                "{\"token\": \"abc\", \"blocked\": true, \"spend\": 1.5}");
+
+        assertThat(json.readTree(entry.updatedValues())).isEqualTo(json.readTree("{\"blocked\": true, \"key_alias\": null}"));
+        assertThat(entry.objectId()).isEqualTo("abc");
+        assertThat(AuditEntry.deleted("LiteLLM_VerificationToken", "abc", "{\"token\": \"abc\"}").updatedValues())
+                .isEqualTo("{}");
+        assertThat(AuditEntry.updated("LiteLLM_TeamTable", "t", "{\"a\": 1}", "{\"a\": 1}").changesNothing()).isTrue();
+    }
+
+    @Test
+    void wholeRowsLeaveNullsAndPasswordsOut() throws Exception {
+        TestDatabases.execute(TestDatabases.dataSource(name),
+                "update \"LiteLLM_UserTable\" set password = 'hash-of-secret' where user_id = '" + DANA_TEAMS_ARRAY_DRIFT + "'");
+
+        String text = database.read(em -> AuditRows.read(em, "LiteLLM_UserTable", DANA_TEAMS_ARRAY_DRIFT));
+        JsonNode row = json.readTree(text);
+
+        assertThat(row.get("user_id").asText()).isEqualTo(DANA_TEAMS_ARRAY_DRIFT);
+        assertThat(row.has("password")).isFalse();
+        assertThat(row.has("sso_user_id")).as("null fields are left out").isFalse();
+        assertThat(row.get("teams").isArray()).isTrue();
+    }
+
+    @Test
+    void auditAsNamesThePersonFirstAndKeepsTheConsoleMarker() {
+        database.write(em -> trail.as("admin@acme.example").record(em, twoChanges()));
+
+        assertThat(changedBy()).containsExactly("admin@acme.example (nemo-console:alice@ws1, db role postgres)");
+    }
+
+    @Test
+    void aProfilesAuditAsReachesTheEditsAuditRows() {
+        try (Database audited = Database.open(TestDatabases.target(name),
+                ConnectionSettings.DEFAULT.withAuditAs("admin@acme.example"))) {
+            ConsoleServices.wire(audited, new ConsoleHome(home)).membership().apply(
+                    MembershipEdit.teamRole(FLEET_OPS_TEAM, List.of(DANA_TEAMS_ARRAY_DRIFT), "admin"), false);
+        }
+
+        assertThat(changedBy()).singleElement().asString().startsWith("admin@acme.example (nemo-console:");
     }
 
     @Test
@@ -145,8 +197,8 @@ class AuditTrailTest {
         assertThat(first.get("action").asText()).isEqualTo("updated");
         assertThat(first.get("table_name").asText()).isEqualTo("LiteLLM_TeamTable");
         assertThat(first.get("object_id").asText()).isEqualTo(FLEET_OPS_TEAM);
-        assertThat(first.get("before_value")).isEqualTo(json.readTree("[]"));
-        assertThat(first.get("updated_values").get(0).get("user_id").asText()).isEqualTo("u1");
+        assertThat(first.get("before_value").get("members_with_roles")).isEqualTo(json.readTree("[]"));
+        assertThat(first.get("updated_values").get("members_with_roles").get(0).get("user_id").asText()).isEqualTo("u1");
         assertThat(json.readTree(lines.get(1)).get("before_value").isNull()).isTrue();
 
         assertThat(history(ACME, 50)).hasSize(2)
@@ -158,9 +210,18 @@ class AuditTrailTest {
     void refusesAValueThatIsNotJson() {
         assertThatThrownBy(() -> database.write(em -> trail.record(em,
                 List.of(AuditEntry.created("LiteLLM_TeamTable", FLEET_OPS_TEAM, "{not json")))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("audit value is not JSON");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("updated_values is not JSON");
+        assertThatThrownBy(() -> AuditEntry.updated("LiteLLM_TeamTable", FLEET_OPS_TEAM, "[]", "[]"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("before_value must be a JSON object (as LiteLLM writes it), not array");
         assertThatThrownBy(() -> new AuditEntry("blocked", "LiteLLM_TeamTable", "x", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private List<String> changedBy() {
+        List<?> rows = database.read(em -> em.createNativeQuery(
+                "select distinct changed_by from \"LiteLLM_AuditLog\" where changed_by like '%nemo-console:%'").getResultList());
+        return rows.stream().map(String.class::cast).toList();
     }
 
     private List<AuditRecord> history(String objectId, int limit) {

@@ -105,7 +105,7 @@ class KeyDiagnoseCommandTest {
     void theProfilesLiteLlmVersionIsAssumedUnlessTheCommandLineNamesOne(@TempDir Path home) throws IOException {
         String name = TestDatabases.copyOfSeed();
         ProfileStore.in(new ConsoleHome(home)).save(new ConnectionProfile("Old proxy", "#9a5b00", "", "postgresql://localhost:"
-                + TestDatabases.port() + "/" + name, "postgres", true, SchemaNames.DEFAULT, "1.70.2"));
+                + TestDatabases.port() + "/" + name, "postgres", true, SchemaNames.DEFAULT, "", "1.70.2"));
         assertThat(runIn(home, "--profile", "Old proxy", "key", "sk-demo-19", "--diagnose", "--json")).isEqualTo(3);
         JsonNode verdict = JSON.readTree(stdout);
         assertThat(verdict.get("assumed_version").asText()).isEqualTo("v1.70.2 (the profile's LiteLLM version)");
@@ -114,7 +114,7 @@ class KeyDiagnoseCommandTest {
                 "newest")).isEqualTo(3);
         assertThat(JSON.readTree(stdout).get("assumed_version").asText()).isEqualTo("newest (--litellm-version)");
         assertThatThrownBy(() -> new ConnectionProfile("Bad", "#9a5b00", "", "postgresql://h/db", "", false,
-                SchemaNames.DEFAULT, "the new one")).hasMessageContaining("1.84");
+                SchemaNames.DEFAULT, "", "the new one")).hasMessageContaining("1.84");
     }
 
     private String firstFailure(String key, String... more) throws IOException {

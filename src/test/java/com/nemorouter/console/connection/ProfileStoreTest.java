@@ -21,7 +21,7 @@ class ProfileStoreTest {
         ProfileStore store = ProfileStore.in(new ConsoleHome(home));
         store.save(ConnectionProfile.withoutPassword("Production", "#b42318", "PRODUCTION",
                 "postgresql://postgres.abc:Hunter2@aws-0-eu-central-1.pooler.supabase.com:6543/postgres?password=Hunter2",
-                "", true, SchemaNames.DEFAULT));
+                "", true, SchemaNames.DEFAULT, " admin@acme.example "));
         store.save(ConnectionProfile.withoutPassword("local litellm", "", "", "host=localhost dbname=litellm password='Hunter 2'",
                 "llmproxy", false, new SchemaNames("nemo", "litellm", "auth")));
 
@@ -34,6 +34,8 @@ class ProfileStoreTest {
                 .isEqualTo("postgresql://postgres.abc@aws-0-eu-central-1.pooler.supabase.com:6543/postgres");
         assertThat(production.readOnly()).isTrue();
         assertThat(production.label()).isEqualTo("PRODUCTION");
+        assertThat(production.auditAs()).isEqualTo("admin@acme.example");
+        assertThat(store.find("local litellm").orElseThrow().auditAs()).isEmpty();
         assertThat(store.find("local litellm").orElseThrow().connectionString()).isEqualTo("host=localhost dbname=litellm");
         assertThat(store.find("local litellm").orElseThrow().schemas().litellm()).isEqualTo("litellm");
 

@@ -16,6 +16,7 @@ import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.testing.AuditShapes;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -79,7 +80,8 @@ class KeyFixServiceTest {
         assertThat(beforeValue.get(column).toString()).isEqualTo(expectedBefore);
         assertThat(updatedValues.get(column).toString()).isEqualTo(expectedAfter);
         assertThat(updatedValues.has("updated_at")).isTrue();
-        assertThat(audit.get(0).get(4)).startsWith("nemo-console:ada@desk-1");
+        assertThat(audit.get(0).get(4)).contains("nemo-console:ada@desk-1");
+        assertThat(new Sql(dataSource).rows(AuditShapes.LITELLM_SHAPE_VIOLATIONS)).isEmpty();
         return outcome;
     }
 

@@ -10,16 +10,21 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import com.nemorouter.console.connection.Database;
-import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.testing.SchemaVariant;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Every check against the seed (its deliberate drift and nothing else) and against a fixture tenant
  * that adds a case for each check the seed does not cover.
  */
+@ParameterizedClass
+@EnumSource(SchemaVariant.class)
 class AuditServiceTest {
 
     static final String FIXTURE_ORG = "f1f1f1f1-0000-4000-8000-000000000001";
@@ -82,24 +87,40 @@ class AuditServiceTest {
             Map.entry("members_with_roles_not_array", List.of(SANDBOX_TEAM_EMPTY_OBJECT)),
             Map.entry("mapping_column", List.of()));
 
-    private static String fixtureDatabase;
-    private static Database fixture;
+    @Parameter
+    SchemaVariant variant;
 
-    @BeforeAll
-    static void fixture() {
-        fixtureDatabase = TestDatabases.copyOfSeed();
-        TestDatabases.execute(TestDatabases.dataSource(fixtureDatabase), FIXTURE_SQL);
-        fixture = Database.open(TestDatabases.target(fixtureDatabase));
+    /** The seed in this run's {@link SchemaVariant} (LiteLLM version, schema names); tests only read it. */
+    private Database seeded;
+    private Database fixture;
+
+    @BeforeEach
+    void open() {
+        seeded = Databases.SEEDED.computeIfAbsent(variant, v -> Database.open(v.target(v.copyOfSeed())));
+        fixture = Databases.FIXTURE.computeIfAbsent(variant, v -> {
+            String name = v.copyOfSeed();
+            v.sql(name).execute(FIXTURE_SQL);
+            return Database.open(v.target(name));
+        });
+    }
+
+    /** One seed and one fixture database per variant, shared by the read-only tests of that variant. */
+    private static final class Databases {
+        static final Map<SchemaVariant, Database> SEEDED = new java.util.EnumMap<>(SchemaVariant.class);
+        static final Map<SchemaVariant, Database> FIXTURE = new java.util.EnumMap<>(SchemaVariant.class);
     }
 
     @AfterAll
     static void close() {
-        fixture.close();
+        Databases.SEEDED.values().forEach(Database::close);
+        Databases.FIXTURE.values().forEach(Database::close);
+        Databases.SEEDED.clear();
+        Databases.FIXTURE.clear();
     }
 
     @Test
     void theCheckIdsAreTheCommandLineContract() {
-        assertThat(new AuditService(TestDatabases.seeded()).checks()).extracting(AuditCheck::id).containsExactly(
+        assertThat(new AuditService(seeded).checks()).extracting(AuditCheck::id).containsExactly(
                 "org_missing_in_litellm", "org_missing_in_nemo", "team_missing_in_litellm", "team_missing_in_nemo",
                 "team_org_mismatch", "team_org_missing", "user_missing_in_auth", "roster_user_missing",
                 "roster_teams_drift", "roster_membership_drift", "team_member_not_in_org", "key_org_mismatch",
@@ -108,7 +129,7 @@ class AuditServiceTest {
 
     @Test
     void eachCheckFindsExactlyTheSeededDrift() {
-        AuditReport report = new AuditService(TestDatabases.seeded()).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
         assertThat(entityIdsByCheck(report)).isEqualTo(SEEDED);
         assertThat(report.findings()).allSatisfy(finding -> {
             assertThat(finding.detail()).isNotBlank().endsWith(".");
@@ -118,13 +139,13 @@ class AuditServiceTest {
 
     @Test
     void theCleanTenantHasNoFindings() {
-        AuditReport report = new AuditService(TestDatabases.seeded()).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
         assertThat(report.findings()).noneMatch(finding -> finding.concerns(ACME) || finding.concerns(ACME_PLATFORM_TEAM));
     }
 
     @Test
     void seededFindingsCarryTheirSeverityEntityAndTables() {
-        AuditReport report = new AuditService(TestDatabases.seeded()).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
         assertThat(only(report, "org_missing_in_litellm")).satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
             assertThat(finding.entityType()).isEqualTo("organization");
@@ -158,7 +179,8 @@ class AuditServiceTest {
         assertThat(found.get("key_org_mismatch")).containsExactly(mismatchedToken);
         assertThat(found.get("non_canonical_id")).containsExactly(UMA_UPPERCASE_LITELLM_ID,
                 USER_WITHOUT_TEAM_MEMBERSHIP.toUpperCase(java.util.Locale.ROOT));
-        assertThat(found.get("mapping_column")).containsExactly("nemo.credit_balances.litellm_org_id");
+        assertThat(found.get("mapping_column")).as("found in the nemo schema under its real name")
+                .containsExactly(variant.schemas().nemo() + ".credit_balances.litellm_org_id");
 
         assertThat(severities(report, "user_missing_in_auth")).containsExactly(Severity.INFO, Severity.ERROR);
         assertThat(report.findings()).filteredOn(finding -> finding.check().equals("roster_membership_drift"))
@@ -177,7 +199,7 @@ class AuditServiceTest {
 
     @Test
     void oneCheckIsOneStatementAndTheWholeAuditIsOneTransaction() {
-        Database database = TestDatabases.seeded();
+        Database database = seeded;
         AuditService service = new AuditService(database);
         database.statistics().clear();
         service.run(AuditCheck.TEAM_MEMBER_NOT_IN_ORG, new QueryCancellation());
@@ -190,7 +212,7 @@ class AuditServiceTest {
 
     @Test
     void aCancelledAuditStopsWithoutFindings() {
-        AuditService service = new AuditService(TestDatabases.seeded());
+        AuditService service = new AuditService(seeded);
         QueryCancellation cancellation = new QueryCancellation();
         service.cancel(cancellation);
         assertThat(cancellation.isCancelled()).isTrue();

@@ -124,6 +124,47 @@ class LocateServiceTest {
         assertThatThrownBy(() -> LocateService.validate("two words")).hasMessageContaining("is not an id");
     }
 
+    @Test
+    void findsArraysUserReferencesAuthUserIdsAndCompositeAuditIds() {
+        String name = TestDatabases.copyOfSeed();
+        String user = ROGUE_MEMBER_NOT_IN_ORG;
+        // Tables of the full LiteLLM 0.4.64 and Supabase Auth schemas that the demo schema leaves out.
+        TestDatabases.execute(TestDatabases.dataSource(name), """
+                create table "LiteLLM_AccessGroupTable" (access_group_id text primary key, assigned_team_ids text[]);
+                insert into "LiteLLM_AccessGroupTable" values ('ag-1', array['%1$s']);
+                create table "LiteLLM_InvitationLink" (id text primary key, user_id text not null, is_accepted boolean,
+                    created_by text not null references "LiteLLM_UserTable"(user_id) on delete restrict,
+                    accepted_by text references "LiteLLM_UserTable"(user_id));
+                insert into "LiteLLM_InvitationLink" values ('inv-1', 'default_user_id', true, '%2$s', '%2$s');
+                create table auth.identities (id uuid primary key, user_id uuid not null references auth.users(id),
+                    provider text not null);
+                create index identities_user_id_idx on auth.identities (user_id);
+                insert into auth.identities values (gen_random_uuid(), '%2$s', 'email');
+                insert into "LiteLLM_AuditLog" (id, changed_by, action, table_name, object_id)
+                values ('a-1', 'nemo-console:test', 'deleted', 'LiteLLM_TeamMembership', '%1$s/%2$s');
+                """.formatted(ACME_PLATFORM_TEAM, user));
+
+        try (com.nemorouter.console.connection.Database database = com.nemorouter.console.connection.Database.open(
+                TestDatabases.target(name))) {
+            LocateService own = new LocateService(database, new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT));
+
+            LocateResult team = own.locate(ACME_PLATFORM_TEAM, Set.of(), new QueryCancellation());
+            assertThat(rowsByColumn(team)).containsEntry("public.LiteLLM_AccessGroupTable.assigned_team_ids", 1L);
+            assertThat(team.found()).filteredOn(place -> place.column().equals("assigned_team_ids"))
+                    .extracting(PresenceEntry::role).containsExactly("team");
+
+            LocateResult located = own.locate(user, Set.of(), new QueryCancellation());
+            assertThat(rowsByColumn(located)).containsEntry("public.LiteLLM_InvitationLink.created_by", 1L)
+                    .as("a user column found by its foreign key alone")
+                    .containsEntry("public.LiteLLM_InvitationLink.accepted_by", 1L)
+                    .containsEntry("auth.identities.user_id", 1L)
+                    .as("the composite id <team>/<user> of a console audit row")
+                    .containsEntry("public.LiteLLM_AuditLog.object_id", 1L);
+            assertThat(located.found()).filteredOn(place -> place.table().equals("LiteLLM_InvitationLink"))
+                    .extracting(PresenceEntry::role).containsOnly("user");
+        }
+    }
+
     private static Map<String, Long> rowsByColumn(LocateResult result) {
         return result.found().stream().collect(Collectors.toMap(
                 place -> place.qualifiedTable() + "." + place.column(), PresenceEntry::rows));

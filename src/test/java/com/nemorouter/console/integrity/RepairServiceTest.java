@@ -12,9 +12,11 @@ import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.membership.RosterLocks;
+import com.nemorouter.console.testing.AuditShapes;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +43,43 @@ class RepairServiceTest {
     @AfterAll
     static void close() {
         database.close();
+    }
+
+    @AfterEach
+    void everyRepairWritesAuditRowsShapedAsLiteLlmWritesThem() {
+        List<?> violations = database.read(em -> em.createNativeQuery(AuditShapes.LITELLM_SHAPE_VIOLATIONS).getResultList());
+        assertThat(violations).as("audit rows not shaped as LiteLLM writes them").isEmpty();
+    }
+
+    @Test
+    void aRepairAuditsTheWholeRowBeforeAndOnlyTheChangedKeys() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), AuditServiceTest.FIXTURE_SQL);
+        try (Database own = Database.open(TestDatabases.target(name))) {
+            AuditService ownAudit = new AuditService(own);
+            RepairService ownRepairs = new RepairService(own, new AuditTrail(new ConsoleHome(home), "tester", "test-host",
+                    Clock.systemUTC()), new RosterLocks());
+            Finding mismatch = ownAudit.run(AuditCheck.TEAM_ORG_MISMATCH, new QueryCancellation()).findings().stream()
+                    .filter(finding -> finding.entityId().equals(DATA_SCIENCE_TEAM_ORG_MISMATCH)).findFirst().orElseThrow();
+
+            ownRepairs.apply(ownRepairs.plan(mismatch, RepairChoice.NEMO_IS_RIGHT));
+
+            List<?> rows = own.read(em -> em.createNativeQuery("""
+                    select a.before_value ->> 'team_alias', a.before_value ->> 'organization_id',
+                           (select string_agg(k, ',' order by k) from jsonb_object_keys(a.updated_values) k),
+                           a.updated_values ->> 'organization_id'
+                    from "LiteLLM_AuditLog" a where a.object_id = :team and a.changed_by like 'nemo-console:%'""")
+                    .setParameter("team", DATA_SCIENCE_TEAM_ORG_MISMATCH).getResultList());
+            assertThat(rows).singleElement().satisfies(row -> {
+                Object[] values = (Object[]) row;
+                assertThat(values[0]).as("the whole row before").isNotNull();
+                assertThat(values[1]).isEqualTo(mismatch.related().get(0));
+                assertThat(values[2]).isEqualTo("organization_id,updated_at");
+                assertThat(values[3]).isEqualTo(mismatch.organizationId());
+            });
+            List<?> violations = own.read(em -> em.createNativeQuery(AuditShapes.LITELLM_SHAPE_VIOLATIONS).getResultList());
+            assertThat(violations).isEmpty();
+        }
     }
 
     @Test

@@ -17,6 +17,7 @@ import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.testing.AuditShapes;
 import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.Sql;
 
@@ -176,6 +177,27 @@ class MembershipServiceTest {
     }
 
     @Test
+    void everyEditWritesAuditRowsShapedAsLiteLlmWritesThem() {
+        String user = sql.value("select user_id from \"LiteLLM_VerificationToken\" "
+                + "where token = encode(sha256(convert_to('sk-demo-1', 'UTF8')), 'hex')");
+        service.apply(MembershipEdit.organizationAdd(ACME, List.of(NEW_HIRE_EMAIL), "internal_user"), false);
+        service.apply(MembershipEdit.organizationRole(ACME, List.of(NEW_HIRE), "org_admin"), false);
+        service.apply(MembershipEdit.teamAdd(ACME_PLATFORM_TEAM, List.of(NEW_HIRE), "user", false), false);
+        service.apply(MembershipEdit.teamRole(ACME_PLATFORM_TEAM, List.of(NEW_HIRE), "admin"), false);
+        service.apply(MembershipEdit.teamRemove(ACME_PLATFORM_TEAM, List.of(NEW_HIRE)), false);
+        service.apply(MembershipEdit.organizationRemove(ACME, List.of(user), true), false);
+
+        assertThat(sql.column("""
+                select distinct action || ' ' || table_name from "LiteLLM_AuditLog" where changed_by like 'nemo-console:%'
+                order by 1""")).contains("created LiteLLM_UserTable", "updated LiteLLM_UserTable",
+                "updated LiteLLM_TeamTable", "deleted LiteLLM_VerificationToken", "created LiteLLM_OrganizationMembership",
+                "updated LiteLLM_OrganizationMembership", "deleted LiteLLM_OrganizationMembership",
+                "created LiteLLM_TeamMembership", "deleted LiteLLM_TeamMembership");
+        assertThat(sql.rows(AuditShapes.LITELLM_SHAPE_VIOLATIONS)).as("rows not shaped as LiteLLM writes them").isEmpty();
+    }
+
+
+    @Test
     void organizationRemoveKeepingTeamsDeletesOnlyTheMembership() throws Exception {
         String user = acmeUser(2);
         JsonNode rosters = json.readTree(sql.value("select jsonb_agg(members_with_roles order by team_id)::text "
@@ -205,8 +227,12 @@ class MembershipServiceTest {
                 .isEqualTo("t");
         assertThat(sql.value("select spend::text from \"LiteLLM_TeamMembership\" where user_id = ? and team_id = ?", user, SANDBOX_TEAM_EMPTY_OBJECT))
                 .isEqualTo("0");
-        assertThat(sql.rows("select before_value::text, updated_values::text from \"LiteLLM_AuditLog\" where object_id = ?",
-                SANDBOX_TEAM_EMPTY_OBJECT)).singleElement().satisfies(row -> assertThat(row.get(0)).isEqualTo("{}"));
+        assertThat(sql.rows("select before_value -> 'members_with_roles' ->> 'x', before_value ->> 'team_alias', "
+                        + "(select string_agg(k, ',' order by k) from jsonb_object_keys(updated_values) k) "
+                        + "from \"LiteLLM_AuditLog\" where object_id = ?", SANDBOX_TEAM_EMPTY_OBJECT))
+                .as("the whole team row before (roster {}), and the changed keys")
+                .singleElement().satisfies(row -> assertThat(row.subList(1, 3)).containsExactly("Sandbox",
+                        "members_with_roles,updated_at"));
         assertThat(auditActions(user)).containsExactly("created LiteLLM_TeamMembership", "updated LiteLLM_UserTable");
     }
 

@@ -4,29 +4,50 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.presence.Presence;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.team.TeamRow;
-import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.testing.SchemaVariant;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** The list, detail and presence over every {@link SchemaVariant}: LiteLLM 0.4.64 and newest, default and renamed schemas. */
+@ParameterizedClass
+@EnumSource(SchemaVariant.class)
 class OrganizationServiceTest {
 
-    private static Database database;
-    private static OrganizationService service;
+    /** One read-only seed copy per variant, shared by this class's tests. */
+    private static final Map<SchemaVariant, Database> DATABASES = new EnumMap<>(SchemaVariant.class);
 
-    @BeforeAll
-    static void connect() {
-        database = TestDatabases.seeded();
+    @Parameter
+    SchemaVariant variant;
+
+    private Database database;
+    private OrganizationService service;
+
+    @BeforeEach
+    void connect() {
+        database = DATABASES.computeIfAbsent(variant, v -> Database.open(v.target(v.copyOfSeed())));
         service = ConsoleServices.wire(database).organizations();
+    }
+
+    @AfterAll
+    static void close() {
+        DATABASES.values().forEach(Database::close);
+        DATABASES.clear();
     }
 
     @Test
@@ -172,7 +193,7 @@ class OrganizationServiceTest {
         assertThat(statementsFor(() -> service.search("", null, 200))).isEqualTo(1);
     }
 
-    private static long statementsFor(Runnable action) {
+    private long statementsFor(Runnable action) {
         long before = database.statistics().getPrepareStatementCount();
         action.run();
         return database.statistics().getPrepareStatementCount() - before;

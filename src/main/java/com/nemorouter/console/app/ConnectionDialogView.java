@@ -40,6 +40,7 @@ public final class ConnectionDialogView {
     private TextField schemasField;
     @FXML
     private TextField auditAsField;
+    @FXML
     private TextField liteLlmVersionField;
     @FXML
     private Label messageLabel;

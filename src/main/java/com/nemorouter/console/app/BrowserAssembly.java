@@ -7,7 +7,11 @@ import com.nemorouter.console.audit.HistoryViewModel;
 import com.nemorouter.console.integrity.AuditView;
 import com.nemorouter.console.integrity.AuditViewModel;
 import com.nemorouter.console.integrity.Finding;
+import com.nemorouter.console.diagnosis.KeyDiagnosisView;
+import com.nemorouter.console.diagnosis.KeyDiagnosisViewModel;
 import com.nemorouter.console.integrity.LocateView;
+import com.nemorouter.console.spend.SpendView;
+import com.nemorouter.console.spend.SpendViewModel;
 import com.nemorouter.console.integrity.LocateViewModel;
 import com.nemorouter.console.integrity.LocatedEntity;
 import com.nemorouter.console.member.MemberDetail;
@@ -81,7 +85,21 @@ final class BrowserAssembly {
         HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
         detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
+        SpendViewModel spendViewModel = new SpendViewModel(services.spend(), tasks);
+        detailView.setSpendContent(ViewLoader.load(new SpendView(spendViewModel)));
+        spendViewModel.shownProperty().bind(detailView.spendShownProperty());
+        detailViewModel.detailProperty().addListener((observable, old, detail) ->
+                spendViewModel.open(detail == null ? null : detail.id()));
         detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
+        SpendViewModel teamSpend = new SpendViewModel(services.spend()::team, tasks);
+        detailView.setTeamSpendContent(ViewLoader.load(new SpendView(teamSpend)));
+        teamSpend.shownProperty().bind(detailView.teamSpendShownProperty());
+        detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
+                teamSpend.open(team == null ? null : team.id()));
+        SpendViewModel memberSpend = new SpendViewModel(services.spend()::member, tasks);
+        memberView.setSpendContent(ViewLoader.load(new SpendView(memberSpend)));
+        memberViewModel.detailProperty().addListener((observable, old, member) ->
+                memberSpend.open(member == null ? null : member.userId()));
         memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 organizationHistory.show(detail == null ? null : detail.id()));
@@ -153,8 +171,12 @@ final class BrowserAssembly {
             }
             stage.toFront();
         };
-        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
-        locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        LocateView locateView = new LocateView(new LocateViewModel(services.locate(), tasks, openEntity));
+        locateStage = toolWindow(stage, "Locate an id · Why is this key rejected?", ViewLoader.load(locateView));
+        KeyDiagnosisViewModel keyViewModel = new KeyDiagnosisViewModel(services.keys(), services.diagnosis(),
+                services.keyFixes(), tasks, () -> null);
+        keyViewModel.fixDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
+        locateView.setKeyContent(ViewLoader.load(new KeyDiagnosisView(keyViewModel)));
         Runnable showLocate = () -> {
             locateStage.show();
             locateStage.toFront();

@@ -41,6 +41,8 @@ public final class ConnectionDialogView {
     @FXML
     private TextField auditAsField;
     @FXML
+    private TextField liteLlmVersionField;
+    @FXML
     private Label messageLabel;
 
     public ConnectionDialogView(ConnectionDialogViewModel viewModel) {
@@ -71,6 +73,7 @@ public final class ConnectionDialogView {
         labelField.textProperty().bindBidirectional(viewModel.labelProperty());
         schemasField.textProperty().bindBidirectional(viewModel.schemasProperty());
         auditAsField.textProperty().bindBidirectional(viewModel.auditAsProperty());
+        liteLlmVersionField.textProperty().bindBidirectional(viewModel.liteLlmVersionProperty());
         colourPicker.setValue(Color.web(viewModel.colourProperty().get()));
         colourPicker.valueProperty().addListener((observable, old, colour) -> viewModel.colourProperty().set(hex(colour)));
         viewModel.colourProperty().addListener((observable, old, colour) -> {

@@ -44,6 +44,7 @@ public final class ConnectionDialogViewModel {
     private final StringProperty auditAs = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty("#b42318");
     private final StringProperty schemas = new SimpleStringProperty(SchemaNames.DEFAULT.toString());
+    private final StringProperty liteLlmVersion = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
@@ -88,6 +89,7 @@ public final class ConnectionDialogViewModel {
         auditAs.set(profile.auditAs());
         colour.set(profile.colour());
         schemas.set(profile.schemas().toString());
+        liteLlmVersion.set(profile.liteLlmVersion());
         message.set("");
     }
 
@@ -149,7 +151,7 @@ public final class ConnectionDialogViewModel {
     private ConnectionProfile profileFromFields() {
         try {
             return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
-                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), auditAs.get());
+                    user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), auditAs.get(), liteLlmVersion.get());
         } catch (IllegalArgumentException e) {
             message.set(e.getMessage());
             return null;
@@ -210,6 +212,11 @@ public final class ConnectionDialogViewModel {
 
     public StringProperty schemasProperty() {
         return schemas;
+    }
+
+    /** The profile's "LiteLLM version" (empty: infer it from the schema), assumed by the key diagnosis. */
+    public StringProperty liteLlmVersionProperty() {
+        return liteLlmVersion;
     }
 
     public ReadOnlyStringProperty messageProperty() {

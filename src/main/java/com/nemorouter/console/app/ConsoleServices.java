@@ -6,6 +6,8 @@ import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.diagnosis.KeyDiagnosisService;
+import com.nemorouter.console.diagnosis.KeyFixService;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.integrity.LocateService;
@@ -18,6 +20,7 @@ import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.CensusService;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.spend.SpendService;
 import com.nemorouter.console.team.TeamQueries;
 import com.nemorouter.console.team.TeamService;
 
@@ -29,7 +32,8 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                               MemberService members, CensusService census, ConnectionService connection,
                               LocateService locate, KeyService keys, AuditService audit, RepairService repairs,
                               MembershipService membership, HistoryService history,
-                              UserSearchService userSearch) {
+                              UserSearchService userSearch, KeyDiagnosisService diagnosis,
+                              KeyFixService keyFixes, SpendService spend) {
 
     /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {
@@ -38,12 +42,21 @@ public record ConsoleServices(Database database, OrganizationService organizatio
 
     /** @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing */
     public static ConsoleServices wire(Database database, ConsoleHome home) {
+        return wire(database, home, null);
+    }
+
+    /**
+     * @param liteLlmVersion the profile's "LiteLLM version" that the key diagnosis assumes; null or empty to infer
+     *                       it from the schema
+     */
+    public static ConsoleServices wire(Database database, ConsoleHome home, String liteLlmVersion) {
         AuditTrail audit = AuditTrail.forThisMachine(home).as(database.settings().auditAs());
         RosterLocks locks = new RosterLocks();
         SchemaNames schemas = database.target().schemas();
         PresenceQuery presence = new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT,
                 schemas.nemo(), schemas.auth(), schemas.litellm(), database.schemaReport().rowSecurity());
         TeamQueries teamQueries = new TeamQueries();
+        KeyDiagnosisService diagnosis = new KeyDiagnosisService(database, liteLlmVersion);
         return new ConsoleServices(database,
                 new OrganizationService(database, presence, teamQueries, new MemberQueries()),
                 new TeamService(database, teamQueries),
@@ -56,6 +69,9 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                 new RepairService(database, audit, locks),
                 new MembershipService(database, locks, audit),
                 new HistoryService(database, audit),
-                new UserSearchService(database));
+                new UserSearchService(database),
+                diagnosis,
+                new KeyFixService(database, audit, diagnosis),
+                new SpendService(database));
     }
 }

@@ -93,7 +93,8 @@ public class NemoConsoleApplication extends Application {
         if (opened.profile() != null) {
             windowState.rememberProfile(opened.profile().name());
         }
-        showBrowser(ConsoleServices.wire(opened.database(), home), mainView, mainViewModel, scene);
+        showBrowser(ConsoleServices.wire(opened.database(), home,
+                opened.profile() == null ? null : opened.profile().liteLlmVersion()), mainView, mainViewModel, scene);
     }
 
     /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */

@@ -1,18 +1,26 @@
 package com.nemorouter.console.cli;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.diagnosis.CheckLine;
+import com.nemorouter.console.diagnosis.DiagnosisRequest;
+import com.nemorouter.console.diagnosis.KeyDiagnosis;
+import com.nemorouter.console.diagnosis.LiteLlmVersion;
+import com.nemorouter.console.diagnosis.SpendLine;
+import com.nemorouter.console.diagnosis.VersionAssumption;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.KeyService;
 
 /**
- * {@code key <sk-key|sha256-hash> [--json]}: the AuthContext the backend would build for a key. The key
- * is hashed here; it is never printed. Exit 0 when found, 3 when no key has that hash, 2 for bad input.
+ * {@code key <sk-key|sha256-hash> [--json]}: the AuthContext the backend would build for a key (exit 0 when
+ * found, 3 when no key has that hash). With {@code --diagnose}: whether LiteLLM's proxy would accept it and
+ * why not (exit 0 accepted, 3 rejected). 2 for bad input. The key is hashed here; it is never printed.
  */
 public final class KeyCommand implements Command<KeyCommand.Arguments> {
 
@@ -37,26 +45,93 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
 
     @Override
     public String usage() {
-        return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)";
+        return "key <sk-key|hash> [--json] the AuthContext of a virtual key (hashed locally; exit 3 if unknown)\n"
+                + "  key <sk-key|hash> --diagnose [--model M] [--route R] [--end-user ID] [--litellm-version V] "
+                + "[--scan-spend-logs] [--json]\n"
+                + "      would LiteLLM accept the key, and if not, which check fails first (exit 0 accepted, 3 rejected)";
     }
-
 
     @Override
     public Arguments parse(List<String> args) throws UsageException {
-        ValueAndJson parsed = ValueAndJson.parse("key", args, "key needs " + KeyService.VALID_KEY_HINT);
+        String key = null;
+        boolean json = false;
+        boolean diagnose = false;
+        boolean scan = false;
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            switch (arg) {
+                case "--json" -> json = true;
+                case "--diagnose" -> diagnose = true;
+                case "--scan-spend-logs" -> scan = true;
+                case "--model", "--route", "--end-user", "--litellm-version" -> {
+                    if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+                        throw new UsageException(arg + " needs a value, for example " + example(arg));
+                    }
+                    options.put(arg, args.get(++i));
+                }
+                default -> {
+                    if (arg.startsWith("--")) {
+                        throw new UsageException("unknown option " + arg + " for key (--json, --diagnose, --model, "
+                                + "--route, --end-user, --litellm-version, --scan-spend-logs)");
+                    }
+                    if (key != null) {
+                        throw new UsageException("key takes one value, got a second one");
+                    }
+                    key = arg;
+                }
+            }
+        }
+        if (key == null) {
+            throw new UsageException("key needs " + KeyService.VALID_KEY_HINT);
+        }
+        String hash;
         try {
-            KeyService.tokenHash(parsed.value());
+            hash = KeyService.tokenHash(key);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        return new Arguments(parsed.value(), parsed.json());
+        if (!diagnose && (scan || !options.isEmpty())) {
+            throw new UsageException((scan ? "--scan-spend-logs" : options.keySet().iterator().next())
+                    + " only goes with --diagnose");
+        }
+        VersionAssumption version = null;
+        if (options.containsKey("--litellm-version")) {
+            try {
+                version = new VersionAssumption(LiteLlmVersion.parse(options.get("--litellm-version")), "--litellm-version");
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        DiagnosisRequest request = null;
+        if (diagnose) {
+            try {
+                request = new DiagnosisRequest(hash, options.get("--model"), options.get("--route"),
+                        options.get("--end-user"), version, scan);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        }
+        return new Arguments(hash, json, request);
+    }
+
+    private static String example(String option) {
+        return switch (option) {
+            case "--model" -> "--model gpt-4o";
+            case "--route" -> "--route /chat/completions";
+            case "--end-user" -> "--end-user customer-42";
+            default -> "--litellm-version 1.84";
+        };
     }
 
     @Override
     public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
-        Optional<KeyResolution> resolved = services.keys().resolve(arguments.key());
+        if (arguments.diagnosis() != null) {
+            return diagnose(services, arguments, out);
+        }
+        Optional<KeyResolution> resolved = services.keys().resolve(arguments.hash());
         if (resolved.isEmpty()) {
-            err.println("no key: LiteLLM_VerificationToken has no row with hash " + KeyService.tokenHash(arguments.key()));
+            err.println("no key: LiteLLM_VerificationToken has no row with hash " + arguments.hash());
             return 3;
         }
         KeyResolution key = resolved.get();
@@ -85,14 +160,72 @@ public final class KeyCommand implements Command<KeyCommand.Arguments> {
         return 0;
     }
 
-    private static String nullable(String value) {
-        return value == null ? "-" : value;
+    private static int diagnose(ConsoleServices services, Arguments arguments, PrintStream out) {
+        KeyDiagnosis diagnosis = services.diagnosis().diagnose(arguments.diagnosis());
+        if (arguments.json()) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            object.put("allowed", diagnosis.allowed());
+            if (diagnosis.firstFailure() == null) {
+                object.put("first_failure", null);
+            } else {
+                Map<String, Object> failure = new LinkedHashMap<>();
+                failure.put("check", diagnosis.firstFailure().check().id());
+                failure.put("status", diagnosis.firstFailure().status());
+                failure.put("type", diagnosis.firstFailure().type());
+                failure.put("message", diagnosis.firstFailure().message());
+                object.put("first_failure", failure);
+            }
+            List<Map<String, Object>> checks = new ArrayList<>();
+            for (CheckLine line : diagnosis.checks()) {
+                Map<String, Object> check = new LinkedHashMap<>();
+                check.put("check", line.check().id());
+                check.put("result", line.result().id());
+                check.put("detail", line.detail());
+                checks.add(check);
+            }
+            object.put("checks", checks);
+            object.put("assumed_version", diagnosis.assumed().describe());
+            object.put("caveats", diagnosis.caveats());
+            JsonOutput.print(out, object);
+        } else {
+            out.println("token (sha256):  " + diagnosis.tokenHash()
+                    + (diagnosis.found() && !diagnosis.resolvedToken().equals(diagnosis.tokenHash())
+                    ? " (rotated; now " + diagnosis.resolvedToken() + ")" : ""));
+            out.println("request:         " + (diagnosis.model() == null ? "(no model)" : "model " + diagnosis.model())
+                    + ", route " + diagnosis.route() + (diagnosis.endUser() == null ? "" : ", end user " + diagnosis.endUser()));
+            out.println("verdict:         " + diagnosis.verdict());
+            if (diagnosis.firstFailure() != null) {
+                out.println("customer saw:    HTTP " + diagnosis.firstFailure().status() + " {\"error\": {\"type\": \""
+                        + diagnosis.firstFailure().type() + "\", \"message\": \"" + diagnosis.firstFailure().message() + "\"}}");
+            }
+            out.println("checks (LiteLLM's order):");
+            for (CheckLine line : diagnosis.checks()) {
+                out.printf("  %-15s %-19s %s%n", line.result().id(), line.check().id(), line.detail());
+            }
+            if (!diagnosis.spend().isEmpty()) {
+                out.println("spend:");
+                for (SpendLine line : diagnosis.spend()) {
+                    out.println("  " + line.describe());
+                }
+            }
+            out.println(diagnosis.spendLogs().describe());
+            out.println("updated_at:      key " + nullable(diagnosis.keyUpdatedAt()) + " UTC, team "
+                    + nullable(diagnosis.teamUpdatedAt()) + " UTC (now " + (diagnosis.checkedAt() == null ? "-" : diagnosis.checkedAt().withNano(0)) + " UTC)");
+            out.println("caveats:");
+            diagnosis.caveats().forEach(caveat -> out.println("  - " + caveat));
+        }
+        return diagnosis.allowed() ? 0 : 3;
+    }
+
+    private static String nullable(Object value) {
+        return value == null ? "-" : value.toString();
     }
 
     private static String yesNo(boolean present) {
         return present ? "yes" : "NO";
     }
 
-    record Arguments(String key, boolean json) {
+    /** @param diagnosis the diagnosis to run, or null for the plain AuthContext */
+    record Arguments(String hash, boolean json, DiagnosisRequest diagnosis) {
     }
 }

@@ -29,7 +29,7 @@ public final class DemoDatabase implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDatabase.class);
 
     /** Bumped whenever schema.sql or seed.sql changes, so old demo directories are rebuilt. */
-    static final int SEED_VERSION = 1;
+    static final int SEED_VERSION = 2;
     private static final String RESOURCE_DIR = "/com/nemorouter/console/connection/demo/";
 
     private final EmbeddedPostgres postgres;

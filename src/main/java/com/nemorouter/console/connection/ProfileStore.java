@@ -45,7 +45,7 @@ public final class ProfileStore {
                         node.path("label").asText(), node.path("connectionString").asText(),
                         node.path("user").asText(), node.path("readOnly").asBoolean(),
                         SchemaNames.parse(node.path("schemas").asText(SchemaNames.DEFAULT.toString())),
-                        node.path("auditAs").asText("")));
+                        node.path("auditAs").asText(""), node.path("litellmVersion").asText("")));
             }
             profiles.sort(Comparator.comparing(ConnectionProfile::name, String.CASE_INSENSITIVE_ORDER));
             return profiles;
@@ -80,7 +80,8 @@ public final class ProfileStore {
             array.addObject().put("name", profile.name()).put("colour", profile.colour())
                     .put("label", profile.label()).put("connectionString", profile.connectionString())
                     .put("user", profile.user()).put("readOnly", profile.readOnly())
-                    .put("schemas", profile.schemas().toString()).put("auditAs", profile.auditAs());
+                    .put("schemas", profile.schemas().toString()).put("auditAs", profile.auditAs())
+                    .put("litellmVersion", profile.liteLlmVersion());
         }
         try {
             Files.createDirectories(file.getParent());

@@ -4,16 +4,18 @@ import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.FlowPane;
 
-/** Locate an id (Ctrl+L) and resolve a key: thin code-behind over {@link LocateViewModel}. */
+/** Locate an id (Ctrl+L), with the key screen in a second tab: thin code-behind over {@link LocateViewModel}. */
 public final class LocateView {
 
     private final LocateViewModel viewModel;
@@ -43,11 +45,11 @@ public final class LocateView {
     @FXML
     private TableColumn<PresenceEntry, String> rowsColumn;
     @FXML
-    private PasswordField keyField;
+    private TabPane tabs;
     @FXML
-    private Label keyErrorLabel;
+    private Tab locateTab;
     @FXML
-    private Label keySummaryLabel;
+    private Tab keyTab;
 
     public LocateView(LocateViewModel viewModel) {
         this.viewModel = viewModel;
@@ -70,11 +72,6 @@ public final class LocateView {
         scanButton.disableProperty().bind(viewModel.searchingProperty());
         cancelButton.disableProperty().bind(viewModel.searchingProperty().not());
         viewModel.entities().addListener((javafx.collections.ListChangeListener<LocatedEntity>) change -> showLinks());
-
-        keyField.textProperty().bindBidirectional(viewModel.keyInputProperty());
-        keyField.setOnAction(event -> viewModel.resolveKey());
-        keySummaryLabel.textProperty().bind(viewModel.keySummaryProperty());
-        bindError(keyErrorLabel, viewModel.keyErrorProperty());
     }
 
     private void showLinks() {
@@ -94,8 +91,14 @@ public final class LocateView {
     }
 
     public void focus() {
+        tabs.getSelectionModel().select(locateTab);
         idField.requestFocus();
         idField.selectAll();
+    }
+
+    /** The key screen (its own feature, wired by the composition root) goes in the second tab. */
+    public void setKeyContent(Node content) {
+        keyTab.setContent(content);
     }
 
     @FXML
@@ -111,10 +114,5 @@ public final class LocateView {
     @FXML
     private void cancel() {
         viewModel.cancel();
-    }
-
-    @FXML
-    private void resolveKey() {
-        viewModel.resolveKey();
     }
 }

@@ -21,13 +21,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * Locate (any id, anywhere) and resolve a key. The raw key typed by the user is replaced by its hash as
- * soon as it is resolved, and it never appears in a task description (those are logged on failure).
+ * Locate any id, anywhere. (Keys are resolved and diagnosed by the key screen, {@code diagnosis}.)
  */
 public final class LocateViewModel {
 
     private final LocateService locateService;
-    private final KeyService keyService;
     private final TaskRunner tasks;
     private final Consumer<LocatedEntity> opener;
 
@@ -39,19 +37,13 @@ public final class LocateViewModel {
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canScanAnyway = new ReadOnlyBooleanWrapper(false);
 
-    private final StringProperty keyInput = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper keySummary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper keyError = new ReadOnlyStringWrapper("");
-
     private LocateResult last;
     private QueryCancellation cancellation;
     private int request;
 
     /** @param opener shows an entity in the browser (the composition root's navigation) */
-    public LocateViewModel(LocateService locateService, KeyService keyService, TaskRunner tasks,
-                           Consumer<LocatedEntity> opener) {
+    public LocateViewModel(LocateService locateService, TaskRunner tasks, Consumer<LocatedEntity> opener) {
         this.locateService = locateService;
-        this.keyService = keyService;
         this.tasks = tasks;
         this.opener = opener;
     }
@@ -136,45 +128,6 @@ public final class LocateViewModel {
         }
     }
 
-    public void resolveKey() {
-        keyError.set("");
-        String hash;
-        try {
-            hash = KeyService.tokenHash(keyInput.get());
-        } catch (IllegalArgumentException e) {
-            keyError.set(e.getMessage());
-            return;
-        }
-        // The raw key leaves the field (and memory the UI holds) as soon as it has been hashed.
-        keyInput.set(hash);
-        keySummary.set("Resolving…");
-        tasks.run("Resolving a key", () -> keyService.resolve(hash), found -> keySummary.set(found
-                .map(LocateViewModel::describe)
-                .orElse("No key: LiteLLM_VerificationToken has no row with this hash.")), failure -> {
-                    keySummary.set("");
-                    keyError.set(FailureMessages.describe("Resolving the key", failure));
-                });
-    }
-
-    static String describe(KeyResolution key) {
-        return "AuthContext.org_id = " + orNone(key.orgId()) + " (from the " + key.orgSource() + ")\n"
-                + "team_id = " + orNone(key.teamId()) + "\n"
-                + "user_id = " + orNone(key.userId()) + (key.userRole() == null ? "" : " (" + key.userRole() + ")") + "\n"
-                + "key_alias = " + orNone(key.keyAlias()) + "\n"
-                + (key.blocked() ? "✘ blocked" : "✔ not blocked") + (key.teamBlocked() ? " (team blocked)" : "") + "   "
-                + (key.expired() ? "✘ expired " + key.expires() + " UTC" : "✔ not expired") + "\n"
-                + "organization: nemo " + mark(key.orgInNemo()) + "  LiteLLM " + mark(key.orgInLiteLlm()) + "\n"
-                + "team: nemo " + mark(key.teamInNemo()) + "  LiteLLM " + mark(key.teamInLiteLlm());
-    }
-
-    private static String orNone(String value) {
-        return value == null ? "✘ none" : value;
-    }
-
-    private static String mark(boolean present) {
-        return present ? "✔ present" : "✘ MISSING";
-    }
-
     public StringProperty inputProperty() {
         return input;
     }
@@ -201,17 +154,5 @@ public final class LocateViewModel {
 
     public ReadOnlyBooleanProperty canScanAnywayProperty() {
         return canScanAnyway.getReadOnlyProperty();
-    }
-
-    public StringProperty keyInputProperty() {
-        return keyInput;
-    }
-
-    public ReadOnlyStringProperty keySummaryProperty() {
-        return keySummary.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty keyErrorProperty() {
-        return keyError.getReadOnlyProperty();
     }
 }

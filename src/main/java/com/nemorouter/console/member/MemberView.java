@@ -34,6 +34,8 @@ public final class MemberView {
     @FXML
     private VBox historyBox;
     @FXML
+    private VBox spendBox;
+    @FXML
     private TableView<MemberDetail.Organization> organizationTable;
     @FXML
     private TableColumn<MemberDetail.Organization, String> orgNameColumn;
@@ -111,6 +113,12 @@ public final class MemberView {
     }
 
     /** Hosts the member's History (audit records about this user id). */
+    /** Hosts the member's spend at a glance (the spend feature, wired by the composition root). */
+    public void setSpendContent(Node spend) {
+        VBox.setVgrow(spend, Priority.ALWAYS);
+        spendBox.getChildren().setAll(spend);
+    }
+
     public void setHistoryContent(Node history) {
         VBox.setVgrow(history, Priority.ALWAYS);
         historyBox.getChildren().setAll(history);

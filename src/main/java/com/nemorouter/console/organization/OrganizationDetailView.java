@@ -57,6 +57,10 @@ public final class OrganizationDetailView {
     @FXML
     private Tab historyTab;
     @FXML
+    private Tab spendTab;
+    @FXML
+    private Tab teamSpendTab;
+    @FXML
     private Tab teamHistoryTab;
     @FXML
     private Button orgAddButton;
@@ -306,6 +310,26 @@ public final class OrganizationDetailView {
 
     private void openDialog(MembershipDialogViewModel dialog) {
         new MembershipDialog(dialog).show(root.getScene().getWindow());
+    }
+
+    /** Hosts the organization's spend at a glance (its own feature, wired by the composition root). */
+    public void setSpendContent(Node spend) {
+        spendTab.setContent(spend);
+    }
+
+    /** Hosts the selected team's spend beside its roster and history. */
+    public void setTeamSpendContent(Node spend) {
+        teamSpendTab.setContent(spend);
+    }
+
+    /** True while the Team spend tab is showing. */
+    public javafx.beans.property.ReadOnlyBooleanProperty teamSpendShownProperty() {
+        return teamSpendTab.selectedProperty();
+    }
+
+    /** True while the Spend tab is showing: its reads run only then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty spendShownProperty() {
+        return spendTab.selectedProperty();
     }
 
     /** Hosts the organization's History (audit records, newest first). */

@@ -21,8 +21,7 @@ class IntegrityViewModelTest {
 
     private final List<LocatedEntity> opened = new ArrayList<>();
     private final LocateViewModel locate = new LocateViewModel(
-            new LocateService(TestDatabases.seeded(), new PresenceQuery(100)), new KeyService(TestDatabases.seeded()),
-            new SameThreadTaskRunner(), opened::add);
+            new LocateService(TestDatabases.seeded(), new PresenceQuery(100)), new SameThreadTaskRunner(), opened::add);
     // Never asked to apply a repair here: the seeded database is shared read-only (RepairServiceTest writes).
     private final AuditViewModel audit = new AuditViewModel(new AuditService(TestDatabases.seeded()),
             new RepairService(TestDatabases.seeded(), null, null), new SameThreadTaskRunner(), opened::add);
@@ -52,19 +51,6 @@ class IntegrityViewModelTest {
         locate.locate();
         assertThat(locate.errorProperty().get()).contains("not a valid UUID");
         assertThat(locate.places()).isEmpty();
-    }
-
-    @Test
-    void resolvingAKeyReplacesTheRawKeyWithItsHash() {
-        locate.keyInputProperty().set(DEMO_KEY_WITH_ORG);
-        locate.resolveKey();
-        assertThat(locate.keyInputProperty().get()).isEqualTo(KeyService.tokenHash(DEMO_KEY_WITH_ORG));
-        assertThat(locate.keySummaryProperty().get()).contains("AuthContext.org_id = " + ACME + " (from the key)")
-                .contains("team_id = " + ACME_PLATFORM_TEAM).doesNotContain(DEMO_KEY_WITH_ORG);
-
-        locate.keyInputProperty().set("not a key");
-        locate.resolveKey();
-        assertThat(locate.keyErrorProperty().get()).contains("sk-");
     }
 
     @Test

@@ -119,7 +119,7 @@ class RowLevelSecurityTest {
             LocateViewModel locate = new LocateViewModel(new LocateService(database,
                     new com.nemorouter.console.presence.PresenceQuery(100, "nemo", "auth", "public",
                             database.schemaReport().rowSecurity())),
-                    new KeyService(database), new com.nemorouter.console.ui.SameThreadTaskRunner(), entity -> { });
+                    new com.nemorouter.console.ui.SameThreadTaskRunner(), entity -> { });
             locate.inputProperty().set(AuditServiceTest.USER_WITH_STALE_TEAMS);
             locate.locate();
             assertThat(locate.messageProperty().get()).contains("column(s) hidden by row-level security");

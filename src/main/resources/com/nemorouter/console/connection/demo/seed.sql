@@ -510,6 +510,25 @@ SET "spend" = s.spend
 FROM (SELECT "organization_id", sum("spend") AS spend FROM "LiteLLM_SpendLogs" GROUP BY "organization_id") s
 WHERE o."organization_id" = s."organization_id";
 
+-- Keys that LiteLLM's proxy would reject, one for each common way ("Why is this key rejected?" in the
+-- README). Existing keys are changed rather than added, so the key count stays the same:
+--   sk-demo-17 blocked and sk-demo-13 expired (kn mod 17 / kn mod 13 above);
+--   sk-demo-19 over its budget: max_budget set below its spend;
+--   sk-demo-21 may call gpt-4o-mini only (rejected for any other model);
+--   sk-demo-23 (and sk-demo-24) in team 'Analytics', whose spend is over its max_budget.
+UPDATE "LiteLLM_VerificationToken"
+SET "max_budget" = round(("spend" * 0.9)::numeric, 4)::double precision
+WHERE "token" = encode(sha256(convert_to('sk-demo-19', 'UTF8')), 'hex');
+
+UPDATE "LiteLLM_VerificationToken"
+SET "models" = ARRAY['gpt-4o-mini']
+WHERE "token" = encode(sha256(convert_to('sk-demo-21', 'UTF8')), 'hex');
+
+UPDATE "LiteLLM_TeamTable" t
+SET "max_budget" = round((t."spend" * 0.9)::numeric, 4)::double precision
+FROM "LiteLLM_VerificationToken" v
+WHERE v."token" = encode(sha256(convert_to('sk-demo-23', 'UTF8')), 'hex') AND t."team_id" = v."team_id";
+
 -- A few audit log entries (Acme's Platform team, its first key, and its organization).
 INSERT INTO "LiteLLM_AuditLog" ("id", "updated_at", "changed_by", "changed_by_api_key", "action",
                                 "table_name", "object_id", "before_value", "updated_values")

@@ -19,6 +19,7 @@ import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
 import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
@@ -29,6 +30,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
@@ -50,6 +52,8 @@ final class BrowserAssembly {
     private Stage locateStage;
     private Stage auditStage;
     private Runnable focusSearch = () -> { };
+    /** Context-menu links ("Open in Locate", "Open organization"), pointed at their targets once they exist. */
+    private final IdLinks links = new IdLinks();
 
     BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage, Scene scene) {
         this.services = services;
@@ -65,7 +69,7 @@ final class BrowserAssembly {
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
-        MemberView memberView = new MemberView(memberViewModel);
+        MemberView memberView = new MemberView(memberViewModel, links);
         Parent memberNode = ViewLoader.load(memberView);
 
         MembershipEditing editing = new MembershipEditing(services.membership(),
@@ -73,7 +77,7 @@ final class BrowserAssembly {
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
         detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
-        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
+        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open, links);
         Parent detailNode = ViewLoader.load(detailView);
         detailView.setMemberContent(memberNode);
 
@@ -103,7 +107,7 @@ final class BrowserAssembly {
                 detailViewModel.open(row.id());
             }
         });
-        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
+        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus, links);
         Parent listNode = ViewLoader.load(listView);
 
         mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
@@ -160,6 +164,11 @@ final class BrowserAssembly {
             locateStage.toFront();
             locateView.focus();
         };
+        links.setOpenOrganization(id -> openEntity.accept(new LocatedEntity("organization", id, id, null)));
+        links.setLocate(id -> {
+            showLocate.run();
+            locateView.locate(id);
+        });
         AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
         auditViewModel.repairDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
         auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
@@ -200,6 +209,13 @@ final class BrowserAssembly {
         window.setTitle(title);
         Scene scene = new Scene(content);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        // Tool windows close with Escape, like dialogs.
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE) {
+                window.close();
+                event.consume();
+            }
+        });
         window.setScene(scene);
         return window;
     }

@@ -1,7 +1,9 @@
 package com.nemorouter.console.member;
 
 import com.nemorouter.console.presence.PresenceFlowView;
-import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Copying;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
@@ -18,6 +20,7 @@ public final class MemberView {
 
     private final MemberViewModel viewModel;
     private final PresenceFlowView presenceFlow = new PresenceFlowView();
+    private final IdLinks links;
 
     @FXML
     private Label titleLabel;
@@ -52,8 +55,9 @@ public final class MemberView {
     @FXML
     private TableColumn<MemberDetail.Team, String> teamArrayColumn;
 
-    public MemberView(MemberViewModel viewModel) {
+    public MemberView(MemberViewModel viewModel, IdLinks links) {
         this.viewModel = viewModel;
+        this.links = links;
     }
 
     @FXML
@@ -69,8 +73,19 @@ public final class MemberView {
         Tables.bind(teamIdColumn, MemberDetail.Team::teamId);
         Tables.bind(teamRoleColumn, MemberDetail.Team::role);
         Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed" : "✘ user's teams[] lacks it");
-        Tables.copyIdOnShortcut(organizationTable, MemberDetail.Organization::organizationId);
-        Tables.copyIdOnShortcut(teamTable, MemberDetail.Team::teamId);
+        orgIdColumn.setCellFactory(IdCell.factory());
+        teamIdColumn.setCellFactory(IdCell.factory());
+        Tables.rowMenu(organizationTable, MemberDetail.Organization::organizationId)
+                .copy("Copy name", "organization name", MemberDetail.Organization::name)
+                .locate(links)
+                .action("Open organization", org -> links.openOrganization(org.organizationId()))
+                .install();
+        Tables.rowMenu(teamTable, MemberDetail.Team::teamId)
+                .copy("Copy name", "team name", MemberDetail.Team::name)
+                .locate(links)
+                .action("Open the team's organization", team -> links.openOrganization(team.organizationId()),
+                        team -> team.organizationId() != null)
+                .install();
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
     }
 
@@ -107,7 +122,7 @@ public final class MemberView {
 
     @FXML
     private void copyId() {
-        Clipboards.copy(idField.getText());
+        Copying.copy(idField, "user UUID", idField.getText());
     }
 
     /** Hosts the member's History (audit records about this user id). */

@@ -8,7 +8,9 @@ import com.nemorouter.console.membership.MembershipDialogViewModel;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
-import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Copying;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.beans.binding.Bindings;
@@ -32,6 +34,7 @@ public final class OrganizationDetailView {
 
     private final OrganizationDetailViewModel viewModel;
     private final Consumer<String> openMember;
+    private final IdLinks links;
     private final PresenceFlowView presenceFlow = new PresenceFlowView();
 
     @FXML
@@ -128,9 +131,10 @@ public final class OrganizationDetailView {
     /**
      * @param openMember shows a user id in the member tab (the composition root wires the member view)
      */
-    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember) {
+    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember, IdLinks links) {
         this.viewModel = viewModel;
         this.openMember = openMember;
+        this.links = links;
     }
 
     @FXML
@@ -147,31 +151,51 @@ public final class OrganizationDetailView {
         Tables.bind(teamIdColumn, TeamRow::id);
         Tables.bind(teamNemoOrgColumn, team -> orgText(team.nemoOrganizationId()));
         Tables.bind(teamLiteLlmOrgColumn, team -> orgText(team.liteLlmOrganizationId()));
+        teamIdColumn.setCellFactory(IdCell.factory());
+        teamNemoOrgColumn.setCellFactory(IdCell.factory());
+        teamLiteLlmOrgColumn.setCellFactory(IdCell.factory());
         Tables.bind(teamMembersColumn, TeamRow::memberCount);
         teamTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, team) -> viewModel.selectedTeamProperty().set(team));
-        Tables.copyIdOnShortcut(teamTable, TeamRow::id);
+        Tables.rowMenu(teamTable, TeamRow::id)
+                .copy("Copy name", "team name", TeamRow::displayName)
+                .locate(links)
+                .action("Open the other organization (NemoRouter)", team -> links.openOrganization(team.nemoOrganizationId()),
+                        team -> isOther(team.nemoOrganizationId()))
+                .action("Open the other organization (LiteLLM)", team -> links.openOrganization(team.liteLlmOrganizationId()),
+                        team -> isOther(team.liteLlmOrganizationId()))
+                .install();
 
         rosterTitle.textProperty().bind(viewModel.rosterTitleProperty());
         rosterTable.setItems(viewModel.roster());
         Tables.bind(rosterEmailColumn, RosterEntry::email);
         Tables.bind(rosterUserColumn, RosterEntry::userId);
+        rosterUserColumn.setCellFactory(IdCell.factory());
         Tables.bind(rosterRoleColumn, RosterEntry::role);
         Tables.bind(rosterStatusColumn, RosterEntry::status);
         rosterStatusColumn.setCellFactory(column -> new MarkCell<>());
-        Tables.copyIdOnShortcut(rosterTable, RosterEntry::userId);
+        Tables.rowMenu(rosterTable, RosterEntry::userId)
+                .copy("Copy email", "email", RosterEntry::email)
+                .locate(links)
+                .action("Open member", entry -> showMember(entry.userId()))
+                .install();
         Tables.openOnEnter(rosterTable, entry -> showMember(entry.userId()));
 
         membersSummary.textProperty().bind(viewModel.membersSummaryProperty());
         memberTable.setItems(viewModel.memberRows());
         Tables.bind(memberEmailColumn, MemberRow::email);
         Tables.bind(memberIdColumn, MemberRow::userId);
+        memberIdColumn.setCellFactory(IdCell.factory());
         Tables.bind(memberRoleColumn, MemberRow::role);
         Tables.bind(memberAuthColumn, member -> member.authMatch().text());
         memberAuthColumn.setCellFactory(column -> new MarkCell<>());
         Tables.bind(memberTeamsColumn, MemberRow::teams);
         Tables.bind(memberKeysColumn, MemberRow::keyCount);
-        Tables.copyIdOnShortcut(memberTable, MemberRow::userId);
+        Tables.rowMenu(memberTable, MemberRow::userId)
+                .copy("Copy email", "email", MemberRow::email)
+                .locate(links)
+                .action("Open member", member -> showMember(member.userId()))
+                .install();
         Tables.openOnEnter(memberTable, member -> showMember(member.userId()));
 
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
@@ -195,6 +219,11 @@ public final class OrganizationDetailView {
         memberTab.setDisable(true);
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
         show(null);
+    }
+
+    private boolean isOther(String organizationId) {
+        OrganizationDetail detail = viewModel.detailProperty().get();
+        return organizationId != null && detail != null && !organizationId.equals(detail.id());
     }
 
     private String orgText(String organizationId) {
@@ -336,7 +365,7 @@ public final class OrganizationDetailView {
 
     @FXML
     private void copyId() {
-        Clipboards.copy(idField.getText());
+        Copying.copy(idField, "organization UUID", idField.getText());
     }
 
     /** Text cells that turn red when they carry a ✘ mark (the mark itself keeps them readable without colour). */

@@ -1,6 +1,8 @@
 package com.nemorouter.console.organization;
 
 import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.animation.PauseTransition;
@@ -22,6 +24,7 @@ public final class OrganizationListView {
 
     private final OrganizationListViewModel viewModel;
     private final Runnable openSelected;
+    private final IdLinks links;
 
     @FXML
     private TextField searchField;
@@ -47,9 +50,10 @@ public final class OrganizationListView {
     private TableColumn<OrganizationRow, Long> membersColumn;
 
     /** @param openSelected moves focus to the detail of the selected organization (Enter) */
-    public OrganizationListView(OrganizationListViewModel viewModel, Runnable openSelected) {
+    public OrganizationListView(OrganizationListViewModel viewModel, Runnable openSelected, IdLinks links) {
         this.viewModel = viewModel;
         this.openSelected = openSelected;
+        this.links = links;
     }
 
     @FXML
@@ -74,13 +78,17 @@ public final class OrganizationListView {
         Tables.bind(nameColumn, OrganizationRow::displayName);
         Tables.bind(slugColumn, OrganizationRow::slug);
         Tables.bind(idColumn, OrganizationRow::id);
+        idColumn.setCellFactory(IdCell.factory());
         Tables.bind(planColumn, OrganizationRow::plan);
         Tables.bind(teamsColumn, OrganizationRow::teamCount);
         Tables.bind(membersColumn, OrganizationRow::memberCount);
         organizationTable.setRowFactory(table -> new PagingRow());
         organizationTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, row) -> viewModel.selectedProperty().set(row));
-        Tables.copyIdOnShortcut(organizationTable, OrganizationRow::id);
+        Tables.rowMenu(organizationTable, OrganizationRow::id)
+                .copy("Copy name", "name", OrganizationRow::displayName)
+                .locate(links)
+                .install();
         Tables.openOnEnter(organizationTable, row -> openSelected.run());
         searchField.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.DOWN && !viewModel.rows().isEmpty()) {

@@ -103,9 +103,15 @@ final class BrowserAssembly {
         listViewModel.selectedProperty().addListener((observable, old, row) -> {
             if (row == null) {
                 detailViewModel.clear();
-            } else {
+            } else if (old == null || !old.id().equals(row.id())) {
+                // The same organization with fresh counts (a refresh) keeps its detail and notice.
                 detailViewModel.open(row.id());
             }
+        });
+        // After an edit every view showing the changed data re-reads it: list counts and presence, the member.
+        detailViewModel.editsAppliedProperty().addListener((observable, old, count) -> {
+            listViewModel.refresh();
+            memberViewModel.reload();
         });
         OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus, links);
         Parent listNode = ViewLoader.load(listView);
@@ -149,11 +155,13 @@ final class BrowserAssembly {
         Consumer<LocatedEntity> openEntity = entity -> {
             String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
             if (organization != null) {
-                listViewModel.searchTextProperty().set(organization);
+                listViewModel.show(organization);
                 detailViewModel.open(organization);
             }
             if (entity.type().equals("user")) {
                 detailView.showMember(entity.id());
+            } else if (entity.type().equals("team")) {
+                detailView.showTeam(entity.id());
             }
             stage.toFront();
         };
@@ -183,6 +191,12 @@ final class BrowserAssembly {
             memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
         };
         auditViewModel.allFindings().addListener((ListChangeListener<Finding>) change -> refreshBadges.run());
+        // A repair changes presence and memberships: the list, the open organization and member re-read them.
+        auditViewModel.repairsAppliedProperty().addListener((observable, old, count) -> {
+            listViewModel.refresh();
+            detailViewModel.reload();
+            memberViewModel.reload();
+        });
         detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
         memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
 

@@ -9,7 +9,9 @@ import com.nemorouter.console.ui.Tables;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -72,7 +74,20 @@ public final class MemberView {
         Tables.bind(teamNameColumn, MemberDetail.Team::name);
         Tables.bind(teamIdColumn, MemberDetail.Team::teamId);
         Tables.bind(teamRoleColumn, MemberDetail.Team::role);
-        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed" : "✘ user's teams[] lacks it");
+        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed"
+                : "✘ missing from the user's team list (LiteLLM_UserTable.teams)");
+        teamArrayColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().remove("mark--missing");
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+                if (!empty && text != null && text.startsWith("✘")) {
+                    getStyleClass().add("mark--missing");
+                }
+            }
+        });
         orgIdColumn.setCellFactory(IdCell.factory());
         teamIdColumn.setCellFactory(IdCell.factory());
         Tables.rowMenu(organizationTable, MemberDetail.Organization::organizationId)
@@ -102,10 +117,10 @@ public final class MemberView {
         titleLabel.setText(detail.email() == null ? "(no email)" : detail.email()
                 + (detail.fullName() == null ? "" : " · " + detail.fullName()));
         idField.setText(detail.userId());
-        summaryLabel.setText("auth.users: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
-                + "   LiteLLM_UserTable: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
-                + "   global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
-                + "   keys: " + detail.keyCount()
+        summaryLabel.setText("Supabase user: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
+                + "   LiteLLM user: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
+                + "   Global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
+                + "   Keys: " + detail.keyCount()
                 + (detail.nonCanonicalUuid() ? "\n✘ The id is not lowercase canonical: LiteLLM's text joins miss "
                         + detail.userId().toLowerCase(java.util.Locale.ROOT) : ""));
         presenceFlow.show(detail.presence(), null, true);

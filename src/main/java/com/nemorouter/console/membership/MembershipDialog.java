@@ -2,6 +2,7 @@ package com.nemorouter.console.membership;
 
 import com.nemorouter.console.ui.ViewLoader;
 
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -19,8 +20,14 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
 /** The window of one membership edit; all state and logic live in {@link MembershipDialogViewModel}. */
 public final class MembershipDialog {
+
+    private static final double CONSEQUENCE_ROW_HEIGHT = 24;
+    private static final int CONSEQUENCE_ROWS_SHOWN = 14;
 
     private final MembershipDialogViewModel viewModel;
     private Stage stage;
@@ -46,6 +53,10 @@ public final class MembershipDialog {
     @FXML
     private Label consequencesLabel;
     @FXML
+    private ListView<String> consequencesList;
+    @FXML
+    private Label currentRoleLabel;
+    @FXML
     private Label errorLabel;
     @FXML
     private Button applyButton;
@@ -62,7 +73,7 @@ public final class MembershipDialog {
         show(includeTeamsBox, viewModel.offersIncludeTeams());
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         resultList.setItems(viewModel.results());
-        resultList.setCellFactory(list -> new UserCell());
+        resultList.setCellFactory(list -> new UserCell(viewModel::isMember));
         resultList.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) {
                 viewModel.pick(resultList.getSelectionModel().getSelectedItem());
@@ -80,7 +91,7 @@ public final class MembershipDialog {
             }
         });
         selectedList.setItems(viewModel.selected());
-        selectedList.setCellFactory(list -> new UserCell());
+        selectedList.setCellFactory(list -> new UserCell(user -> false));
         selectedList.setOnKeyPressed(event -> {
             if (event.getCode() == KeyCode.DELETE || event.getCode() == KeyCode.BACK_SPACE) {
                 viewModel.unpick(selectedList.getSelectionModel().getSelectedItem());
@@ -88,6 +99,11 @@ public final class MembershipDialog {
         });
         roleChoice.setItems(viewModel.roles());
         roleChoice.valueProperty().bindBidirectional(viewModel.roleProperty());
+        currentRoleLabel.setText(viewModel.currentRoleText());
+        if (viewModel.needsRole()) {
+            ValidationSupport validation = new ValidationSupport();
+            validation.registerValidator(roleChoice, Validator.createEmptyValidator("Choose a role"));
+        }
         includeTeamsBox.selectedProperty().bindBidirectional(viewModel.includeTeamsProperty());
         addToOrganizationBox.selectedProperty().bindBidirectional(viewModel.addToOrganizationProperty());
         show(addToOrganizationBox, false);
@@ -96,10 +112,30 @@ public final class MembershipDialog {
         consequencesLabel.textProperty().bind(viewModel.consequencesProperty());
         consequencesLabel.visibleProperty().bind(viewModel.consequencesProperty().isNotEmpty());
         consequencesLabel.managedProperty().bind(consequencesLabel.visibleProperty());
+        // Every changed row is listed; the list is as tall as its rows (up to a screenful), then scrolls.
+        consequencesList.setItems(viewModel.consequenceLines());
+        consequencesList.setFixedCellSize(CONSEQUENCE_ROW_HEIGHT);
+        consequencesList.prefHeightProperty().bind(Bindings.size(viewModel.consequenceLines())
+                .multiply(CONSEQUENCE_ROW_HEIGHT).add(4).map(height -> Math.min(height.doubleValue(),
+                        CONSEQUENCE_ROWS_SHOWN * CONSEQUENCE_ROW_HEIGHT + 4)));
+        consequencesList.minHeightProperty().bind(consequencesList.prefHeightProperty());
+        consequencesList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.consequenceLines()));
+        consequencesList.managedProperty().bind(consequencesList.visibleProperty());
+        viewModel.consequenceLines().addListener((javafx.collections.ListChangeListener<String>) change -> {
+            if (stage != null) {
+                stage.sizeToScene();
+            }
+        });
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
         applyButton.disableProperty().bind(viewModel.workingProperty());
+        applyButton.textProperty().bind(viewModel.applyLabelProperty());
+        // A destructive confirmation is never what Enter does by accident.
+        applyButton.setDefaultButton(!viewModel.destructive());
+        if (viewModel.destructive()) {
+            applyButton.getStyleClass().add("danger");
+        }
         viewModel.finishedProperty().addListener((observable, old, finished) -> {
             if (finished && stage != null) {
                 stage.close();
@@ -151,11 +187,18 @@ public final class MembershipDialog {
         node.setManaged(visible);
     }
 
+    /** A user; one already in the target says so, so the picker shows current membership. */
     private static final class UserCell extends ListCell<UserChoice> {
+        private final java.util.function.Predicate<UserChoice> member;
+
+        UserCell(java.util.function.Predicate<UserChoice> member) {
+            this.member = member;
+        }
+
         @Override
         protected void updateItem(UserChoice user, boolean empty) {
             super.updateItem(user, empty);
-            setText(empty || user == null ? null : user.label());
+            setText(empty || user == null ? null : (member.test(user) ? "✔ already a member · " : "") + user.label());
         }
     }
 }

@@ -36,6 +36,7 @@ public final class OrganizationDetailView {
     private final Consumer<String> openMember;
     private final IdLinks links;
     private final PresenceFlowView presenceFlow = new PresenceFlowView();
+    private String pendingTeam;
 
     @FXML
     private VBox root;
@@ -216,6 +217,7 @@ public final class OrganizationDetailView {
             }
         });
 
+        viewModel.teamRows().addListener((javafx.collections.ListChangeListener<TeamRow>) change -> selectPendingTeam());
         memberTab.setDisable(true);
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
         show(null);
@@ -244,6 +246,10 @@ public final class OrganizationDetailView {
             slugLabel.setText("");
             planLabel.setText("");
             presenceFlow.clear();
+            // No counts of an organization that is no longer shown.
+            teamsTab.setText("Teams");
+            membersTab.setText("Members");
+            showAuditBadge("");
             return;
         }
         titleLabel.setText(detail.displayName() + "   " + detail.corePresence().badge());
@@ -253,8 +259,8 @@ public final class OrganizationDetailView {
                 ? "✘ MISSING in LiteLLM_OrganizationTable" : detail.liteLlmAlias());
         mark(nemoNameLabel, detail.nemoName() == null);
         mark(liteLlmAliasLabel, detail.liteLlmAlias() == null);
-        slugLabel.setText("slug: " + (detail.slug() == null ? "-" : detail.slug()));
-        planLabel.setText("plan: " + (detail.plan() == null ? "-" : detail.plan()));
+        slugLabel.setText("Slug: " + OrganizationRow.orDash(detail.slug()));
+        planLabel.setText("Plan: " + OrganizationRow.orDash(detail.plan()));
         boolean backendOk = detail.authContextOrgId() != null;
         presenceFlow.show(detail.presence(), backendOk
                 ? "AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])"
@@ -268,6 +274,27 @@ public final class OrganizationDetailView {
         if (missing) {
             label.getStyleClass().add("mark--missing");
         }
+    }
+
+    /** Shows the Teams tab with {@code teamId} selected once the organization's teams are loaded. */
+    public void showTeam(String teamId) {
+        if (teamId == null) {
+            return;
+        }
+        tabs.getSelectionModel().select(teamsTab);
+        pendingTeam = teamId;
+        selectPendingTeam();
+    }
+
+    private void selectPendingTeam() {
+        if (pendingTeam == null) {
+            return;
+        }
+        viewModel.teamRows().stream().filter(team -> team.id().equals(pendingTeam)).findFirst().ifPresent(team -> {
+            pendingTeam = null;
+            teamTable.getSelectionModel().select(team);
+            teamTable.scrollTo(team);
+        });
     }
 
     /** Shows {@code userId} in the member tab (also the target of locate and audit links). */

@@ -76,15 +76,37 @@ public final class OrganizationListView {
         Tables.bind(presenceColumn, OrganizationRow::presence);
         presenceColumn.setCellFactory(column -> new PresenceCell());
         Tables.bind(nameColumn, OrganizationRow::displayName);
-        Tables.bind(slugColumn, OrganizationRow::slug);
+        Tables.bind(slugColumn, row -> OrganizationRow.orDash(row.slug()));
         Tables.bind(idColumn, OrganizationRow::id);
         idColumn.setCellFactory(IdCell.factory());
-        Tables.bind(planColumn, OrganizationRow::plan);
+        Tables.bind(planColumn, row -> OrganizationRow.orDash(row.plan()));
         Tables.bind(teamsColumn, OrganizationRow::teamCount);
         Tables.bind(membersColumn, OrganizationRow::memberCount);
         organizationTable.setRowFactory(table -> new PagingRow());
         organizationTable.getSelectionModel().selectedItemProperty()
-                .addListener((observable, old, row) -> viewModel.selectedProperty().set(row));
+                .addListener((observable, old, row) -> {
+                    if (row != null || !viewModel.isRefreshing()) {
+                        viewModel.selectedProperty().set(row);
+                    }
+                });
+        // A refresh that replaced rows keeps the organization that was selected, if it is still listed.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<OrganizationRow>) change -> {
+            String pending = viewModel.pendingSelection();
+            if (pending != null) {
+                viewModel.rows().stream().filter(row -> row.id().equals(pending)).findFirst().ifPresent(row -> {
+                    viewModel.clearPendingSelection();
+                    organizationTable.getSelectionModel().select(row);
+                    organizationTable.scrollTo(row);
+                });
+                return;
+            }
+            OrganizationRow wanted = viewModel.selectedProperty().get();
+            OrganizationRow shown = organizationTable.getSelectionModel().getSelectedItem();
+            if (viewModel.isRefreshing() && wanted != null && (shown == null || !shown.id().equals(wanted.id()))) {
+                viewModel.rows().stream().filter(row -> row.id().equals(wanted.id())).findFirst()
+                        .ifPresent(row -> organizationTable.getSelectionModel().select(row));
+            }
+        });
         Tables.rowMenu(organizationTable, OrganizationRow::id)
                 .copy("Copy name", "name", OrganizationRow::displayName)
                 .locate(links)

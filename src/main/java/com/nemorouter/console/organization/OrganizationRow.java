@@ -9,6 +9,11 @@ import com.nemorouter.console.presence.Presence;
 public record OrganizationRow(String id, String name, String slug, String liteLlmAlias, String plan,
                               long teamCount, long memberCount, Presence presence, String sortKey) {
 
+    /** A missing value as the list and the detail both show it. */
+    public static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
     /** What the list shows as the name: NemoRouter's, else LiteLLM's alias. */
     public String displayName() {
         return name != null ? name : liteLlmAlias;

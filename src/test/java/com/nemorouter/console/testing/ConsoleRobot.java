@@ -23,6 +23,12 @@ public abstract class ConsoleRobot extends FxRobot {
         return find("#organization-table");
     }
 
+    /** The id cell inside {@code table} that stands for {@code id} (its text may be elided in the middle). */
+    protected Node idCell(Node table, String id) {
+        return from(table).lookup((Node node) -> node instanceof com.nemorouter.console.ui.IdCell<?> cell
+                && id.equals(cell.fullValue())).query();
+    }
+
     /** Waits up to 20 s for {@code condition}, then for pending FX events, so assertions see a settled scene. */
     protected static void waitUntil(BooleanSupplier condition) {
         try {

@@ -15,6 +15,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -26,8 +28,8 @@ import org.controlsfx.validation.Validator;
 /** The window of one membership edit; all state and logic live in {@link MembershipDialogViewModel}. */
 public final class MembershipDialog {
 
-    private static final double CONSEQUENCE_ROW_HEIGHT = 24;
-    private static final int CONSEQUENCE_ROWS_SHOWN = 14;
+    /** About fourteen rows; a longer list scrolls instead of pushing the buttons off screen. */
+    private static final double MAX_LIST_HEIGHT = 340;
 
     private final MembershipDialogViewModel viewModel;
     private Stage stage;
@@ -53,7 +55,9 @@ public final class MembershipDialog {
     @FXML
     private Label consequencesLabel;
     @FXML
-    private ListView<String> consequencesList;
+    private ScrollPane consequencesList;
+    @FXML
+    private VBox consequenceRows;
     @FXML
     private Label currentRoleLabel;
     @FXML
@@ -112,18 +116,30 @@ public final class MembershipDialog {
         consequencesLabel.textProperty().bind(viewModel.consequencesProperty());
         consequencesLabel.visibleProperty().bind(viewModel.consequencesProperty().isNotEmpty());
         consequencesLabel.managedProperty().bind(consequencesLabel.visibleProperty());
-        // Every changed row is listed; the list is as tall as its rows (up to a screenful), then scrolls.
-        consequencesList.setItems(viewModel.consequenceLines());
-        consequencesList.setFixedCellSize(CONSEQUENCE_ROW_HEIGHT);
-        consequencesList.prefHeightProperty().bind(Bindings.size(viewModel.consequenceLines())
-                .multiply(CONSEQUENCE_ROW_HEIGHT).add(4).map(height -> Math.min(height.doubleValue(),
-                        CONSEQUENCE_ROWS_SHOWN * CONSEQUENCE_ROW_HEIGHT + 4)));
-        consequencesList.minHeightProperty().bind(consequencesList.prefHeightProperty());
+        // Every changed row is listed, wrapped rather than cut; the list is as tall as its rows up to
+        // MAX_LIST_HEIGHT, and scrolls only beyond that.
+        // The viewport is as tall as the rows as laid out (wrapped at the dialog's width), up to the cap.
+        consequencesList.prefViewportHeightProperty().bind(consequenceRows.heightProperty()
+                .map(height -> Math.min(height.doubleValue(), MAX_LIST_HEIGHT)));
+        consequencesList.setMinHeight(Region.USE_PREF_SIZE);
         consequencesList.visibleProperty().bind(Bindings.isNotEmpty(viewModel.consequenceLines()));
         consequencesList.managedProperty().bind(consequencesList.visibleProperty());
         viewModel.consequenceLines().addListener((javafx.collections.ListChangeListener<String>) change -> {
-            if (stage != null) {
-                stage.sizeToScene();
+            consequenceRows.getChildren().setAll(viewModel.consequenceLines().stream().map(line -> {
+                Label row = new Label("• " + line);
+                row.setWrapText(true);
+                row.setMinHeight(Region.USE_PREF_SIZE);
+                row.getStyleClass().add("confirm-list__row");
+                return row;
+            }).toList());
+        });
+        // Once the rows are laid out (wrapped lines known), the window grows to show them and the buttons.
+        consequenceRows.heightProperty().addListener((observable, old, height) -> {
+            if (stage != null && stage.isShowing()) {
+                // Next pulse: the scroll pane has taken its new height by then.
+                javafx.animation.PauseTransition settle = new javafx.animation.PauseTransition(javafx.util.Duration.millis(1));
+                settle.setOnFinished(event -> stage.sizeToScene());
+                settle.play();
             }
         });
         errorLabel.textProperty().bind(viewModel.errorProperty());

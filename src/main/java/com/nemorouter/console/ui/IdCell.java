@@ -69,7 +69,17 @@ public class IdCell<S> extends TableCell<S, String> {
             setText(full);
             return;
         }
-        setText(IdText.elideWithin(full, (int) Math.floor(width / charWidth(getFont()))));
+        // Estimate from the width of a digit, then measure: marks such as ✘ are wider than a digit.
+        Text probe = new Text();
+        probe.setFont(getFont());
+        int max = (int) Math.floor(width / charWidth(getFont()));
+        String shown = IdText.elideWithin(full, max);
+        probe.setText(shown);
+        while (probe.getLayoutBounds().getWidth() > width && max > 5) {
+            shown = IdText.elideWithin(full, --max);
+            probe.setText(shown);
+        }
+        setText(shown);
     }
 
     /** Width of one character of {@code font}; exact for the monospace font ids are drawn in. */

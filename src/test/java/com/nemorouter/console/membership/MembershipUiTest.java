@@ -20,6 +20,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -115,17 +117,15 @@ class MembershipUiTest extends ConsoleRobot {
         clickOn("Roster");
         clickOn(from(roster).lookup(email).<Node>query());
         clickOn("#team-remove-member");
-        ListView<String> changes = find("#membership-consequences-list");
-        waitUntil(() -> changes.isVisible() && !changes.getItems().isEmpty());
-        assertThat(changes.getItems()).contains("Remove " + email + " from team Platform  (LiteLLM_TeamMembership)");
+        waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && !consequenceRows().isEmpty());
+        assertThat(consequenceRows()).contains("• Remove " + email + " from team Platform  (LiteLLM_TeamMembership)");
         assertThat(this.<Label>find("#membership-consequences").getText())
-                .isEqualTo("This will change " + changes.getItems().size() + " rows:");
+                .isEqualTo("This will change " + consequenceRows().size() + " rows:");
         Button remove = find("#membership-apply");
         assertThat(remove.getText()).isEqualTo("Remove 1 member");
         assertThat(remove.isDefaultButton()).as("a destructive button is never the default").isFalse();
         assertThat(remove.getStyleClass()).contains("danger");
-        assertThat(changes.getHeight()).as("every row visible without scrolling")
-                .isGreaterThanOrEqualTo(changes.getItems().size() * changes.getFixedCellSize());
+        assertEveryConsequenceVisible();
         clickOn("#membership-apply");
         waitUntil(() -> roster.getItems().size() == before
                 && roster.getItems().stream().noneMatch(entry -> entry.userId().equals(user)));
@@ -150,22 +150,19 @@ class MembershipUiTest extends ConsoleRobot {
         clickOn(from(this.<Node>find("#member-table")).lookup(email).<Node>query());
         clickOn("#org-remove-member");
 
-        ListView<String> changes = find("#membership-consequences-list");
-        waitUntil(() -> changes.isVisible() && changes.getItems().size() > 3);
+        waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && consequenceRows().size() > 3);
         assertThat(this.<Label>find("#membership-title").getText())
                 .isEqualTo("Remove " + email + " from organization Acme Robotics");
         assertThat(this.<Label>find("#membership-consequences").getText())
-                .isEqualTo("This will change " + changes.getItems().size() + " rows:");
-        assertThat(changes.getItems()).as("people and teams in words")
-                .contains("Remove " + email + " from organization Acme Robotics  (LiteLLM_OrganizationMembership)")
+                .isEqualTo("This will change " + consequenceRows().size() + " rows:");
+        assertThat(consequenceRows()).as("people and teams in words")
+                .contains("• Remove " + email + " from organization Acme Robotics  (LiteLLM_OrganizationMembership)")
                 .noneMatch(line -> line.contains(ACME + "/"));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(changes.getHeight()).as("all %d rows visible", changes.getItems().size())
-                .isGreaterThanOrEqualTo(changes.getItems().size() * changes.getFixedCellSize());
+        assertEveryConsequenceVisible();
         Button remove = find("#membership-apply");
         assertThat(remove.getText()).isEqualTo("Remove 1 member");
         assertThat(remove.isDefaultButton()).isFalse();
-        int listed = changes.getItems().size();
+        int listed = consequenceRows().size();
         clickOn(remove);
 
         waitUntil(() -> organizations.getItems().size() == 1
@@ -214,6 +211,23 @@ class MembershipUiTest extends ConsoleRobot {
         clickOn(toggle);
         waitUntil(() -> !add.isDisabled());
         assertThat(add.getTooltip().getText()).isEqualTo("Select a team first.");
+    }
+
+    private List<String> consequenceRows() {
+        VBox rows = find("#membership-consequences-rows");
+        return rows.getChildren().stream().map(node -> ((Label) node).getText()).toList();
+    }
+
+    /** The confirmation shows every row without scrolling (a short list is sized to its content). */
+    private void assertEveryConsequenceVisible() {
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane list = find("#membership-consequences-list");
+        VBox rows = find("#membership-consequences-rows");
+        waitUntil(() -> list.getViewportBounds().getHeight() + 0.5 >= rows.getHeight() && rows.getHeight() > 0);
+        for (Node row : rows.getChildren()) {
+            Label label = (Label) row;
+            assertThat(label.getHeight()).as("not cut: %s", label.getText()).isGreaterThanOrEqualTo(label.prefHeight(label.getWidth()) - 0.5);
+        }
     }
 
     /** The real application, blind to the developer's own DATABASE_URL. */

@@ -29,12 +29,15 @@ public abstract class ConsoleRobot extends FxRobot {
                 && id.equals(cell.fullValue())).query();
     }
 
-    /** Waits up to 20 s for {@code condition}, then for pending FX events, so assertions see a settled scene. */
+    /**
+     * Waits up to 60 s for {@code condition}, then for pending FX events, so assertions see a settled scene.
+     * Generous because the build machine is shared: a first start of the window can take 20 s under load.
+     */
     protected static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            throw new AssertionError("condition not met within 60 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

@@ -20,6 +20,9 @@ import javafx.scene.input.MouseButton;
  */
 public final class Tables {
 
+    /** Under this key of a table's properties: the Runnable that copies its selected id (Edit → Copy). */
+    public static final String COPY_ID = "nemo.copy-id";
+
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private Tables() {
@@ -41,6 +44,7 @@ public final class Tables {
                 Clipboards.copy(id.apply(selected));
             }
         };
+        table.getProperties().put(COPY_ID, copy);
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
             if (COPY.match(event)) {
                 copy.run();

@@ -19,22 +19,22 @@ import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
 import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.ui.Dialogs;
+import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * Wires the browser of one connection: organization list and detail, member view, history, membership
@@ -47,23 +47,26 @@ final class BrowserAssembly {
     private final TaskRunner tasks;
     private final MainViewModel mainViewModel;
     private final Stage stage;
-    private final Scene scene;
+    private final Dialogs dialogs;
     private SplitPane browser;
     private Stage locateStage;
     private Stage auditStage;
     private Runnable focusSearch = () -> { };
+    private Runnable showLocate = () -> { };
+    private Runnable showAudit = () -> { };
     /** Context-menu links ("Open in Locate", "Open organization"), pointed at their targets once they exist. */
     private final IdLinks links = new IdLinks();
 
-    BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage, Scene scene) {
+    BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage,
+                    Dialogs dialogs) {
         this.services = services;
         this.tasks = tasks;
         this.mainViewModel = mainViewModel;
         this.stage = stage;
-        this.scene = scene;
+        this.dialogs = dialogs;
     }
 
-    /** Builds the screens and registers their shortcuts on the scene; returns the browser with its toolbar. */
+    /** Builds the screens; returns the browser with its toolbar. The menu bar carries the shortcuts. */
     Parent build() {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
@@ -77,16 +80,17 @@ final class BrowserAssembly {
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
         detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
-        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open, links);
+        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open, dialogs,
+                links);
         Parent detailNode = ViewLoader.load(detailView);
         detailView.setMemberContent(memberNode);
 
         HistoryViewModel organizationHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
-        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
-        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
-        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
+        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory, dialogs)));
+        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory, dialogs)));
+        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory, dialogs)));
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 organizationHistory.show(detail == null ? null : detail.id()));
         detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
@@ -122,7 +126,6 @@ final class BrowserAssembly {
         browser.getStyleClass().add("browser");
         browser.setId("browser");
         focusSearch = listView::focusSearch;
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         return withIntegrityTools(browser, listViewModel, detailViewModel, detailView, memberViewModel, memberView);
     }
 
@@ -133,6 +136,16 @@ final class BrowserAssembly {
 
     void focusSearch() {
         focusSearch.run();
+    }
+
+    /** Tools → Locate (Ctrl+L). */
+    void showLocate() {
+        showLocate.run();
+    }
+
+    /** Tools → Integrity audit (Ctrl+Shift+A). */
+    void showAudit() {
+        showAudit.run();
     }
 
     /** Closes the tool windows: they belong to this connection's services, which are about to close. */
@@ -166,10 +179,9 @@ final class BrowserAssembly {
             stage.toFront();
         };
         LocateView locateView = new LocateView(new LocateViewModel(services.locate(), services.keys(), tasks, openEntity));
-        locateStage = toolWindow(stage, "Locate an id · Resolve a key", ViewLoader.load(locateView));
-        Runnable showLocate = () -> {
-            locateStage.show();
-            locateStage.toFront();
+        locateStage = dialogs.toolWindow(stage, "locate", "Locate an id · Resolve a key", ViewLoader.load(locateView));
+        showLocate = () -> {
+            dialogs.bringUp(locateStage);
             locateView.focus();
         };
         links.setOpenOrganization(id -> openEntity.accept(new LocatedEntity("organization", id, id, null)));
@@ -179,11 +191,9 @@ final class BrowserAssembly {
         });
         AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
         auditViewModel.repairDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
-        auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
-        Runnable showAudit = () -> {
-            auditStage.show();
-            auditStage.toFront();
-        };
+        auditStage = dialogs.toolWindow(stage, "audit", "Integrity audit",
+                ViewLoader.load(new AuditView(auditViewModel, dialogs)));
+        showAudit = () -> dialogs.bringUp(auditStage);
         Runnable refreshBadges = () -> {
             OrganizationDetail organization = detailViewModel.detailProperty().get();
             detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
@@ -200,37 +210,18 @@ final class BrowserAssembly {
         detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
         memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
 
-        Button locateButton = new Button("Locate / key… (Ctrl+L)");
+        // Shortcuts live in the menu bar (Tools), not in the labels.
+        Button locateButton = new Button("Locate / key…", Icons.icon(MaterialDesignD.DATABASE_SEARCH, "icon--tool"));
         locateButton.setId("tool-locate");
         locateButton.setOnAction(event -> showLocate.run());
-        Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
+        Button auditButton = new Button("Integrity audit…", Icons.icon(MaterialDesignS.SHIELD_CHECK, "icon--tool"));
         auditButton.setId("tool-audit");
         auditButton.setOnAction(event -> showAudit.run());
         // Toolbar buttons have shortcuts; keeping them out of Tab order leaves first focus on the search box.
         locateButton.setFocusTraversable(false);
         auditButton.setFocusTraversable(false);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), showAudit);
         BorderPane withTools = new BorderPane(browser);
         withTools.setTop(new ToolBar(locateButton, auditButton));
         return withTools;
-    }
-
-    private static Stage toolWindow(Stage owner, String title, Parent content) {
-        Stage window = new Stage();
-        window.initOwner(owner);
-        window.setTitle(title);
-        Scene scene = new Scene(content);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        // Tool windows close with Escape, like dialogs.
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                window.close();
-                event.consume();
-            }
-        });
-        window.setScene(scene);
-        return window;
     }
 }

@@ -12,6 +12,8 @@ import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -46,6 +48,9 @@ public final class ConnectionDialogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(false);
+    private long attempt;
+    private Runnable onCancel = () -> { };
 
     /** @param connect called with the profile and the typed password (null when none was typed) */
     public ConnectionDialogViewModel(ProfileStore store, Keychain keychain, TaskRunner tasks,
@@ -152,6 +157,50 @@ public final class ConnectionDialogViewModel {
             message.set(e.getMessage());
             return null;
         }
+    }
+
+    /** A connection attempt begins; returns its number, so a late answer to an abandoned one is dropped. */
+    public long attemptStarted() {
+        connecting.set(true);
+        message.set("Connecting…");
+        return ++attempt;
+    }
+
+    /** False once the dialog was closed or a newer attempt began. */
+    public boolean attemptStillWanted(long number) {
+        return number == attempt && connecting.get();
+    }
+
+    public void attemptSucceeded() {
+        connecting.set(false);
+        message.set("");
+    }
+
+    /** The attempt failed: the dialog stays open with the reason; the current connection is untouched. */
+    public void attemptFailed(Throwable failure) {
+        connecting.set(false);
+        message.set(com.nemorouter.console.connection.FailureMessages.describe("Connecting", failure)
+                + " The current connection is unchanged.");
+    }
+
+    /** The dialog closes: whatever attempt is running no longer matters. */
+    public void abandonAttempt() {
+        attempt++;
+        connecting.set(false);
+    }
+
+    /** True while an attempt runs: Connect is disabled meanwhile. */
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** What Cancel does (the composition root closes the dialog, which abandons any attempt). */
+    public void setOnCancel(Runnable onCancel) {
+        this.onCancel = onCancel;
+    }
+
+    public void cancel() {
+        onCancel.run();
     }
 
     private record Saved(List<ConnectionProfile> profiles, boolean passwordStored) {

@@ -1,10 +1,10 @@
 package com.nemorouter.console.audit;
 
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -12,7 +12,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 
 /**
  * A table of audit records (organization, team or member History tab) over a detail pane with the
@@ -21,6 +20,7 @@ import javafx.stage.Stage;
 public final class HistoryView {
 
     private final HistoryViewModel viewModel;
+    private final Dialogs dialogs;
 
     @FXML
     private Label summaryLabel;
@@ -37,8 +37,9 @@ public final class HistoryView {
     @FXML
     private TextArea detailArea;
 
-    public HistoryView(HistoryViewModel viewModel) {
+    public HistoryView(HistoryViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -78,17 +79,7 @@ public final class HistoryView {
         text.setWrapText(true);
         text.getStyleClass().addAll("history-detail", "mono");
         text.setPrefSize(640, 420);
-        Stage window = new Stage();
-        window.initOwner(historyTable.getScene().getWindow());
-        window.setTitle(HistoryText.what(record) + " · " + HistoryText.absolute(record.updatedAt()));
-        Scene scene = new Scene(text);
-        scene.getStylesheets().setAll(historyTable.getScene().getStylesheets());
-        scene.setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                window.close();
-            }
-        });
-        window.setScene(scene);
-        window.show();
+        dialogs.bringUp(dialogs.toolWindow(historyTable.getScene().getWindow(), "history-change",
+                HistoryText.what(record) + " · " + HistoryText.absolute(record.updatedAt()), text));
     }
 }

@@ -8,6 +8,8 @@ import java.util.Map;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.Tables;
 
+import com.nemorouter.console.ui.Dialogs;
+
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -67,8 +69,11 @@ public final class AuditView {
     @FXML
     private Label findingDetail;
 
-    public AuditView(AuditViewModel viewModel) {
+    private final Dialogs dialogs;
+
+    public AuditView(AuditViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -143,10 +148,9 @@ public final class AuditView {
         labels.put("nemo is right: change LiteLLM", RepairChoice.NEMO_IS_RIGHT);
         labels.put("LiteLLM is right: change nemo", RepairChoice.LITELLM_IS_RIGHT);
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.keySet().iterator().next(), labels.keySet());
-        dialog.initOwner(checkTable.getScene().getWindow());
         dialog.setTitle("Repair " + finding.check());
         dialog.setHeaderText(finding.detail() + "\nWhich side is right?");
-        dialog.showAndWait().map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
+        dialogs.showAndWait(checkTable.getScene().getWindow(), dialog).map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
     }
 
     /** Shows the exact SQL; nothing runs unless the user confirms. */
@@ -159,12 +163,10 @@ public final class AuditView {
         sql.setPrefSize(760, 320);
         ButtonType run = new ButtonType("Run repair", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
-        alert.initOwner(checkTable.getScene().getWindow());
         alert.setTitle("Repair " + plan.finding().check());
         alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
         alert.getDialogPane().setContent(sql);
-        alert.getDialogPane().getStylesheets().addAll(checkTable.getScene().getStylesheets());
-        if (alert.showAndWait().filter(run::equals).isPresent()) {
+        if (dialogs.showAndWait(checkTable.getScene().getWindow(), alert).filter(run::equals).isPresent()) {
             viewModel.confirmRepair();
         } else {
             viewModel.discardRepair();

@@ -1,11 +1,10 @@
 package com.nemorouter.console.membership;
 
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -18,7 +17,6 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -32,6 +30,7 @@ public final class MembershipDialog {
     private static final double MAX_LIST_HEIGHT = 340;
 
     private final MembershipDialogViewModel viewModel;
+    private final Dialogs dialogs;
     private Stage stage;
 
     @FXML
@@ -65,8 +64,9 @@ public final class MembershipDialog {
     @FXML
     private Button applyButton;
 
-    public MembershipDialog(MembershipDialogViewModel viewModel) {
+    public MembershipDialog(MembershipDialogViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -161,17 +161,8 @@ public final class MembershipDialog {
 
     /** Opens the dialog over {@code owner}; a removal starts by listing what it will change. */
     public void show(Window owner) {
-        Parent root = ViewLoader.load(this);
-        stage = new Stage();
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.setTitle(viewModel.title());
-        Scene scene = new Scene(root);
-        if (owner != null && owner.getScene() != null) {
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
-        stage.setScene(scene);
-        stage.show();
+        stage = dialogs.modal(owner, "membership", viewModel.title(), ViewLoader.load(this));
+        dialogs.bringUp(stage);
         viewModel.preview();
         if (viewModel.picksUsers()) {
             searchField.requestFocus();

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.MembershipDialog;
 import com.nemorouter.console.membership.MembershipDialogViewModel;
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
@@ -132,7 +133,11 @@ public final class OrganizationDetailView {
     /**
      * @param openMember shows a user id in the member tab (the composition root wires the member view)
      */
-    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember, IdLinks links) {
+    private final Dialogs dialogs;
+
+    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember, Dialogs dialogs,
+                                  IdLinks links) {
+        this.dialogs = dialogs;
         this.viewModel = viewModel;
         this.openMember = openMember;
         this.links = links;
@@ -361,7 +366,7 @@ public final class OrganizationDetailView {
     }
 
     private void openDialog(MembershipDialogViewModel dialog) {
-        new MembershipDialog(dialog).show(root.getScene().getWindow());
+        new MembershipDialog(dialog, dialogs).show(root.getScene().getWindow());
     }
 
     /** Hosts the organization's History (audit records, newest first). */

@@ -23,6 +23,9 @@ import javafx.scene.input.MouseButton;
  */
 public final class Tables {
 
+    /** Under this key of a table's properties: the Runnable that copies its selected id (Edit → Copy). */
+    public static final String COPY_ID = "nemo.copy-id";
+
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private Tables() {
@@ -91,10 +94,17 @@ public final class Tables {
 
         @SuppressWarnings("unchecked")
         public void install() {
-            table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+            Runnable copy = () -> {
                 S selected = table.getSelectionModel().getSelectedItem();
-                if (COPY.match(event) && selected != null) {
+                if (selected != null) {
                     Copying.copy(table, "UUID", id.apply(selected));
+                }
+            };
+            // Edit → Copy finds the focused table's copy here.
+            table.getProperties().put(COPY_ID, copy);
+            table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+                if (COPY.match(event)) {
+                    copy.run();
                     event.consume();
                 }
             });

@@ -32,7 +32,8 @@ import org.testfx.api.FxToolkit;
  * for looking at the screens by eye. Run under Xvfb without Monocle:
  * <pre>
  * xvfb-run -s "-screen 0 1400x900x24" mvn -B -o test -Dtest=ScreenshotTour -Dsurefire.failIfNoSpecifiedTests=false \
- *   -Dheadless.argLine="-Dtestfx.robot=glass -Dprism.order=sw" -Dnemo.screenshots=/tmp/shots -Dnemo.shot.size=1400x900
+ *   -Dheadless.argLine="-Dtestfx.robot=glass -Dprism.order=sw" -Dnemo.screenshots=/tmp/shots -Dnemo.shot.size=1400x900 \
+ *   -Dnemo.theme=dark
  * </pre>
  */
 class ScreenshotTour extends ConsoleRobot {
@@ -70,7 +71,8 @@ class ScreenshotTour extends ConsoleRobot {
         String[] size = System.getProperty("nemo.shot.size", "1400x900").split("x");
         String name = TestDatabases.copyOfSeed();
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", TestDatabases.url(name));
+        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", TestDatabases.url(name),
+                "--theme", System.getProperty("nemo.theme", "light"));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == ORGANIZATIONS);
         Stage stage = (Stage) organizationTable().getScene().getWindow();

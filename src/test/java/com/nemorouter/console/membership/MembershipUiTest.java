@@ -115,6 +115,7 @@ class MembershipUiTest extends ConsoleRobot {
         assertThat(history.getItems().get(0).changedBy()).startsWith("nemo-console:");
 
         clickOn("Roster");
+        interact(() -> roster.scrollTo(before)); // the new, last row may lie below the visible rows
         clickOn(from(roster).lookup(email).<Node>query());
         clickOn("#team-remove-member");
         waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && !consequenceRows().isEmpty());

@@ -63,7 +63,9 @@ public class IdCell<S> extends TableCell<S, String> {
         if (full == null) {
             return;
         }
-        double width = getWidth() - snappedLeftInset() - snappedRightInset();
+        // What the skin leaves for text: the insets, the label padding and a pixel of rounding to spare.
+        double width = getWidth() - snappedLeftInset() - snappedRightInset()
+                - getLabelPadding().getLeft() - getLabelPadding().getRight() - 2;
         if (width <= 0) {
             // Not laid out yet: show it whole; the width listener shortens it once the cell has a size.
             setText(full);

@@ -53,6 +53,7 @@ final class BrowserAssembly {
     private Runnable focusSearch = () -> { };
     private Runnable showLocate = () -> { };
     private Runnable showAudit = () -> { };
+    private Runnable onListShown = () -> { };
 
     BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage,
                     Dialogs dialogs) {
@@ -111,12 +112,26 @@ final class BrowserAssembly {
         Parent listNode = ViewLoader.load(listView);
 
         mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
+        listViewModel.rows().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends com.nemorouter.console.organization.OrganizationRow> change) {
+                if (!listViewModel.rows().isEmpty()) {
+                    listViewModel.rows().removeListener(this);
+                    onListShown.run();
+                }
+            }
+        });
         browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
         browser.setId("browser");
         focusSearch = listView::focusSearch;
         return withIntegrityTools(browser, listViewModel, detailViewModel, detailView, memberViewModel, memberView);
+    }
+
+    /** Runs once, when the organization list first has rows (start-up is measured to there). */
+    void setOnListShown(Runnable onListShown) {
+        this.onListShown = onListShown;
     }
 
     /** The list/detail split, whose divider position the window remembers. */

@@ -170,7 +170,11 @@ public final class ConnectionDialogViewModel {
         tasks.run("Reading profiles", store::list, list -> {
             profiles.setAll(list);
             list.stream().filter(profile -> profile.name().equalsIgnoreCase(preferredProfile)).findFirst()
-                    .ifPresent(preselected::set);
+                    .ifPresentOrElse(preselected::set, () -> {
+                        if (name.get().isEmpty() && connectionString.get().isEmpty()) {
+                            clear(); // a usable template instead of an empty form with Connect off
+                        }
+                    });
         }, failure -> message.set("Could not read the profiles: " + failure.getMessage()));
     }
 

@@ -56,6 +56,7 @@ final class BrowserAssembly {
     private Runnable showAudit = () -> { };
     /** Context-menu links ("Open in Locate", "Open organization"), pointed at their targets once they exist. */
     private final IdLinks links = new IdLinks();
+    private Runnable onListShown = () -> { };
 
     BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage,
                     Dialogs dialogs) {
@@ -121,12 +122,26 @@ final class BrowserAssembly {
         Parent listNode = ViewLoader.load(listView);
 
         mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
+        listViewModel.rows().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends com.nemorouter.console.organization.OrganizationRow> change) {
+                if (!listViewModel.rows().isEmpty()) {
+                    listViewModel.rows().removeListener(this);
+                    onListShown.run();
+                }
+            }
+        });
         browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
         browser.setId("browser");
         focusSearch = listView::focusSearch;
         return withIntegrityTools(browser, listViewModel, detailViewModel, detailView, memberViewModel, memberView);
+    }
+
+    /** Runs once, when the organization list first has rows (start-up is measured to there). */
+    void setOnListShown(Runnable onListShown) {
+        this.onListShown = onListShown;
     }
 
     /** The list/detail split, whose divider position the window remembers. */

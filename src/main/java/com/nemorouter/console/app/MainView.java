@@ -53,6 +53,8 @@ public final class MainView {
     @FXML
     private StatusBar statusBar;
     @FXML
+    private javafx.scene.layout.VBox skeleton;
+    @FXML
     private MenuItem copyItem;
     @FXML
     private MenuItem findItem;
@@ -233,7 +235,7 @@ public final class MainView {
 
     /** Back to the "Opening the database…" placeholder while another connection opens. */
     public void clearContent() {
-        content.getChildren().setAll(placeholder);
+        content.getChildren().setAll(skeleton);
         browserShown.set(false);
     }
 

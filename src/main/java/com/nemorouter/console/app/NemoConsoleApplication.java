@@ -43,6 +43,11 @@ public class NemoConsoleApplication extends Application {
     private ConsoleHome home;
     private BrowserAssembly browserAssembly;
     private Dialogs dialogs;
+    private ConnectionStrings connectionStrings;
+
+    private static final org.slf4j.Logger STARTUP = org.slf4j.LoggerFactory.getLogger("com.nemorouter.console.startup");
+    private final long launched = System.nanoTime();
+    private boolean listShownOnce;
 
     @Override
     public void start(Stage stage) {
@@ -83,9 +88,10 @@ public class NemoConsoleApplication extends Application {
         fitToScreen(stage, root);
         windowState.applyTo(stage);
         stage.show();
+        STARTUP.info("Window shown {} ms after launch", (System.nanoTime() - launched) / 1_000_000);
 
-        connector = new Connector(home, ConnectionStrings.fromSystem(environment()),
-                Keychain.fromSystem());
+        connectionStrings = ConnectionStrings.fromSystem(environment());
+        connector = new Connector(home, connectionStrings, Keychain.fromSystem());
         mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
         LaunchOptions options;
         try {
@@ -150,51 +156,74 @@ public class NemoConsoleApplication extends Application {
      */
     private ConnectionDialogViewModel openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel,
                                                            Scene scene) {
-        ConnectionDialogViewModel[] holder = new ConnectionDialogViewModel[1];
         Stage[] dialog = new Stage[1];
+        ConnectionDialogViewModel[] holder = new ConnectionDialogViewModel[1];
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connector.profiles(), connector.keychain(),
-                tasks, (profile, password) -> {
-                    ConnectionDialogViewModel model = holder[0];
-                    long attempt = model.attemptStarted();
-                    boolean live = connection != null;
-                    if (!live) {
-                        mainView.clearContent();
-                        mainViewModel.connecting("profile " + profile.name());
-                    }
-                    tasks.run("Opening " + profile.name(), () -> connector.open(profile, password, settings), opened -> {
-                        if (!model.attemptStillWanted(attempt)) {
-                            opened.close(); // the dialog was closed or another attempt started: keep what we have
-                            return;
-                        }
-                        model.attemptSucceeded();
-                        dialog[0].close();
-                        Connector.OpenConnection previous = connection;
-                        opened(opened, mainView, mainViewModel, scene);
-                        if (previous != null) {
-                            tasks.run("Closing the previous connection", () -> {
-                                previous.close();
-                                return null;
-                            }, ignored -> { }, failure -> { });
-                        }
-                    }, failure -> {
-                        if (!model.attemptStillWanted(attempt)) {
-                            return;
-                        }
-                        model.attemptFailed(failure);
-                        if (live) {
-                            mainViewModel.switchFailed(profile.name(), failure);
-                        } else {
-                            mainViewModel.connectionFailed(failure);
-                        }
-                    });
-                });
+                tasks, (profile, password) -> attempt(holder[0], dialog[0], "profile " + profile.name(),
+                        () -> connector.open(profile, password, settings), mainView, mainViewModel, scene));
         holder[0] = viewModel;
+        viewModel.setConnectionStringCheck(text -> {
+            try {
+                connectionStrings.resolve(text);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+        viewModel.setOnDemo(() -> attempt(viewModel, dialog[0], "the demo database",
+                () -> connector.open(LaunchOptions.parse(List.of(), Map.of())), mainView, mainViewModel, scene));
+        viewModel.setOnTest((profile, password) -> tasks.run("Testing " + profile.name(), () -> {
+            try (Connector.OpenConnection trial = connector.open(profile, password, settings)) {
+                return ConsoleServices.wire(trial.database(), home).connection().describe();
+            }
+        }, info -> viewModel.tested("The connection works: " + info.target() + ", " + info.serverVersion()
+                + ", role " + info.databaseRole() + ", TLS: " + info.tlsDescription() + "."),
+                failure -> viewModel.tested(FailureMessages.describe("Testing", failure))));
+        viewModel.recent().setAll(windowState.recentProfiles());
         viewModel.setPreferredProfile(windowState.lastProfile());
         dialog[0] = dialogs.modal(owner, "connect", "Connect", ViewLoader.load(new ConnectionDialogView(viewModel)));
         dialog[0].setOnHiding(event -> viewModel.abandonAttempt());
         viewModel.setOnCancel(dialog[0]::close);
         dialogs.bringUp(dialog[0]);
         return viewModel;
+    }
+
+    /** One connection attempt from the dialog: replaces the current connection only once it is open. */
+    private void attempt(ConnectionDialogViewModel model, Stage dialog, String what,
+                         java.util.function.Supplier<Connector.OpenConnection> open, MainView mainView,
+                         MainViewModel mainViewModel, Scene scene) {
+        long attempt = model.attemptStarted();
+        boolean live = connection != null;
+        if (!live) {
+            mainView.clearContent();
+            mainViewModel.connecting(what);
+        }
+        tasks.run("Opening " + what, open::get, opened -> {
+            if (!model.attemptStillWanted(attempt)) {
+                opened.close(); // the dialog was closed or another attempt began: keep what we have
+                return;
+            }
+            model.attemptSucceeded();
+            dialog.close();
+            Connector.OpenConnection previous = connection;
+            opened(opened, mainView, mainViewModel, scene);
+            if (previous != null) {
+                tasks.run("Closing the previous connection", () -> {
+                    previous.close();
+                    return null;
+                }, ignored -> { }, failure -> { });
+            }
+        }, failure -> {
+            if (!model.attemptStillWanted(attempt)) {
+                return;
+            }
+            model.attemptFailed(failure);
+            if (live) {
+                mainViewModel.switchFailed(what, failure);
+            } else {
+                mainViewModel.connectionFailed(failure);
+            }
+        });
     }
 
     /** The preferred size, shrunk to the screen on small displays. */
@@ -215,6 +244,12 @@ public class NemoConsoleApplication extends Application {
             browserAssembly.dispose();
         }
         BrowserAssembly browser = new BrowserAssembly(services, watched, mainViewModel, primaryStage, dialogs);
+        browser.setOnListShown(() -> {
+            if (!listShownOnce) {
+                listShownOnce = true;
+                STARTUP.info("Organization list usable {} ms after launch", (System.nanoTime() - launched) / 1_000_000);
+            }
+        });
         browserAssembly = browser;
         mainView.showContent(browser.build());
         windowState.applyTo(browser.splitPane());

@@ -193,8 +193,22 @@ final class WindowState implements Dialogs.SizeMemory {
         return values.getProperty("profile.last", "");
     }
 
+    /** Remembers the profile as the last one and at the head of the recent list (five at most). */
     void rememberProfile(String name) {
         values.setProperty("profile.last", name == null ? "" : name);
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        java.util.List<String> recent = new java.util.ArrayList<>(recentProfiles());
+        recent.removeIf(name::equalsIgnoreCase);
+        recent.add(0, name);
+        values.setProperty("profile.recent", String.join("\n", recent.subList(0, Math.min(5, recent.size()))));
+    }
+
+    /** Profiles connected to recently, newest first. */
+    java.util.List<String> recentProfiles() {
+        String saved = values.getProperty("profile.recent", "");
+        return saved.isBlank() ? java.util.List.of() : java.util.List.of(saved.split("\n"));
     }
 
     private static String columnKey(TableView<?> table, TableColumn<?, ?> column) {

@@ -1,12 +1,10 @@
 package com.nemorouter.console.about;
 
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -14,6 +12,7 @@ import javafx.stage.Window;
 public final class AboutView {
 
     private final AboutViewModel viewModel;
+    private final Dialogs dialogs;
     private Stage stage;
 
     @FXML
@@ -25,8 +24,9 @@ public final class AboutView {
     @FXML
     private Label serverVersion;
 
-    public AboutView(AboutViewModel viewModel) {
+    public AboutView(AboutViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -39,18 +39,10 @@ public final class AboutView {
 
     public void show(Window owner) {
         if (stage == null) {
-            Parent root = ViewLoader.load(this);
-            Scene scene = new Scene(root);
-            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            stage = new Stage();
-            stage.initOwner(owner);
-            stage.initModality(Modality.WINDOW_MODAL);
+            stage = dialogs.modal(owner, "about", "About Nemo Console", ViewLoader.load(this));
             stage.setResizable(false);
-            stage.setTitle("About Nemo Console");
-            stage.setScene(scene);
         }
-        stage.show();
-        stage.toFront();
+        dialogs.bringUp(stage);
     }
 
     @FXML

@@ -23,20 +23,22 @@ import com.nemorouter.console.organization.OrganizationDetailView;
 import com.nemorouter.console.organization.OrganizationDetailViewModel;
 import com.nemorouter.console.organization.OrganizationListView;
 import com.nemorouter.console.organization.OrganizationListViewModel;
+import com.nemorouter.console.ui.Dialogs;
+import com.nemorouter.console.ui.Icons;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * Wires the browser of one connection: organization list and detail, member view, history, membership
@@ -49,27 +51,33 @@ final class BrowserAssembly {
     private final TaskRunner tasks;
     private final MainViewModel mainViewModel;
     private final Stage stage;
-    private final Scene scene;
+    private final Dialogs dialogs;
     private SplitPane browser;
     private Stage locateStage;
     private Stage auditStage;
     private Runnable focusSearch = () -> { };
+    private Runnable showLocate = () -> { };
+    private Runnable showAudit = () -> { };
+    /** Context-menu links ("Open in Locate", "Open organization"), pointed at their targets once they exist. */
+    private final IdLinks links = new IdLinks();
+    private Runnable onListShown = () -> { };
 
-    BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage, Scene scene) {
+    BrowserAssembly(ConsoleServices services, TaskRunner tasks, MainViewModel mainViewModel, Stage stage,
+                    Dialogs dialogs) {
         this.services = services;
         this.tasks = tasks;
         this.mainViewModel = mainViewModel;
         this.stage = stage;
-        this.scene = scene;
+        this.dialogs = dialogs;
     }
 
-    /** Builds the screens and registers their shortcuts on the scene; returns the browser with its toolbar. */
+    /** Builds the screens; returns the browser with its toolbar. The menu bar carries the shortcuts. */
     Parent build() {
         tasks.run("Reading server version", services.connection()::describe, mainViewModel::connected,
                 failure -> mainViewModel.reportFailure("Could not read the server version."));
 
         MemberViewModel memberViewModel = new MemberViewModel(services.members(), tasks);
-        MemberView memberView = new MemberView(memberViewModel);
+        MemberView memberView = new MemberView(memberViewModel, links);
         Parent memberNode = ViewLoader.load(memberView);
 
         MembershipEditing editing = new MembershipEditing(services.membership(),
@@ -77,20 +85,21 @@ final class BrowserAssembly {
         OrganizationDetailViewModel detailViewModel =
                 new OrganizationDetailViewModel(services.organizations(), services.teams(), tasks, editing);
         detailViewModel.editDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
-        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open);
+        OrganizationDetailView detailView = new OrganizationDetailView(detailViewModel, memberViewModel::open, dialogs,
+                links);
         Parent detailNode = ViewLoader.load(detailView);
         detailView.setMemberContent(memberNode);
 
         HistoryViewModel organizationHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel teamHistory = new HistoryViewModel(services.history(), tasks);
         HistoryViewModel memberHistory = new HistoryViewModel(services.history(), tasks);
-        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory)));
+        detailView.setHistoryContent(ViewLoader.load(new HistoryView(organizationHistory, dialogs)));
         SpendViewModel spendViewModel = new SpendViewModel(services.spend(), tasks);
         detailView.setSpendContent(ViewLoader.load(new SpendView(spendViewModel)));
         spendViewModel.shownProperty().bind(detailView.spendShownProperty());
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 spendViewModel.open(detail == null ? null : detail.id()));
-        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory)));
+        detailView.setTeamHistoryContent(ViewLoader.load(new HistoryView(teamHistory, dialogs)));
         SpendViewModel teamSpend = new SpendViewModel(services.spend()::team, tasks);
         detailView.setTeamSpendContent(ViewLoader.load(new SpendView(teamSpend)));
         teamSpend.shownProperty().bind(detailView.teamSpendShownProperty());
@@ -100,7 +109,7 @@ final class BrowserAssembly {
         memberView.setSpendContent(ViewLoader.load(new SpendView(memberSpend)));
         memberViewModel.detailProperty().addListener((observable, old, member) ->
                 memberSpend.open(member == null ? null : member.userId()));
-        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory)));
+        memberView.setHistoryContent(ViewLoader.load(new HistoryView(memberHistory, dialogs)));
         detailViewModel.detailProperty().addListener((observable, old, detail) ->
                 organizationHistory.show(detail == null ? null : detail.id()));
         detailViewModel.selectedTeamProperty().addListener((observable, old, team) ->
@@ -117,21 +126,40 @@ final class BrowserAssembly {
         listViewModel.selectedProperty().addListener((observable, old, row) -> {
             if (row == null) {
                 detailViewModel.clear();
-            } else {
+            } else if (old == null || !old.id().equals(row.id())) {
+                // The same organization with fresh counts (a refresh) keeps its detail and notice.
                 detailViewModel.open(row.id());
             }
         });
-        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus);
+        // After an edit every view showing the changed data re-reads it: list counts and presence, the member.
+        detailViewModel.editsAppliedProperty().addListener((observable, old, count) -> {
+            listViewModel.refresh();
+            memberViewModel.reload();
+        });
+        OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus, links);
         Parent listNode = ViewLoader.load(listView);
 
         mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
+        listViewModel.rows().addListener(new ListChangeListener<>() {
+            @Override
+            public void onChanged(Change<? extends com.nemorouter.console.organization.OrganizationRow> change) {
+                if (!listViewModel.rows().isEmpty()) {
+                    listViewModel.rows().removeListener(this);
+                    onListShown.run();
+                }
+            }
+        });
         browser = new SplitPane(listNode, detailNode);
         browser.setDividerPositions(0.56);
         browser.getStyleClass().add("browser");
         browser.setId("browser");
         focusSearch = listView::focusSearch;
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), listView::focusSearch);
         return withIntegrityTools(browser, listViewModel, detailViewModel, detailView, memberViewModel, memberView);
+    }
+
+    /** Runs once, when the organization list first has rows (start-up is measured to there). */
+    void setOnListShown(Runnable onListShown) {
+        this.onListShown = onListShown;
     }
 
     /** The list/detail split, whose divider position the window remembers. */
@@ -141,6 +169,16 @@ final class BrowserAssembly {
 
     void focusSearch() {
         focusSearch.run();
+    }
+
+    /** Tools → Locate (Ctrl+L). */
+    void showLocate() {
+        showLocate.run();
+    }
+
+    /** Tools → Integrity audit (Ctrl+Shift+A). */
+    void showAudit() {
+        showAudit.run();
     }
 
     /** Closes the tool windows: they belong to this connection's services, which are about to close. */
@@ -163,32 +201,36 @@ final class BrowserAssembly {
         Consumer<LocatedEntity> openEntity = entity -> {
             String organization = entity.type().equals("organization") ? entity.id() : entity.organizationId();
             if (organization != null) {
-                listViewModel.searchTextProperty().set(organization);
+                listViewModel.show(organization);
                 detailViewModel.open(organization);
             }
             if (entity.type().equals("user")) {
                 detailView.showMember(entity.id());
+            } else if (entity.type().equals("team")) {
+                detailView.showTeam(entity.id());
             }
             stage.toFront();
         };
         LocateView locateView = new LocateView(new LocateViewModel(services.locate(), tasks, openEntity));
-        locateStage = toolWindow(stage, "Locate an id · Why is this key rejected?", ViewLoader.load(locateView));
+        locateStage = dialogs.toolWindow(stage, "locate", "Locate an id · Why is this key rejected?", ViewLoader.load(locateView));
         KeyDiagnosisViewModel keyViewModel = new KeyDiagnosisViewModel(services.keys(), services.diagnosis(),
                 services.keyFixes(), tasks, () -> null);
         keyViewModel.fixDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
         locateView.setKeyContent(ViewLoader.load(new KeyDiagnosisView(keyViewModel)));
-        Runnable showLocate = () -> {
-            locateStage.show();
-            locateStage.toFront();
+        showLocate = () -> {
+            dialogs.bringUp(locateStage);
             locateView.focus();
         };
+        links.setOpenOrganization(id -> openEntity.accept(new LocatedEntity("organization", id, id, null)));
+        links.setLocate(id -> {
+            showLocate.run();
+            locateView.locate(id);
+        });
         AuditViewModel auditViewModel = new AuditViewModel(services.audit(), services.repairs(), tasks, openEntity);
         auditViewModel.repairDisabledReasonProperty().bind(mainViewModel.readOnlyReasonProperty());
-        auditStage = toolWindow(stage, "Integrity audit", ViewLoader.load(new AuditView(auditViewModel)));
-        Runnable showAudit = () -> {
-            auditStage.show();
-            auditStage.toFront();
-        };
+        auditStage = dialogs.toolWindow(stage, "audit", "Integrity audit",
+                ViewLoader.load(new AuditView(auditViewModel, dialogs)));
+        showAudit = () -> dialogs.bringUp(auditStage);
         Runnable refreshBadges = () -> {
             OrganizationDetail organization = detailViewModel.detailProperty().get();
             detailView.showAuditBadge(organization == null ? "" : auditViewModel.badgeFor(organization.id()));
@@ -196,33 +238,27 @@ final class BrowserAssembly {
             memberView.showAuditBadge(member == null ? "" : auditViewModel.badgeFor(member.userId()));
         };
         auditViewModel.allFindings().addListener((ListChangeListener<Finding>) change -> refreshBadges.run());
+        // A repair changes presence and memberships: the list, the open organization and member re-read them.
+        auditViewModel.repairsAppliedProperty().addListener((observable, old, count) -> {
+            listViewModel.refresh();
+            detailViewModel.reload();
+            memberViewModel.reload();
+        });
         detailViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
         memberViewModel.detailProperty().addListener((observable, old, detail) -> refreshBadges.run());
 
-        Button locateButton = new Button("Locate / key… (Ctrl+L)");
+        // Shortcuts live in the menu bar (Tools), not in the labels.
+        Button locateButton = new Button("Locate / key…", Icons.icon(MaterialDesignD.DATABASE_SEARCH, "icon--tool"));
         locateButton.setId("tool-locate");
         locateButton.setOnAction(event -> showLocate.run());
-        Button auditButton = new Button("Integrity audit… (Ctrl+Shift+A)");
+        Button auditButton = new Button("Integrity audit…", Icons.icon(MaterialDesignS.SHIELD_CHECK, "icon--tool"));
         auditButton.setId("tool-audit");
         auditButton.setOnAction(event -> showAudit.run());
         // Toolbar buttons have shortcuts; keeping them out of Tab order leaves first focus on the search box.
         locateButton.setFocusTraversable(false);
         auditButton.setFocusTraversable(false);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN), showLocate);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), showAudit);
         BorderPane withTools = new BorderPane(browser);
         withTools.setTop(new ToolBar(locateButton, auditButton));
         return withTools;
-    }
-
-    private static Stage toolWindow(Stage owner, String title, Parent content) {
-        Stage window = new Stage();
-        window.initOwner(owner);
-        window.setTitle(title);
-        Scene scene = new Scene(content);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        window.setScene(scene);
-        return window;
     }
 }

@@ -3,13 +3,18 @@ package com.nemorouter.console.app;
 import com.nemorouter.console.connection.ConnectionProfile;
 
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
+
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /** Profiles on the left, the selected profile's fields on the right; Save, Delete, Connect. */
 public final class ConnectionDialogView {
@@ -44,6 +49,15 @@ public final class ConnectionDialogView {
     private TextField liteLlmVersionField;
     @FXML
     private Label messageLabel;
+    @FXML
+    private ComboBox<String> recentBox;
+    @FXML
+    private Button testButton;
+    @FXML
+    private Button connectButton;
+    @FXML
+    private Button demoButton;
+    private final ValidationSupport validation = new ValidationSupport();
 
     public ConnectionDialogView(ConnectionDialogViewModel viewModel) {
         this.viewModel = viewModel;
@@ -82,6 +96,26 @@ public final class ConnectionDialogView {
             }
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // Inline: an unusable string is marked as it is typed, and nothing can connect with it.
+        validation.registerValidator(connectionStringField, false, (control, value) -> ValidationResult.fromErrorIf(
+                control, viewModel.connectionStringProblemProperty().get(),
+                !viewModel.connectionStringProblemProperty().get().isEmpty()));
+        viewModel.connectionStringProblemProperty().addListener((observable, old, problem) -> validation.revalidate());
+        connectButton.disableProperty().bind(viewModel.connectionStringProblemProperty().isNotEmpty()
+                .or(viewModel.connectingProperty()));
+        testButton.disableProperty().bind(connectButton.disableProperty());
+        demoButton.disableProperty().bind(viewModel.connectingProperty());
+        connectionStringField.focusedProperty().addListener((observable, was, focused) -> {
+            if (!focused) {
+                viewModel.takePasswordFromString();
+            }
+        });
+        recentBox.setItems(viewModel.recent());
+        recentBox.setOnAction(event -> {
+            if (recentBox.getValue() != null) {
+                viewModel.chooseRecent(recentBox.getValue());
+            }
+        });
         viewModel.preselectedProperty().addListener((observable, old, profile) ->
                 profileList.getSelectionModel().select(profile));
         viewModel.load();
@@ -111,5 +145,20 @@ public final class ConnectionDialogView {
     @FXML
     private void connect() {
         viewModel.connect();
+    }
+
+    @FXML
+    private void test() {
+        viewModel.test();
+    }
+
+    @FXML
+    private void cancel() {
+        viewModel.cancel();
+    }
+
+    @FXML
+    private void connectDemo() {
+        viewModel.connectDemo();
     }
 }

@@ -2,8 +2,11 @@ package com.nemorouter.console.app;
 
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 import com.nemorouter.console.connection.ConnectionProfile;
+import com.nemorouter.console.connection.ConnectionStrings;
+import com.nemorouter.console.connection.ConnectionTarget;
 import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.ProfileStore;
 import com.nemorouter.console.connection.Secrets;
@@ -12,6 +15,8 @@ import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,6 +53,14 @@ public final class ConnectionDialogViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
+    private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(false);
+    private long attempt;
+    private Runnable onCancel = () -> { };
+    private Runnable onDemo = () -> { };
+    private BiConsumer<ConnectionProfile, char[]> onTest = (profile, typed) -> { };
+    private Function<String, String> stringProblem = text -> null;
+    private final ReadOnlyStringWrapper connectionStringProblem = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> recent = FXCollections.observableArrayList();
 
     /** @param connect called with the profile and the typed password (null when none was typed) */
     public ConnectionDialogViewModel(ProfileStore store, Keychain keychain, TaskRunner tasks,
@@ -56,6 +69,98 @@ public final class ConnectionDialogViewModel {
         this.keychain = keychain;
         this.tasks = tasks;
         this.connect = connect;
+        connectionString.addListener((observable, old, text) -> checkConnectionString());
+    }
+
+    /**
+     * How a string is checked as it is typed: the composition root passes the connector's parser, which
+     * answers with the sentence naming the problem (never the password), or null when it parses.
+     */
+    public void setConnectionStringCheck(Function<String, String> problem) {
+        this.stringProblem = problem;
+        checkConnectionString();
+    }
+
+    private void checkConnectionString() {
+        String problem;
+        try {
+            problem = stringProblem.apply(connectionString.get());
+        } catch (RuntimeException e) {
+            problem = e.getMessage();
+        }
+        connectionStringProblem.set(problem == null ? "" : problem);
+    }
+
+    /** Why the string cannot be used, or empty: shown inline, and Connect/Test stay off meanwhile. */
+    public ReadOnlyStringProperty connectionStringProblemProperty() {
+        return connectionStringProblem.getReadOnlyProperty();
+    }
+
+    /**
+     * A password typed inside the string moves to the masked Password field and leaves the string, so
+     * it is never shown in clear (nor saved with the profile).
+     */
+    public void takePasswordFromString() {
+        String text = connectionString.get();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        char[] inline;
+        try {
+            ConnectionTarget target = ConnectionStrings.isolated().resolve(text);
+            inline = target.password();
+        } catch (IllegalArgumentException e) {
+            return; // the inline check already names the problem
+        }
+        String stripped = Secrets.stripPassword(text);
+        if (inline != null && inline.length > 0 && !stripped.equals(text)) {
+            password.set(new String(inline));
+            java.util.Arrays.fill(inline, '\0');
+            connectionString.set(stripped);
+            message.set("The password from the string is now in the Password field (masked).");
+        }
+    }
+
+    /** Recently used profiles, newest first (from the window state). */
+    public ObservableList<String> recent() {
+        return recent;
+    }
+
+    /** Selects a recently used profile by name, if it still exists. */
+    public void chooseRecent(String profileName) {
+        profiles.stream().filter(profile -> profile.name().equalsIgnoreCase(profileName)).findFirst()
+                .ifPresent(profile -> {
+                    preselected.set(null); // so choosing the same one again still selects it
+                    preselected.set(profile);
+                });
+    }
+
+    /** The "Demo database" entry: the composition root opens the embedded demo. */
+    public void setOnDemo(Runnable onDemo) {
+        this.onDemo = onDemo;
+    }
+
+    public void connectDemo() {
+        onDemo.run();
+    }
+
+    /** Test: opens and closes the fields' connection, touching nothing else. */
+    public void setOnTest(BiConsumer<ConnectionProfile, char[]> onTest) {
+        this.onTest = onTest;
+    }
+
+    public void test() {
+        takePasswordFromString();
+        ConnectionProfile profile = profileFromFields();
+        if (profile != null) {
+            message.set("Testing…");
+            onTest.accept(profile, password.get().isEmpty() ? null : password.get().toCharArray());
+        }
+    }
+
+    /** What Test found, one sentence. */
+    public void tested(String outcome) {
+        message.set(outcome);
     }
 
     /** The profile to select when the list arrives: the one used last. */
@@ -67,7 +172,11 @@ public final class ConnectionDialogViewModel {
         tasks.run("Reading profiles", store::list, list -> {
             profiles.setAll(list);
             list.stream().filter(profile -> profile.name().equalsIgnoreCase(preferredProfile)).findFirst()
-                    .ifPresent(preselected::set);
+                    .ifPresentOrElse(preselected::set, () -> {
+                        if (name.get().isEmpty() && connectionString.get().isEmpty()) {
+                            clear(); // a usable template instead of an empty form with Connect off
+                        }
+                    });
         }, failure -> message.set("Could not read the profiles: " + failure.getMessage()));
     }
 
@@ -109,6 +218,7 @@ public final class ConnectionDialogViewModel {
 
     /** Saves the fields as a profile (password removed) and, if asked, the password in the keychain. */
     public void save() {
+        takePasswordFromString();
         ConnectionProfile profile = profileFromFields();
         if (profile == null) {
             return;
@@ -141,6 +251,7 @@ public final class ConnectionDialogViewModel {
     }
 
     public void connect() {
+        takePasswordFromString();
         ConnectionProfile profile = profileFromFields();
         if (profile != null) {
             connect.accept(profile, password.get().isEmpty() ? null : password.get().toCharArray());
@@ -149,6 +260,10 @@ public final class ConnectionDialogViewModel {
     }
 
     private ConnectionProfile profileFromFields() {
+        if (!connectionStringProblem.get().isEmpty()) {
+            message.set(connectionStringProblem.get());
+            return null;
+        }
         try {
             return ConnectionProfile.withoutPassword(name.get(), colour.get(), label.get(), connectionString.get(),
                     user.get(), readOnly.get(), SchemaNames.parse(schemas.get()), auditAs.get(), liteLlmVersion.get());
@@ -156,6 +271,50 @@ public final class ConnectionDialogViewModel {
             message.set(e.getMessage());
             return null;
         }
+    }
+
+    /** A connection attempt begins; returns its number, so a late answer to an abandoned one is dropped. */
+    public long attemptStarted() {
+        connecting.set(true);
+        message.set("Connecting…");
+        return ++attempt;
+    }
+
+    /** False once the dialog was closed or a newer attempt began. */
+    public boolean attemptStillWanted(long number) {
+        return number == attempt && connecting.get();
+    }
+
+    public void attemptSucceeded() {
+        connecting.set(false);
+        message.set("");
+    }
+
+    /** The attempt failed: the dialog stays open with the reason; the current connection is untouched. */
+    public void attemptFailed(Throwable failure) {
+        connecting.set(false);
+        message.set(com.nemorouter.console.connection.FailureMessages.describe("Connecting", failure)
+                + " The current connection is unchanged.");
+    }
+
+    /** The dialog closes: whatever attempt is running no longer matters. */
+    public void abandonAttempt() {
+        attempt++;
+        connecting.set(false);
+    }
+
+    /** True while an attempt runs: Connect is disabled meanwhile. */
+    public ReadOnlyBooleanProperty connectingProperty() {
+        return connecting.getReadOnlyProperty();
+    }
+
+    /** What Cancel does (the composition root closes the dialog, which abandons any attempt). */
+    public void setOnCancel(Runnable onCancel) {
+        this.onCancel = onCancel;
+    }
+
+    public void cancel() {
+        onCancel.run();
     }
 
     private record Saved(List<ConnectionProfile> profiles, boolean passwordStored) {

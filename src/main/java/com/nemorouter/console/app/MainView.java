@@ -1,19 +1,40 @@
 package com.nemorouter.console.app;
 
+import com.nemorouter.console.ui.Icons;
+import com.nemorouter.console.ui.Tables;
+import com.nemorouter.console.ui.Theme;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
-import javafx.scene.layout.HBox;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
-/** The window frame: menu bar, banners (lost connection, schema), content area and status bar with Cancel. */
+import org.controlsfx.control.StatusBar;
+
+/**
+ * The window frame: the menu bar (every action with its accelerator), banners (lost connection, schema),
+ * the content area and ControlsFX's status bar with Cancel.
+ */
 public final class MainView {
 
     private final MainViewModel viewModel;
     private Runnable onAbout = () -> { };
+    private Runnable onQuit = () -> { };
+    private Runnable onFind = () -> { };
+    private Runnable onLocate = () -> { };
+    private Runnable onAudit = () -> { };
+    private final BooleanProperty browserShown = new SimpleBooleanProperty(false);
 
     @FXML
     private StackPane content;
@@ -30,7 +51,27 @@ public final class MainView {
     @FXML
     private Label failureLabel;
     @FXML
-    private ProgressIndicator progress;
+    private StatusBar statusBar;
+    @FXML
+    private javafx.scene.layout.VBox skeleton;
+    @FXML
+    private MenuItem copyItem;
+    @FXML
+    private MenuItem findItem;
+    @FXML
+    private MenuItem reloadItem;
+    @FXML
+    private CheckMenuItem readOnlyItem;
+    @FXML
+    private MenuItem locateItem;
+    @FXML
+    private MenuItem auditItem;
+    @FXML
+    private MenuItem cancelItem;
+    @FXML
+    private RadioMenuItem lightThemeItem;
+    @FXML
+    private RadioMenuItem darkThemeItem;
     @FXML
     private Label placeholder;
     @FXML
@@ -61,11 +102,20 @@ public final class MainView {
         viewModel.readOnlySwitchProperty().subscribe(readOnlyToggle::setSelected);
         readOnlyToggle.setOnAction(event -> viewModel.readOnlySwitchProperty().set(readOnlyToggle.isSelected()));
         readOnlyToggle.disableProperty().bind(viewModel.readOnlyFixedProperty());
+        viewModel.readOnlySwitchProperty().subscribe(readOnlyItem::setSelected);
+        readOnlyItem.setOnAction(event -> viewModel.readOnlySwitchProperty().set(readOnlyItem.isSelected()));
+        readOnlyItem.disableProperty().bind(viewModel.readOnlyFixedProperty());
+        readOnlyLabel.graphicProperty().bind(viewModel.readOnlyProperty().map(text -> text.isEmpty() ? null : Icons.lock()));
+        for (MenuItem item : new MenuItem[] {findItem, locateItem, auditItem, reloadItem}) {
+            item.disableProperty().bind(browserShown.not());
+        }
+        cancelItem.disableProperty().bind(viewModel.busyProperty().not());
+        // The status bar's own progress bar: indeterminate while a task runs, hidden otherwise.
+        statusBar.progressProperty().bind(viewModel.busyProperty().map(busy -> busy ? -1.0 : 0.0));
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty());
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotEmpty());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());
-        progress.visibleProperty().bind(viewModel.busyProperty());
         tlsLabel.textProperty().bind(viewModel.tlsProperty().map(text -> text.isEmpty() ? "" : "TLS: " + text));
         viewModel.encryptedProperty().addListener((observable, was, is) -> styleTls());
         viewModel.verifiedProperty().addListener((observable, was, is) -> styleTls());
@@ -83,6 +133,67 @@ public final class MainView {
         profileBanner.styleProperty().bind(viewModel.bannerColourProperty().map(colour -> "-fx-background-color: " + colour + ";"));
         placeholder.textProperty().bind(viewModel.failureProperty().isEmpty()
                 .map(ok -> ok ? "Opening the database…" : "The console could not connect. See the message below."));
+    }
+
+    /** View → Theme: two radio items bound both ways to the appearance's theme. */
+    public void bindTheme(ObjectProperty<Theme> theme) {
+        ToggleGroup group = new ToggleGroup();
+        lightThemeItem.setToggleGroup(group);
+        darkThemeItem.setToggleGroup(group);
+        lightThemeItem.setUserData(Theme.LIGHT);
+        darkThemeItem.setUserData(Theme.DARK);
+        theme.subscribe(now -> (now == Theme.DARK ? darkThemeItem : lightThemeItem).setSelected(true));
+        group.selectedToggleProperty().addListener((observable, old, toggle) -> {
+            if (toggle != null) {
+                theme.set((Theme) toggle.getUserData());
+            }
+        });
+    }
+
+    /** File → Quit. */
+    public void setOnQuit(Runnable onQuit) {
+        this.onQuit = onQuit;
+    }
+
+    /** The browser's actions for Edit and Tools; they stay disabled until a browser is shown. */
+    public void setBrowserActions(Runnable find, Runnable locate, Runnable audit) {
+        this.onFind = find;
+        this.onLocate = locate;
+        this.onAudit = audit;
+    }
+
+    @FXML
+    private void quit() {
+        onQuit.run();
+    }
+
+    @FXML
+    private void find() {
+        onFind.run();
+    }
+
+    @FXML
+    private void locate() {
+        onLocate.run();
+    }
+
+    @FXML
+    private void audit() {
+        onAudit.run();
+    }
+
+    /**
+     * Edit → Copy (Ctrl+C): menu accelerators see the key before the focused control, so this copies
+     * for the focused control: the selection of a text field, or the selected row's id of a table.
+     */
+    @FXML
+    private void copy() {
+        Node focused = content.getScene() == null ? null : content.getScene().getFocusOwner();
+        if (focused instanceof TextInputControl text) {
+            text.copy();
+        } else if (focused != null && focused.getProperties().get(Tables.COPY_ID) instanceof Runnable copyId) {
+            copyId.run();
+        }
     }
 
     /** What Help > About does; the composition root owns the About view. */
@@ -124,10 +235,12 @@ public final class MainView {
 
     /** Back to the "Opening the database…" placeholder while another connection opens. */
     public void clearContent() {
-        content.getChildren().setAll(placeholder);
+        content.getChildren().setAll(skeleton);
+        browserShown.set(false);
     }
 
     public void showContent(Node node) {
         content.getChildren().setAll(node);
+        browserShown.set(true);
     }
 }

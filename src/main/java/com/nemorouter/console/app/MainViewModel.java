@@ -94,7 +94,7 @@ public final class MainViewModel {
     private void showReadOnly() {
         String reason = connectionService.readOnlyReason().map(why -> "Read-only: " + why).orElse("");
         readOnlyReason.set(reason);
-        readOnly.set(reason.isEmpty() ? "" : "🔒 " + reason);
+        readOnly.set(reason); // the view puts the lock glyph (ui/Icons) before it
     }
 
     /** Why edits are off, e.g. {@code Read-only: started with --read-only}; empty when they are on. */
@@ -119,6 +119,15 @@ public final class MainViewModel {
     public void connectionFailed(Throwable cause) {
         connection.set("Not connected");
         failure.set(FailureMessages.describe("Connecting", cause));
+    }
+
+    /**
+     * Switching to another connection failed: the current one stays (the status bar keeps naming it, and
+     * About keeps its server) and the failure says so.
+     */
+    public void switchFailed(String target, Throwable cause) {
+        failure.set(FailureMessages.describe("Connecting to " + target, cause)
+                + " Still connected to " + serverInfo.get().target() + ".");
     }
 
     public void reportFailure(String message) {

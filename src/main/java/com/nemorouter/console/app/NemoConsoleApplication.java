@@ -1,7 +1,8 @@
 package com.nemorouter.console.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import com.nemorouter.console.about.AboutView;
 import com.nemorouter.console.about.AboutViewModel;
@@ -13,8 +14,11 @@ import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.connection.Keychain;
 import com.nemorouter.console.connection.LaunchOptions;
+import com.nemorouter.console.ui.Appearance;
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.ui.FxTaskRunner;
 import com.nemorouter.console.ui.TaskRunner;
+import com.nemorouter.console.ui.Theme;
 import com.nemorouter.console.ui.ViewLoader;
 
 import javafx.application.Application;
@@ -38,34 +42,63 @@ public class NemoConsoleApplication extends Application {
     private Stage primaryStage;
     private ConsoleHome home;
     private BrowserAssembly browserAssembly;
+    private Dialogs dialogs;
+    private ConnectionStrings connectionStrings;
+
+    private static final org.slf4j.Logger STARTUP = org.slf4j.LoggerFactory.getLogger("com.nemorouter.console.startup");
+    private final long launched = System.nanoTime();
+    private boolean listShownOnce;
 
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
         controlTasks = new FxTaskRunner();
+        home = ConsoleHome.fromSystem();
+        windowState = WindowState.load(home.directory().resolve("window.properties"));
+        List<String> arguments = new ArrayList<>(getParameters().getRaw());
+        Theme chosenTheme;
+        String themeProblem = null;
+        try {
+            chosenTheme = takeTheme(arguments);
+        } catch (IllegalArgumentException e) {
+            chosenTheme = null;
+            themeProblem = e.getMessage();
+        }
+        Theme theme = chosenTheme != null ? chosenTheme : windowState.theme() != null ? windowState.theme() : Theme.LIGHT;
+        Appearance appearance = new Appearance(theme);
+        appearance.themeProperty().addListener((observable, old, now) -> {
+            windowState.rememberTheme(now);
+            windowState.save();
+        });
+        dialogs = new Dialogs(appearance, windowState);
+
         MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
         MainView mainView = new MainView(mainViewModel);
-        AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()));
+        AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()),
+                dialogs);
         mainView.setOnAbout(() -> aboutView.show(stage));
+        mainView.setOnQuit(stage::close);
         Parent root = ViewLoader.load(mainView);
+        mainView.bindTheme(appearance.themeProperty());
         Scene scene = new Scene(root);
-        scene.getStylesheets().add(Objects.requireNonNull(
-                NemoConsoleApplication.class.getResource("/styles/app.css")).toExternalForm());
+        appearance.style(scene);
         stage.setTitle("Nemo Console");
         stage.setScene(scene);
         primaryStage = stage;
-        home = ConsoleHome.fromSystem();
-        windowState = WindowState.load(home.directory().resolve("window.properties"));
         fitToScreen(stage, root);
         windowState.applyTo(stage);
         stage.show();
+        STARTUP.info("Window shown {} ms after launch", (System.nanoTime() - launched) / 1_000_000);
 
-        connector = new Connector(home, ConnectionStrings.fromSystem(environment()),
-                Keychain.fromSystem());
+        connectionStrings = ConnectionStrings.fromSystem(environment());
+        connector = new Connector(home, connectionStrings, Keychain.fromSystem());
         mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(getParameters().getRaw(), environment());
+            if (themeProblem != null) {
+                throw new IllegalArgumentException(themeProblem);
+            }
+            options = LaunchOptions.parse(arguments, environment());
         } catch (IllegalArgumentException e) {
             mainViewModel.connectionFailed(e);
             return;
@@ -97,32 +130,101 @@ public class NemoConsoleApplication extends Application {
                 opened.profile() == null ? null : opened.profile().liteLlmVersion()), mainView, mainViewModel, scene);
     }
 
-    /** The connection dialog; connecting closes the current connection and rebuilds the screens on the new one. */
+    /** {@code --theme light|dark} is the window's own option: taken out before the connection options. */
+    static Theme takeTheme(List<String> arguments) {
+        Theme theme = null;
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (argument.equals("--theme")) {
+                if (i + 1 >= arguments.size()) {
+                    throw new IllegalArgumentException("--theme needs light or dark.");
+                }
+                theme = Theme.parse(arguments.get(i + 1));
+                arguments.subList(i, i + 2).clear();
+                i--;
+            } else if (argument.startsWith("--theme=")) {
+                theme = Theme.parse(argument.substring("--theme=".length()));
+                arguments.remove(i--);
+            }
+        }
+        return theme;
+    }
+
+    /**
+     * The connection dialog. The new connection opens while the current one keeps working; only when it
+     * is open does it replace the current one. A failure is shown in the dialog (which stays open) and the
+     * status bar, and leaves the current connection as it was; closing the dialog abandons the attempt.
+     */
     private ConnectionDialogViewModel openConnectionDialog(Stage owner, MainView mainView, MainViewModel mainViewModel,
                                                            Scene scene) {
-        Stage dialog = new Stage();
-        dialog.initOwner(owner);
-        dialog.setTitle("Connect");
+        Stage[] dialog = new Stage[1];
+        ConnectionDialogViewModel[] holder = new ConnectionDialogViewModel[1];
         ConnectionDialogViewModel viewModel = new ConnectionDialogViewModel(connector.profiles(), connector.keychain(),
-                tasks, (profile, password) -> {
-                    dialog.close();
-                    Connector.OpenConnection previous = connection;
-                    connection = null;
-                    mainView.clearContent();
-                    mainViewModel.connecting("profile " + profile.name());
-                    tasks.run("Opening " + profile.name(), () -> {
-                        if (previous != null) {
-                            previous.close();
-                        }
-                        return connector.open(profile, password, settings);
-                    }, opened -> opened(opened, mainView, mainViewModel, scene), mainViewModel::connectionFailed);
-                });
+                tasks, (profile, password) -> attempt(holder[0], dialog[0], "profile " + profile.name(),
+                        () -> connector.open(profile, password, settings), mainView, mainViewModel, scene));
+        holder[0] = viewModel;
+        viewModel.setConnectionStringCheck(text -> {
+            try {
+                connectionStrings.resolve(text);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        });
+        viewModel.setOnDemo(() -> attempt(viewModel, dialog[0], "the demo database",
+                () -> connector.open(LaunchOptions.parse(List.of(), Map.of())), mainView, mainViewModel, scene));
+        viewModel.setOnTest((profile, password) -> tasks.run("Testing " + profile.name(), () -> {
+            try (Connector.OpenConnection trial = connector.open(profile, password, settings)) {
+                return ConsoleServices.wire(trial.database(), home).connection().describe();
+            }
+        }, info -> viewModel.tested("The connection works: " + info.target() + ", " + info.serverVersion()
+                + ", role " + info.databaseRole() + ", TLS: " + info.tlsDescription() + "."),
+                failure -> viewModel.tested(FailureMessages.describe("Testing", failure))));
+        viewModel.recent().setAll(windowState.recentProfiles());
         viewModel.setPreferredProfile(windowState.lastProfile());
-        Scene dialogScene = new Scene(ViewLoader.load(new ConnectionDialogView(viewModel)));
-        dialogScene.getStylesheets().addAll(scene.getStylesheets());
-        dialog.setScene(dialogScene);
-        dialog.show();
+        dialog[0] = dialogs.modal(owner, "connect", "Connect", ViewLoader.load(new ConnectionDialogView(viewModel)));
+        dialog[0].setOnHiding(event -> viewModel.abandonAttempt());
+        viewModel.setOnCancel(dialog[0]::close);
+        dialogs.bringUp(dialog[0]);
         return viewModel;
+    }
+
+    /** One connection attempt from the dialog: replaces the current connection only once it is open. */
+    private void attempt(ConnectionDialogViewModel model, Stage dialog, String what,
+                         java.util.function.Supplier<Connector.OpenConnection> open, MainView mainView,
+                         MainViewModel mainViewModel, Scene scene) {
+        long attempt = model.attemptStarted();
+        boolean live = connection != null;
+        if (!live) {
+            mainView.clearContent();
+            mainViewModel.connecting(what);
+        }
+        tasks.run("Opening " + what, open::get, opened -> {
+            if (!model.attemptStillWanted(attempt)) {
+                opened.close(); // the dialog was closed or another attempt began: keep what we have
+                return;
+            }
+            model.attemptSucceeded();
+            dialog.close();
+            Connector.OpenConnection previous = connection;
+            opened(opened, mainView, mainViewModel, scene);
+            if (previous != null) {
+                tasks.run("Closing the previous connection", () -> {
+                    previous.close();
+                    return null;
+                }, ignored -> { }, failure -> { });
+            }
+        }, failure -> {
+            if (!model.attemptStillWanted(attempt)) {
+                return;
+            }
+            model.attemptFailed(failure);
+            if (live) {
+                mainViewModel.switchFailed(what, failure);
+            } else {
+                mainViewModel.connectionFailed(failure);
+            }
+        });
     }
 
     /** The preferred size, shrunk to the screen on small displays. */
@@ -142,10 +244,17 @@ public class NemoConsoleApplication extends Application {
         if (browserAssembly != null) {
             browserAssembly.dispose();
         }
-        BrowserAssembly browser = new BrowserAssembly(services, watched, mainViewModel, primaryStage, scene);
+        BrowserAssembly browser = new BrowserAssembly(services, watched, mainViewModel, primaryStage, dialogs);
+        browser.setOnListShown(() -> {
+            if (!listShownOnce) {
+                listShownOnce = true;
+                STARTUP.info("Organization list usable {} ms after launch", (System.nanoTime() - launched) / 1_000_000);
+            }
+        });
         browserAssembly = browser;
         mainView.showContent(browser.build());
         windowState.applyTo(browser.splitPane());
+        mainView.setBrowserActions(browser::focusSearch, browser::showLocate, browser::showAudit);
         browser.focusSearch();
     }
 

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 
+import com.nemorouter.console.ui.Dialogs;
+import com.nemorouter.console.ui.Theme;
+
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
@@ -23,9 +26,13 @@ import org.slf4j.LoggerFactory;
  * {@code window.properties} under the console's directory. A small local file read at start and written at
  * exit on the FX thread; a missing or unreadable file just means defaults.
  */
-final class WindowState {
+final class WindowState implements Dialogs.SizeMemory {
 
     private static final Logger LOG = LoggerFactory.getLogger(WindowState.class);
+
+    /** The main window's minimum size; also the stage's minimum, so 1024×700 screens fit. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 600;
 
     private final Path file;
     private final Properties values = new Properties();
@@ -57,15 +64,35 @@ final class WindowState {
         }
     }
 
-    /** Restores size and position, but only where the window would still be visible on some screen. */
+    /**
+     * True when the saved state came from a window smaller than the minimum: its size, splits and column
+     * widths would squash the next session, so none of them is used (the profile and theme still are).
+     */
+    boolean savedFromTinyWindow() {
+        double width = number("window.width", Double.NaN);
+        double height = number("window.height", Double.NaN);
+        return !Double.isNaN(width) && !Double.isNaN(height) && (width < MIN_WIDTH || height < MIN_HEIGHT);
+    }
+
+    /**
+     * Restores size and position: the size clamped between the minimum and the screen, the position only
+     * where the window would still be visible on some screen.
+     */
     void applyTo(Stage stage) {
+        stage.setMinWidth(MIN_WIDTH);
+        stage.setMinHeight(MIN_HEIGHT);
+        if (savedFromTinyWindow()) {
+            LOG.info("Ignoring window state saved from a window smaller than {}x{}", MIN_WIDTH, MIN_HEIGHT);
+            return;
+        }
         double x = number("window.x", Double.NaN);
         double y = number("window.y", Double.NaN);
         double width = number("window.width", Double.NaN);
         double height = number("window.height", Double.NaN);
-        if (!Double.isNaN(width) && !Double.isNaN(height) && width >= 400 && height >= 300) {
-            stage.setWidth(width);
-            stage.setHeight(height);
+        if (!Double.isNaN(width) && !Double.isNaN(height)) {
+            Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+            stage.setWidth(clamp(width, Math.min(MIN_WIDTH, screen.getWidth()), screen.getWidth()));
+            stage.setHeight(clamp(height, Math.min(MIN_HEIGHT, screen.getHeight()), screen.getHeight()));
         }
         if (!Double.isNaN(x) && !Double.isNaN(y)
                 && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
@@ -87,6 +114,9 @@ final class WindowState {
 
     /** Split positions and column widths of every SplitPane and TableView with an id under {@code root}. */
     void applyTo(Node root) {
+        if (savedFromTinyWindow()) {
+            return;
+        }
         for (Node node : root.lookupAll(".split-pane")) {
             if (node instanceof SplitPane split && split.getId() != null) {
                 double[] positions = split.getDividerPositions();
@@ -102,7 +132,7 @@ final class WindowState {
             if (node instanceof TableView<?> table && table.getId() != null) {
                 for (TableColumn<?, ?> column : table.getColumns()) {
                     double width = number(columnKey(table, column), Double.NaN);
-                    if (width >= 20) {
+                    if (width >= 20 && width <= 2000) {
                         column.setPrefWidth(width);
                     }
                 }
@@ -128,12 +158,57 @@ final class WindowState {
         }
     }
 
+    /** The theme chosen last in View → Theme, or null when none was saved (or it is unreadable). */
+    Theme theme() {
+        try {
+            String saved = values.getProperty("theme");
+            return saved == null ? null : Theme.parse(saved);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    void rememberTheme(Theme theme) {
+        values.setProperty("theme", theme.id());
+    }
+
+    @Override
+    public double[] size(String key) {
+        double width = number("dialog." + key + ".width", Double.NaN);
+        double height = number("dialog." + key + ".height", Double.NaN);
+        return Double.isNaN(width) || Double.isNaN(height) ? null : new double[] {width, height};
+    }
+
+    @Override
+    public void rememberSize(String key, double width, double height) {
+        values.setProperty("dialog." + key + ".width", Double.toString(width));
+        values.setProperty("dialog." + key + ".height", Double.toString(height));
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(value, max));
+    }
+
     String lastProfile() {
         return values.getProperty("profile.last", "");
     }
 
+    /** Remembers the profile as the last one and at the head of the recent list (five at most). */
     void rememberProfile(String name) {
         values.setProperty("profile.last", name == null ? "" : name);
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        java.util.List<String> recent = new java.util.ArrayList<>(recentProfiles());
+        recent.removeIf(name::equalsIgnoreCase);
+        recent.add(0, name);
+        values.setProperty("profile.recent", String.join("\n", recent.subList(0, Math.min(5, recent.size()))));
+    }
+
+    /** Profiles connected to recently, newest first. */
+    java.util.List<String> recentProfiles() {
+        String saved = values.getProperty("profile.recent", "");
+        return saved.isBlank() ? java.util.List.of() : java.util.List.of(saved.split("\n"));
     }
 
     private static String columnKey(TableView<?> table, TableColumn<?, ?> column) {

@@ -1,26 +1,45 @@
 package com.nemorouter.console.audit;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.function.Supplier;
+
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.ui.TaskRunner;
 
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** A History tab: the audit records about one organization, team or member, newest first. */
+/**
+ * A History tab: the audit records about one organization, team or member, newest first, and the
+ * selected record in words (when, who, what, the changed keys before and after).
+ */
 public final class HistoryViewModel {
 
     private final HistoryService service;
     private final TaskRunner tasks;
+    private final Supplier<LocalDateTime> clock;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<AuditRecord> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private String objectId;
     private int request;
 
     public HistoryViewModel(HistoryService service, TaskRunner tasks) {
+        this(service, tasks, () -> LocalDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** @param clock now in UTC (audit times are UTC); tests pass a fixed one */
+    public HistoryViewModel(HistoryService service, TaskRunner tasks, Supplier<LocalDateTime> clock) {
         this.service = service;
         this.tasks = tasks;
+        this.clock = clock;
+        selected.addListener((observable, old, record) -> detail.set(record == null ? "" : describe(record)));
     }
 
     /** Shows the history of {@code id}; null clears it. */
@@ -40,9 +59,10 @@ public final class HistoryViewModel {
         tasks.run("Loading history of " + id, () -> service.history(id), found -> {
             if (current == request) {
                 records.setAll(found);
-                summary.set(found.isEmpty() ? "No recorded changes of " + id + "."
+                summary.set(found.isEmpty() ? "No recorded changes."
                         : found.size() + (found.size() == HistoryService.LIMIT ? "+" : "")
-                        + " recorded changes of " + id + ", newest first");
+                        + (found.size() == 1 ? " recorded change" : " recorded changes") + ", newest first."
+                        + " Select one to see what changed; double-click opens it.");
             }
         }, failure -> {
             if (current == request) {
@@ -51,25 +71,23 @@ public final class HistoryViewModel {
         });
     }
 
-    /** At most this many characters of a change in a table cell: a whole row would be unreadable there. */
-    static final int CHANGE_LENGTH = 300;
+    /** "3 h ago · 2026-12-02 17:40:12 UTC". */
+    public String when(AuditRecord record) {
+        return HistoryText.when(record.updatedAt(), clock.get());
+    }
 
-    /**
-     * What a history row shows of the change: the changed keys for an update and the new row for a create
-     * (LiteLLM's updated_values), {@code (deleted)} for a delete; older console rows without an object shape
-     * show before → after. Cut at {@link #CHANGE_LENGTH} characters.
-     */
-    public static String change(AuditRecord record) {
-        String text;
-        if (record.action().equals("deleted")) {
-            text = "(deleted)";
-        } else if (record.updatedValues() != null && record.updatedValues().startsWith("{")) {
-            text = record.updatedValues();
-        } else {
-            text = (record.beforeValue() == null ? "" : record.beforeValue() + "  →  ")
-                    + (record.updatedValues() == null ? "" : record.updatedValues());
-        }
-        return text.length() <= CHANGE_LENGTH ? text : text.substring(0, CHANGE_LENGTH - 1) + "…";
+    /** The record in words, with the diff of the keys that changed. */
+    public String describe(AuditRecord record) {
+        StringBuilder text = new StringBuilder()
+                .append(HistoryText.what(record)).append('\n')
+                .append("When:   ").append(when(record)).append('\n')
+                .append("Who:    ").append(HistoryText.who(record)).append('\n')
+                .append("Object: ").append(record.objectId()).append("  (").append(record.tableName()).append(")\n")
+                .append('\n');
+        var lines = HistoryText.diff(record.beforeValue(), record.updatedValues());
+        text.append(lines.isEmpty() ? "No values recorded." : "Changed (- before, + after, ~ before → after):\n"
+                + String.join("\n", lines));
+        return text.toString();
     }
 
     public ObservableList<AuditRecord> records() {
@@ -78,5 +96,14 @@ public final class HistoryViewModel {
 
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** The record the detail pane describes; the view binds the table's selection to it. */
+    public ObjectProperty<AuditRecord> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
     }
 }

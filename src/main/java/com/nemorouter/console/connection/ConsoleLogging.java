@@ -50,6 +50,8 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         for (String name : List.of("com.nemorouter", "org.hibernate", "com.zaxxer.hikari", "io.zonky")) {
             context.getLogger(name).setLevel(Level.WARN);
         }
+        // Start-up timings (window shown, list usable): one line each, so start-up can be re-measured anywhere.
+        context.getLogger("com.nemorouter.console.startup").setLevel(Level.INFO);
         return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
     }
 }

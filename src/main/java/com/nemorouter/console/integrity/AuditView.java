@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.Tables;
+
+import com.nemorouter.console.ui.Dialogs;
 
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
@@ -16,7 +19,9 @@ import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.stage.FileChooser;
 
@@ -61,9 +66,14 @@ public final class AuditView {
     private TableColumn<Finding, String> tablesColumn;
     @FXML
     private TableColumn<Finding, String> detailColumn;
+    @FXML
+    private Label findingDetail;
 
-    public AuditView(AuditViewModel viewModel) {
+    private final Dialogs dialogs;
+
+    public AuditView(AuditViewModel viewModel, Dialogs dialogs) {
         this.viewModel = viewModel;
+        this.dialogs = dialogs;
     }
 
     @FXML
@@ -80,21 +90,31 @@ public final class AuditView {
         checkTable.setItems(viewModel.checks());
         Tables.bind(checkIdColumn, row -> row.check().id());
         Tables.bind(checkStatusColumn, CheckRow::status);
+        checkStatusColumn.setCellFactory(column -> new MarkedCell<>());
         Tables.bind(checkSeverityColumn, CheckRow::severities);
         Tables.bind(checkExplanationColumn, row -> row.check().explanation());
+        checkExplanationColumn.setCellFactory(column -> new MarkedCell<>());
         checkTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, row) -> viewModel.selectedCheckProperty().set(row));
 
         findingTable.setItems(viewModel.findings());
-        Tables.bind(severityColumn, finding -> finding.severity().id());
+        Tables.bind(severityColumn, finding -> AuditViewModel.severityText(finding.severity()));
+        severityColumn.setCellFactory(column -> new MarkedCell<>());
         Tables.bind(entityTypeColumn, Finding::entityType);
         Tables.bind(entityIdColumn, Finding::entityId);
         Tables.bind(tablesColumn, finding -> String.join(", ", finding.tables()));
         Tables.bind(detailColumn, Finding::detail);
-        Tables.copyIdOnShortcut(findingTable, Finding::entityId);
+        entityIdColumn.setCellFactory(IdCell.factory());
+        detailColumn.setCellFactory(column -> new MarkedCell<>());
+        Tables.rowMenu(findingTable, Finding::entityId)
+                .copy("Copy detail", "finding", Finding::detail)
+                .action("Open", viewModel::open, finding -> !finding.entityType().equals("column"))
+                .install();
         Tables.openOnEnter(findingTable, viewModel::open);
         findingTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, finding) -> viewModel.selectedFindingProperty().set(finding));
+        findingDetail.textProperty().bind(viewModel.selectedFindingProperty().map(AuditViewModel::describe)
+                .orElse("Select a finding to read it in full."));
         repairButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> viewModel.repairChoices(viewModel.selectedFindingProperty().get()).isEmpty()
                         || viewModel.repairingProperty().get()
@@ -128,10 +148,9 @@ public final class AuditView {
         labels.put("nemo is right: change LiteLLM", RepairChoice.NEMO_IS_RIGHT);
         labels.put("LiteLLM is right: change nemo", RepairChoice.LITELLM_IS_RIGHT);
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.keySet().iterator().next(), labels.keySet());
-        dialog.initOwner(checkTable.getScene().getWindow());
         dialog.setTitle("Repair " + finding.check());
         dialog.setHeaderText(finding.detail() + "\nWhich side is right?");
-        dialog.showAndWait().map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
+        dialogs.showAndWait(checkTable.getScene().getWindow(), dialog).map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
     }
 
     /** Shows the exact SQL; nothing runs unless the user confirms. */
@@ -144,15 +163,39 @@ public final class AuditView {
         sql.setPrefSize(760, 320);
         ButtonType run = new ButtonType("Run repair", ButtonBar.ButtonData.OK_DONE);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
-        alert.initOwner(checkTable.getScene().getWindow());
         alert.setTitle("Repair " + plan.finding().check());
         alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
         alert.getDialogPane().setContent(sql);
-        alert.getDialogPane().getStylesheets().addAll(checkTable.getScene().getStylesheets());
-        if (alert.showAndWait().filter(run::equals).isPresent()) {
+        if (dialogs.showAndWait(checkTable.getScene().getWindow(), alert).filter(run::equals).isPresent()) {
             viewModel.confirmRepair();
         } else {
             viewModel.discardRepair();
+        }
+    }
+
+    /**
+     * Text cells with the full text in a tooltip, coloured by their leading mark: ✔ passed (green),
+     * ✘ error (red), ⚠ warning (amber), ℹ info (accent). The mark keeps them readable without colour.
+     */
+    static final class MarkedCell<S> extends TableCell<S, String> {
+        private static final List<String> MARKS = List.of("check-passed", "check-failed", "finding-warning", "finding-info");
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            getStyleClass().removeAll(MARKS);
+            setText(empty ? null : text);
+            setTooltip(empty || text == null || text.isEmpty() ? null : new Tooltip(text));
+            if (empty || text == null || text.isEmpty()) {
+                return;
+            }
+            switch (text.charAt(0)) {
+                case '✔' -> getStyleClass().add("check-passed");
+                case '✘' -> getStyleClass().add("check-failed");
+                case '⚠' -> getStyleClass().add("finding-warning");
+                case 'ℹ' -> getStyleClass().add("finding-info");
+                default -> { }
+            }
         }
     }
 

@@ -42,6 +42,8 @@ public final class AuditViewModel {
     private final ObjectProperty<Finding> selectedFinding = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<RepairPlan> pendingRepair = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper repairing = new ReadOnlyBooleanWrapper(false);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper repairsApplied =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Not run yet.");
@@ -151,6 +153,22 @@ public final class AuditViewModel {
     }
 
     /** Opens the finding's entity in the browser; a nemo column has nothing to open. */
+    /** "✘ error", "⚠ warning", "ℹ info": a distinct glyph per severity besides its colour. */
+    public static String severityText(Severity severity) {
+        return switch (severity) {
+            case ERROR -> "✘ error";
+            case WARNING -> "⚠ warning";
+            case INFO -> "ℹ info";
+        };
+    }
+
+    /** A finding in full for the detail pane: what is wrong, about which id, in which tables. */
+    public static String describe(Finding finding) {
+        return severityText(finding.severity()) + " · " + finding.check() + "\n" + finding.detail() + "\n"
+                + finding.entityType() + " " + finding.entityId() + " · tables: " + String.join(", ", finding.tables())
+                + (finding.organizationId() == null ? "" : " · organization " + finding.organizationId());
+    }
+
     public void open(Finding finding) {
         if (finding == null || finding.entityType().equals("column")) {
             return;
@@ -206,6 +224,7 @@ public final class AuditViewModel {
         repairing.set(true);
         tasks.run("Repairing " + plan.finding().check(), () -> repairs.apply(plan), outcome -> {
             repairing.set(false);
+            repairsApplied.set(repairsApplied.get() + 1);
             replace(outcome.recheck());
             status.set((outcome.fixed() ? "Repaired: " : "Ran, but the finding remains: ") + plan.title() + ". "
                     + outcome.auditMessage() + " " + plan.finding().check() + " now has "
@@ -288,6 +307,11 @@ public final class AuditViewModel {
 
     public ObjectProperty<Finding> selectedFindingProperty() {
         return selectedFinding;
+    }
+
+    /** Counts committed repairs, so the browser re-reads what they changed. */
+    public javafx.beans.property.ReadOnlyIntegerProperty repairsAppliedProperty() {
+        return repairsApplied.getReadOnlyProperty();
     }
 
     /** A planned repair waiting for the user's confirmation, or null. */

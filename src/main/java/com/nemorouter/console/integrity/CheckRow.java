@@ -19,7 +19,8 @@ public record CheckRow(AuditCheck check, String status, int count, String severi
                 severities.append(severities.isEmpty() ? "" : ", ").append(n).append(' ').append(severity.id());
             }
         }
-        return new CheckRow(result.check(), count == 0 ? "✔ ok" : (result.count(Severity.ERROR) > 0 ? "✘ " : "⚠ ")
+        String mark = result.count(Severity.ERROR) > 0 ? "✘ " : result.count(Severity.WARNING) > 0 ? "⚠ " : "ℹ ";
+        return new CheckRow(result.check(), count == 0 ? "✔ ok" : mark
                 + count + (result.truncated() ? "+" : ""), count, severities.toString());
     }
 }

@@ -62,6 +62,19 @@ public final class LocateView {
         messageLabel.textProperty().bind(viewModel.messageProperty());
         bindError(errorLabel, viewModel.errorProperty());
         placeTable.setItems(viewModel.places());
+        // The placeholder says what the empty table means now: nothing typed yet, or found nowhere.
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderProperty());
+        placeholder.setWrapText(true);
+        placeTable.setPlaceholder(placeholder);
+        tableColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String table, boolean empty) {
+                super.updateItem(table, empty);
+                setText(empty ? null : table);
+                setTooltip(empty || table == null ? null : new javafx.scene.control.Tooltip(table));
+            }
+        });
         Tables.bind(schemaColumn, PresenceEntry::schema);
         Tables.bind(tableColumn, PresenceEntry::table);
         Tables.bind(columnColumn, PresenceEntry::column);
@@ -88,6 +101,12 @@ public final class LocateView {
         label.textProperty().bind(text);
         label.visibleProperty().bind(text.isNotEmpty());
         label.managedProperty().bind(label.visibleProperty());
+    }
+
+    /** Locates {@code id} as if typed (a context menu's "Open in Locate"). */
+    public void locate(String id) {
+        viewModel.inputProperty().set(id);
+        viewModel.locate();
     }
 
     public void focus() {

@@ -25,6 +25,8 @@ import javafx.collections.ObservableList;
  */
 public final class LocateViewModel {
 
+    static final String TYPE_AN_ID = "Type an id and press Enter.";
+
     private final LocateService locateService;
     private final TaskRunner tasks;
     private final Consumer<LocatedEntity> opener;
@@ -34,6 +36,7 @@ public final class LocateViewModel {
     private final ObservableList<LocatedEntity> entities = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(TYPE_AN_ID);
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canScanAnyway = new ReadOnlyBooleanWrapper(false);
 
@@ -66,7 +69,12 @@ public final class LocateViewModel {
         try {
             LocateService.validate(text);
         } catch (IllegalArgumentException e) {
+            // The old result would read as the answer to the new, invalid input: clear it first.
+            ++request;
+            clearResult();
+            searching.set(false);
             error.set(e.getMessage());
+            placeholder.set("Nothing searched: " + e.getMessage());
             return;
         }
         int current = ++request;
@@ -88,8 +96,9 @@ public final class LocateViewModel {
             if (failure instanceof CancellationException) {
                 message.set("Scan cancelled.");
             } else {
+                clearResult();
                 error.set(FailureMessages.describe("Locating", failure));
-                message.set("");
+                placeholder.set("The search failed; see above.");
             }
         });
     }
@@ -103,11 +112,20 @@ public final class LocateViewModel {
         entities.setAll(result.entities());
         canScanAnyway.set(!result.skipped().isEmpty());
         int tables = result.found().size();
+        placeholder.set(listed.isEmpty() ? result.searchedAs() + " was found in no table." : TYPE_AN_ID);
         message.set(result.searchedAs() + ": " + (tables == 0 ? "found in no table" : "found in " + tables
                 + (tables == 1 ? " column" : " columns"))
                 + (result.skipped().isEmpty() ? "" : "; " + result.skipped().size() + " large unindexed column(s) not searched")
                 + (result.hidden().isEmpty() ? "" : "; " + result.hidden().size()
                         + " column(s) hidden by row-level security"));
+    }
+
+    private void clearResult() {
+        last = null;
+        places.clear();
+        entities.clear();
+        canScanAnyway.set(false);
+        message.set("");
     }
 
     public void cancel() {
@@ -142,6 +160,11 @@ public final class LocateViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** What the empty result table says: "Type an id…" before a search, "found in no table" after one. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

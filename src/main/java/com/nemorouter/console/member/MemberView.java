@@ -1,13 +1,17 @@
 package com.nemorouter.console.member;
 
 import com.nemorouter.console.presence.PresenceFlowView;
-import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Copying;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -18,6 +22,7 @@ public final class MemberView {
 
     private final MemberViewModel viewModel;
     private final PresenceFlowView presenceFlow = new PresenceFlowView();
+    private final IdLinks links;
 
     @FXML
     private Label titleLabel;
@@ -54,8 +59,9 @@ public final class MemberView {
     @FXML
     private TableColumn<MemberDetail.Team, String> teamArrayColumn;
 
-    public MemberView(MemberViewModel viewModel) {
+    public MemberView(MemberViewModel viewModel, IdLinks links) {
         this.viewModel = viewModel;
+        this.links = links;
     }
 
     @FXML
@@ -70,9 +76,33 @@ public final class MemberView {
         Tables.bind(teamNameColumn, MemberDetail.Team::name);
         Tables.bind(teamIdColumn, MemberDetail.Team::teamId);
         Tables.bind(teamRoleColumn, MemberDetail.Team::role);
-        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed" : "✘ user's teams[] lacks it");
-        Tables.copyIdOnShortcut(organizationTable, MemberDetail.Organization::organizationId);
-        Tables.copyIdOnShortcut(teamTable, MemberDetail.Team::teamId);
+        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed"
+                : "✘ missing from the user's team list (LiteLLM_UserTable.teams)");
+        teamArrayColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().remove("mark--missing");
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+                if (!empty && text != null && text.startsWith("✘")) {
+                    getStyleClass().add("mark--missing");
+                }
+            }
+        });
+        orgIdColumn.setCellFactory(IdCell.factory());
+        teamIdColumn.setCellFactory(IdCell.factory());
+        Tables.rowMenu(organizationTable, MemberDetail.Organization::organizationId)
+                .copy("Copy name", "organization name", MemberDetail.Organization::name)
+                .locate(links)
+                .action("Open organization", org -> links.openOrganization(org.organizationId()))
+                .install();
+        Tables.rowMenu(teamTable, MemberDetail.Team::teamId)
+                .copy("Copy name", "team name", MemberDetail.Team::name)
+                .locate(links)
+                .action("Open the team's organization", team -> links.openOrganization(team.organizationId()),
+                        team -> team.organizationId() != null)
+                .install();
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
     }
 
@@ -89,10 +119,10 @@ public final class MemberView {
         titleLabel.setText(detail.email() == null ? "(no email)" : detail.email()
                 + (detail.fullName() == null ? "" : " · " + detail.fullName()));
         idField.setText(detail.userId());
-        summaryLabel.setText("auth.users: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
-                + "   LiteLLM_UserTable: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
-                + "   global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
-                + "   keys: " + detail.keyCount()
+        summaryLabel.setText("Supabase user: " + (detail.inAuth() ? "✔ present" : "✘ MISSING")
+                + "   LiteLLM user: " + (detail.inLiteLlm() ? "✔ present" : "✘ MISSING")
+                + "   Global role: " + (detail.globalRole() == null ? "-" : detail.globalRole())
+                + "   Keys: " + detail.keyCount()
                 + (detail.nonCanonicalUuid() ? "\n✘ The id is not lowercase canonical: LiteLLM's text joins miss "
                         + detail.userId().toLowerCase(java.util.Locale.ROOT) : ""));
         presenceFlow.show(detail.presence(), null, true);
@@ -109,7 +139,7 @@ public final class MemberView {
 
     @FXML
     private void copyId() {
-        Clipboards.copy(idField.getText());
+        Copying.copy(idField, "user UUID", idField.getText());
     }
 
     /** Hosts the member's History (audit records about this user id). */

@@ -40,6 +40,14 @@ public final class MemberViewModel {
         });
     }
 
+    /** Re-reads the user shown (after an edit or repair may have changed its memberships). */
+    public void reload() {
+        MemberDetail shown = detail.get();
+        if (shown != null) {
+            open(shown.userId());
+        }
+    }
+
     public ReadOnlyObjectProperty<MemberDetail> detailProperty() {
         return detail.getReadOnlyProperty();
     }

@@ -37,6 +37,7 @@ public final class MembershipDialogViewModel {
     private final Scope scope;
     private final Operation operation;
     private final String targetId;
+    private final EditTarget target;
     private final Consumer<EditResult> applied;
     private final Runnable failed;
 
@@ -49,6 +50,8 @@ public final class MembershipDialogViewModel {
     private final BooleanProperty addToOrganization = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper addToOrganizationOffered = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper consequences = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> consequenceLines = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper applyLabel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
@@ -59,31 +62,82 @@ public final class MembershipDialogViewModel {
      * @param preselected the users the edit is about (role and remove), or empty for an add
      * @param applied     runs on the UI thread after a committed edit
      * @param failed      runs on the UI thread after a failed edit, to reload the current state
+     * @param target      names for the target and the ids the edit touches, its members, the current role
      */
     public MembershipDialogViewModel(MembershipService service, UserSearchService users, TaskRunner tasks, Scope scope,
-                                     Operation operation, String targetId, List<UserChoice> preselected,
-                                     Consumer<EditResult> applied, Runnable failed) {
+                                     Operation operation, String targetId, EditTarget target,
+                                     List<UserChoice> preselected, Consumer<EditResult> applied, Runnable failed) {
         this.service = service;
         this.users = users;
         this.tasks = tasks;
         this.scope = scope;
         this.operation = operation;
         this.targetId = targetId;
+        this.target = target;
         this.applied = applied;
         this.failed = failed;
         selected.setAll(preselected);
         roles.setAll(scope == Scope.ORGANIZATION ? MembershipEdit.ORGANIZATION_ROLES : MembershipEdit.TEAM_ROLES);
         query.addListener((observable, old, text) -> search(text));
         includeTeams.addListener((observable, old, value) -> preview());
+        // A message about the old input must not outlive it.
+        selected.addListener((javafx.collections.ListChangeListener<UserChoice>) change -> error.set(""));
+        role.addListener((observable, old, value) -> error.set(""));
+        selected.addListener((javafx.collections.ListChangeListener<UserChoice>) change -> updateApplyLabel());
+        updateApplyLabel();
+        // An add starts with the least-privileged role; a role change starts from the role the user has now.
+        role.set(switch (operation) {
+            case ADD -> scope == Scope.ORGANIZATION ? "internal_user" : "user";
+            case ROLE -> target.currentRole() != null && roles.contains(target.currentRole()) ? target.currentRole() : null;
+            case REMOVE -> null;
+        });
+    }
+
+    /** The organization or team in words: {@code organization Acme Robotics}, {@code team Platform (Acme Robotics)}. */
+    public String targetWords() {
+        if (scope == Scope.ORGANIZATION) {
+            return "organization " + target.name();
+        }
+        return "team " + target.name() + (target.organizationName() == null
+                || target.organizationName().equals(target.name()) ? "" : " (" + target.organizationName() + ")");
+    }
+
+    private String usersWords() {
+        List<String> who = selected.stream().map(user -> user.email() != null ? user.email() : target.nameOf(user.userId()))
+                .toList();
+        return who.isEmpty() ? "no one" : String.join(", ", who);
     }
 
     public String title() {
-        String what = scope == Scope.ORGANIZATION ? "organization" : "team";
         return switch (operation) {
-            case ADD -> "Add members to the " + what;
-            case ROLE -> "Change the " + what + " role";
-            case REMOVE -> "Remove from the " + what;
+            case ADD -> "Add members to " + targetWords();
+            case ROLE -> "Change the role of " + usersWords() + " in " + targetWords();
+            case REMOVE -> "Remove " + usersWords() + " from " + targetWords();
         };
+    }
+
+    /** A removal deletes rows and archives keys: its button is styled as dangerous and is never the default. */
+    public boolean destructive() {
+        return operation == Operation.REMOVE;
+    }
+
+    /** The current role line for a role change ("Current role: admin"); empty otherwise. */
+    public String currentRoleText() {
+        return operation == Operation.ROLE && target.currentRole() != null ? "Current role: " + target.currentRole() : "";
+    }
+
+    /** True when {@code user} is already a member of the target (the picker says so). */
+    public boolean isMember(UserChoice user) {
+        return user != null && target.members().contains(user.userId());
+    }
+
+    private void updateApplyLabel() {
+        int n = selected.size();
+        applyLabel.set(switch (operation) {
+            case ADD -> n == 0 ? "Add members" : "Add " + ChangeWords.count(n, "member", "members");
+            case ROLE -> "Change role";
+            case REMOVE -> "Remove " + ChangeWords.count(n, "member", "members");
+        });
     }
 
     public boolean picksUsers() {
@@ -160,10 +214,13 @@ public final class MembershipDialogViewModel {
         }
         int request = ++previewRequest;
         consequences.set("Checking what this removes…");
+        consequenceLines.clear();
         tasks.run("Previewing the removal", () -> service.apply(edit, true), planned -> {
             if (request == previewRequest) {
-                consequences.set("This will change " + planned.changes().size() + " rows:\n"
-                        + String.join("\n", planned.lines()));
+                consequences.set("This will change " + ChangeWords.count(planned.changes().size(), "row", "rows")
+                        + ":");
+                consequenceLines.setAll(planned.changes().stream()
+                        .map(change -> ChangeWords.describe(change, this::userWords)).toList());
             }
         }, failure -> {
             if (request == previewRequest) {
@@ -189,7 +246,11 @@ public final class MembershipDialogViewModel {
             working.set(false);
             if (failure instanceof EditRefused.NotInOrganization outside) {
                 addToOrganizationOffered.set(true);
-                error.set(outside.getMessage() + ". Tick \"Also add them to the organization\" to do both in one edit.");
+                List<String> who = outside.userIds().stream().map(this::userWords).toList();
+                error.set(String.join(", ", who) + (who.size() == 1 ? " is not a member of " : " are not members of ")
+                        + "organization " + (target.organizationName() != null ? target.organizationName()
+                        : outside.organizationId()) + ". Tick \"Also add them to the organization\" "
+                        + "to do both in one edit.");
                 return;
             }
             error.set(message(failure));
@@ -197,6 +258,11 @@ public final class MembershipDialogViewModel {
                 failed.run();
             }
         });
+    }
+
+    private String userWords(String userId) {
+        return selected.stream().filter(user -> user.userId().equals(userId) && user.email() != null)
+                .map(UserChoice::email).findFirst().orElse(target.nameOf(userId));
     }
 
     private static String message(Throwable failure) {
@@ -210,7 +276,8 @@ public final class MembershipDialogViewModel {
 
     /** The note shown after an edit: where the audit went and LiteLLM's cache. */
     public static String notice(EditResult result) {
-        return result.changes().size() + " rows changed. " + result.auditNote() + " " + CACHE_NOTE;
+        return ChangeWords.count(result.changes().size(), "row", "rows") + " changed. " + result.auditNote() + " "
+                + CACHE_NOTE;
     }
 
     public StringProperty queryProperty() {
@@ -247,6 +314,16 @@ public final class MembershipDialogViewModel {
 
     public ReadOnlyStringProperty consequencesProperty() {
         return consequences.getReadOnlyProperty();
+    }
+
+    /** Every row the removal will change, in words, for the confirmation's list. */
+    public ObservableList<String> consequenceLines() {
+        return consequenceLines;
+    }
+
+    /** The confirm button's verb: "Remove 1 member", "Add 2 members", "Change role". */
+    public ReadOnlyStringProperty applyLabelProperty() {
+        return applyLabel.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {

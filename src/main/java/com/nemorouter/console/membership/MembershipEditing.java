@@ -13,7 +13,14 @@ public record MembershipEditing(MembershipService service, UserSearchService use
     public MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId,
                                             List<UserChoice> preselected, Consumer<EditResult> applied,
                                             Runnable failed) {
-        return new MembershipDialogViewModel(service, users, tasks, scope, operation, targetId, preselected, applied,
-                failed);
+        return dialog(scope, operation, targetId, EditTarget.unnamed(targetId), preselected, applied, failed);
+    }
+
+    /** A dialog that names what it edits in words ({@code target}). */
+    public MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId, EditTarget target,
+                                            List<UserChoice> preselected, Consumer<EditResult> applied,
+                                            Runnable failed) {
+        return new MembershipDialogViewModel(service, users, tasks, scope, operation, targetId, target, preselected,
+                applied, failed);
     }
 }

@@ -5,10 +5,13 @@ import java.util.function.Consumer;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.MembershipDialog;
 import com.nemorouter.console.membership.MembershipDialogViewModel;
+import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
-import com.nemorouter.console.ui.Clipboards;
+import com.nemorouter.console.ui.Copying;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.beans.binding.Bindings;
@@ -32,7 +35,9 @@ public final class OrganizationDetailView {
 
     private final OrganizationDetailViewModel viewModel;
     private final Consumer<String> openMember;
+    private final IdLinks links;
     private final PresenceFlowView presenceFlow = new PresenceFlowView();
+    private String pendingTeam;
 
     @FXML
     private VBox root;
@@ -132,9 +137,14 @@ public final class OrganizationDetailView {
     /**
      * @param openMember shows a user id in the member tab (the composition root wires the member view)
      */
-    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember) {
+    private final Dialogs dialogs;
+
+    public OrganizationDetailView(OrganizationDetailViewModel viewModel, Consumer<String> openMember, Dialogs dialogs,
+                                  IdLinks links) {
+        this.dialogs = dialogs;
         this.viewModel = viewModel;
         this.openMember = openMember;
+        this.links = links;
     }
 
     @FXML
@@ -151,31 +161,51 @@ public final class OrganizationDetailView {
         Tables.bind(teamIdColumn, TeamRow::id);
         Tables.bind(teamNemoOrgColumn, team -> orgText(team.nemoOrganizationId()));
         Tables.bind(teamLiteLlmOrgColumn, team -> orgText(team.liteLlmOrganizationId()));
+        teamIdColumn.setCellFactory(IdCell.factory());
+        teamNemoOrgColumn.setCellFactory(IdCell.factory());
+        teamLiteLlmOrgColumn.setCellFactory(IdCell.factory());
         Tables.bind(teamMembersColumn, TeamRow::memberCount);
         teamTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, team) -> viewModel.selectedTeamProperty().set(team));
-        Tables.copyIdOnShortcut(teamTable, TeamRow::id);
+        Tables.rowMenu(teamTable, TeamRow::id)
+                .copy("Copy name", "team name", TeamRow::displayName)
+                .locate(links)
+                .action("Open the other organization (NemoRouter)", team -> links.openOrganization(team.nemoOrganizationId()),
+                        team -> isOther(team.nemoOrganizationId()))
+                .action("Open the other organization (LiteLLM)", team -> links.openOrganization(team.liteLlmOrganizationId()),
+                        team -> isOther(team.liteLlmOrganizationId()))
+                .install();
 
         rosterTitle.textProperty().bind(viewModel.rosterTitleProperty());
         rosterTable.setItems(viewModel.roster());
         Tables.bind(rosterEmailColumn, RosterEntry::email);
         Tables.bind(rosterUserColumn, RosterEntry::userId);
+        rosterUserColumn.setCellFactory(IdCell.factory());
         Tables.bind(rosterRoleColumn, RosterEntry::role);
         Tables.bind(rosterStatusColumn, RosterEntry::status);
         rosterStatusColumn.setCellFactory(column -> new MarkCell<>());
-        Tables.copyIdOnShortcut(rosterTable, RosterEntry::userId);
+        Tables.rowMenu(rosterTable, RosterEntry::userId)
+                .copy("Copy email", "email", RosterEntry::email)
+                .locate(links)
+                .action("Open member", entry -> showMember(entry.userId()))
+                .install();
         Tables.openOnEnter(rosterTable, entry -> showMember(entry.userId()));
 
         membersSummary.textProperty().bind(viewModel.membersSummaryProperty());
         memberTable.setItems(viewModel.memberRows());
         Tables.bind(memberEmailColumn, MemberRow::email);
         Tables.bind(memberIdColumn, MemberRow::userId);
+        memberIdColumn.setCellFactory(IdCell.factory());
         Tables.bind(memberRoleColumn, MemberRow::role);
         Tables.bind(memberAuthColumn, member -> member.authMatch().text());
         memberAuthColumn.setCellFactory(column -> new MarkCell<>());
         Tables.bind(memberTeamsColumn, MemberRow::teams);
         Tables.bind(memberKeysColumn, MemberRow::keyCount);
-        Tables.copyIdOnShortcut(memberTable, MemberRow::userId);
+        Tables.rowMenu(memberTable, MemberRow::userId)
+                .copy("Copy email", "email", MemberRow::email)
+                .locate(links)
+                .action("Open member", member -> showMember(member.userId()))
+                .install();
         Tables.openOnEnter(memberTable, member -> showMember(member.userId()));
 
         noticeLabel.textProperty().bind(viewModel.noticeProperty());
@@ -196,9 +226,15 @@ public final class OrganizationDetailView {
             }
         });
 
+        viewModel.teamRows().addListener((javafx.collections.ListChangeListener<TeamRow>) change -> selectPendingTeam());
         memberTab.setDisable(true);
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
         show(null);
+    }
+
+    private boolean isOther(String organizationId) {
+        OrganizationDetail detail = viewModel.detailProperty().get();
+        return organizationId != null && detail != null && !organizationId.equals(detail.id());
     }
 
     private String orgText(String organizationId) {
@@ -219,6 +255,10 @@ public final class OrganizationDetailView {
             slugLabel.setText("");
             planLabel.setText("");
             presenceFlow.clear();
+            // No counts of an organization that is no longer shown.
+            teamsTab.setText("Teams");
+            membersTab.setText("Members");
+            showAuditBadge("");
             return;
         }
         titleLabel.setText(detail.displayName() + "   " + detail.corePresence().badge());
@@ -228,8 +268,8 @@ public final class OrganizationDetailView {
                 ? "✘ MISSING in LiteLLM_OrganizationTable" : detail.liteLlmAlias());
         mark(nemoNameLabel, detail.nemoName() == null);
         mark(liteLlmAliasLabel, detail.liteLlmAlias() == null);
-        slugLabel.setText("slug: " + (detail.slug() == null ? "-" : detail.slug()));
-        planLabel.setText("plan: " + (detail.plan() == null ? "-" : detail.plan()));
+        slugLabel.setText("Slug: " + OrganizationRow.orDash(detail.slug()));
+        planLabel.setText("Plan: " + OrganizationRow.orDash(detail.plan()));
         boolean backendOk = detail.authContextOrgId() != null;
         presenceFlow.show(detail.presence(), backendOk
                 ? "AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])"
@@ -243,6 +283,27 @@ public final class OrganizationDetailView {
         if (missing) {
             label.getStyleClass().add("mark--missing");
         }
+    }
+
+    /** Shows the Teams tab with {@code teamId} selected once the organization's teams are loaded. */
+    public void showTeam(String teamId) {
+        if (teamId == null) {
+            return;
+        }
+        tabs.getSelectionModel().select(teamsTab);
+        pendingTeam = teamId;
+        selectPendingTeam();
+    }
+
+    private void selectPendingTeam() {
+        if (pendingTeam == null) {
+            return;
+        }
+        viewModel.teamRows().stream().filter(team -> team.id().equals(pendingTeam)).findFirst().ifPresent(team -> {
+            pendingTeam = null;
+            teamTable.getSelectionModel().select(team);
+            teamTable.scrollTo(team);
+        });
     }
 
     /** Shows {@code userId} in the member tab (also the target of locate and audit links). */
@@ -309,7 +370,7 @@ public final class OrganizationDetailView {
     }
 
     private void openDialog(MembershipDialogViewModel dialog) {
-        new MembershipDialog(dialog).show(root.getScene().getWindow());
+        new MembershipDialog(dialog, dialogs).show(root.getScene().getWindow());
     }
 
     /** Hosts the organization's spend at a glance (its own feature, wired by the composition root). */
@@ -360,7 +421,7 @@ public final class OrganizationDetailView {
 
     @FXML
     private void copyId() {
-        Clipboards.copy(idField.getText());
+        Copying.copy(idField, "organization UUID", idField.getText());
     }
 
     /** Text cells that turn red when they carry a ✘ mark (the mark itself keeps them readable without colour). */

@@ -1,10 +1,15 @@
 package com.nemorouter.console.organization;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.EditResult;
+import com.nemorouter.console.membership.EditTarget;
 import com.nemorouter.console.membership.MembershipDialogViewModel;
 import com.nemorouter.console.membership.MembershipEdit.Operation;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
@@ -127,11 +132,11 @@ public final class OrganizationDetailViewModel {
             rosterTitle.set(team.displayName() + " has no LiteLLM team, so it has no roster.");
             return;
         }
-        rosterTitle.set("Roster of " + team.displayName() + " (members_with_roles)");
+        rosterTitle.set("Roster of " + team.displayName());
         tasks.run("Loading roster of " + team.displayName(), () -> teams.roster(team.id()), entries -> {
             if (request == rosterRequest) {
                 roster.setAll(entries);
-                rosterTitle.set("Roster of " + team.displayName() + " (members_with_roles): "
+                rosterTitle.set("Roster of " + team.displayName() + ": "
                         + entries.size() + (entries.size() == 1 ? " member" : " members"));
             }
         }, failure -> {
@@ -147,28 +152,30 @@ public final class OrganizationDetailViewModel {
     }
 
     public MembershipDialogViewModel addOrganizationMembers() {
-        return dialog(Scope.ORGANIZATION, Operation.ADD, detail.get().id(), List.of());
+        return dialog(Scope.ORGANIZATION, Operation.ADD, detail.get().id(), organizationTarget(null), List.of());
     }
 
     public MembershipDialogViewModel changeOrganizationRole(MemberRow member) {
-        return dialog(Scope.ORGANIZATION, Operation.ROLE, detail.get().id(), List.of(choice(member)));
+        return dialog(Scope.ORGANIZATION, Operation.ROLE, detail.get().id(), organizationTarget(member.role()),
+                List.of(choice(member)));
     }
 
     public MembershipDialogViewModel removeOrganizationMember(MemberRow member) {
-        return dialog(Scope.ORGANIZATION, Operation.REMOVE, detail.get().id(), List.of(choice(member)));
+        return dialog(Scope.ORGANIZATION, Operation.REMOVE, detail.get().id(), organizationTarget(null),
+                List.of(choice(member)));
     }
 
     public MembershipDialogViewModel addTeamMembers() {
-        return dialog(Scope.TEAM, Operation.ADD, selectedTeam.get().id(), List.of());
+        return dialog(Scope.TEAM, Operation.ADD, selectedTeam.get().id(), teamTarget(null), List.of());
     }
 
     public MembershipDialogViewModel changeTeamRole(RosterEntry entry) {
-        return dialog(Scope.TEAM, Operation.ROLE, selectedTeam.get().id(),
+        return dialog(Scope.TEAM, Operation.ROLE, selectedTeam.get().id(), teamTarget(entry.role()),
                 List.of(new UserChoice(entry.userId(), entry.email(), null)));
     }
 
     public MembershipDialogViewModel removeTeamMember(RosterEntry entry) {
-        return dialog(Scope.TEAM, Operation.REMOVE, selectedTeam.get().id(),
+        return dialog(Scope.TEAM, Operation.REMOVE, selectedTeam.get().id(), teamTarget(null),
                 List.of(new UserChoice(entry.userId(), entry.email(), null)));
     }
 
@@ -176,8 +183,33 @@ public final class OrganizationDetailViewModel {
         return new UserChoice(member.userId(), member.email(), null);
     }
 
-    private MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId, List<UserChoice> users) {
-        return editing.dialog(scope, operation, targetId, users, this::applied, this::reload);
+    /** Names of everything shown here (organization, teams, members' and roster emails) for the dialog's words. */
+    private Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        OrganizationDetail organization = detail.get();
+        names.put(organization.id(), organization.displayName());
+        teamRows.forEach(team -> names.put(team.id(), team.displayName()));
+        memberRows.stream().filter(member -> member.email() != null)
+                .forEach(member -> names.put(member.userId(), member.email()));
+        roster.stream().filter(entry -> entry.email() != null).forEach(entry -> names.put(entry.userId(), entry.email()));
+        return names;
+    }
+
+    private EditTarget organizationTarget(String currentRole) {
+        OrganizationDetail organization = detail.get();
+        Set<String> members = memberRows.stream().map(MemberRow::userId).collect(Collectors.toSet());
+        return new EditTarget(organization.displayName(), organization.displayName(), names(), members, currentRole);
+    }
+
+    private EditTarget teamTarget(String currentRole) {
+        Set<String> members = roster.stream().map(RosterEntry::userId).collect(Collectors.toSet());
+        return new EditTarget(selectedTeam.get().displayName(), detail.get().displayName(), names(), members,
+                currentRole);
+    }
+
+    private MembershipDialogViewModel dialog(Scope scope, Operation operation, String targetId, EditTarget target,
+                                             List<UserChoice> users) {
+        return editing.dialog(scope, operation, targetId, target, users, this::applied, this::reload);
     }
 
     private void applied(EditResult result) {

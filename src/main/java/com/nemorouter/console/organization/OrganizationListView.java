@@ -1,6 +1,8 @@
 package com.nemorouter.console.organization;
 
 import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
 import javafx.animation.PauseTransition;
@@ -22,6 +24,7 @@ public final class OrganizationListView {
 
     private final OrganizationListViewModel viewModel;
     private final Runnable openSelected;
+    private final IdLinks links;
 
     @FXML
     private TextField searchField;
@@ -47,9 +50,10 @@ public final class OrganizationListView {
     private TableColumn<OrganizationRow, Long> membersColumn;
 
     /** @param openSelected moves focus to the detail of the selected organization (Enter) */
-    public OrganizationListView(OrganizationListViewModel viewModel, Runnable openSelected) {
+    public OrganizationListView(OrganizationListViewModel viewModel, Runnable openSelected, IdLinks links) {
         this.viewModel = viewModel;
         this.openSelected = openSelected;
+        this.links = links;
     }
 
     @FXML
@@ -72,16 +76,42 @@ public final class OrganizationListView {
         Tables.bind(presenceColumn, OrganizationRow::presence);
         presenceColumn.setCellFactory(column -> new PresenceCell());
         Tables.bind(nameColumn, OrganizationRow::displayName);
-        Tables.bind(slugColumn, OrganizationRow::slug);
+        Tables.bind(slugColumn, row -> OrganizationRow.orDash(row.slug()));
         Tables.bind(idColumn, OrganizationRow::id);
-        Tables.bind(planColumn, OrganizationRow::plan);
+        idColumn.setCellFactory(IdCell.factory());
+        Tables.bind(planColumn, row -> OrganizationRow.orDash(row.plan()));
         Tables.bind(teamsColumn, OrganizationRow::teamCount);
         // Empty while the count streams in after the page.
         Tables.bind(membersColumn, row -> row.memberCount() == OrganizationRow.NOT_COUNTED ? null : row.memberCount());
         organizationTable.setRowFactory(table -> new PagingRow());
         organizationTable.getSelectionModel().selectedItemProperty()
-                .addListener((observable, old, row) -> viewModel.selectedProperty().set(row));
-        Tables.copyIdOnShortcut(organizationTable, OrganizationRow::id);
+                .addListener((observable, old, row) -> {
+                    if (row != null || !viewModel.isRefreshing()) {
+                        viewModel.selectedProperty().set(row);
+                    }
+                });
+        // A refresh that replaced rows keeps the organization that was selected, if it is still listed.
+        viewModel.rows().addListener((javafx.collections.ListChangeListener<OrganizationRow>) change -> {
+            String pending = viewModel.pendingSelection();
+            if (pending != null) {
+                viewModel.rows().stream().filter(row -> row.id().equals(pending)).findFirst().ifPresent(row -> {
+                    viewModel.clearPendingSelection();
+                    organizationTable.getSelectionModel().select(row);
+                    organizationTable.scrollTo(row);
+                });
+                return;
+            }
+            OrganizationRow wanted = viewModel.selectedProperty().get();
+            OrganizationRow shown = organizationTable.getSelectionModel().getSelectedItem();
+            if (viewModel.isRefreshing() && wanted != null && (shown == null || !shown.id().equals(wanted.id()))) {
+                viewModel.rows().stream().filter(row -> row.id().equals(wanted.id())).findFirst()
+                        .ifPresent(row -> organizationTable.getSelectionModel().select(row));
+            }
+        });
+        Tables.rowMenu(organizationTable, OrganizationRow::id)
+                .copy("Copy name", "name", OrganizationRow::displayName)
+                .locate(links)
+                .install();
         Tables.openOnEnter(organizationTable, row -> openSelected.run());
         searchField.setOnKeyPressed(event -> {
             if (event.getCode() == javafx.scene.input.KeyCode.DOWN && !viewModel.rows().isEmpty()) {

@@ -35,7 +35,11 @@ public final class OrganizationListViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private boolean loading;
+    /** True while a refresh replaces rows: the table's momentary loss of selection is not the user's. */
+    private boolean refreshing;
+    private String pendingSelection;
     private final BooleanProperty hasMore = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.ReadOnlyIntegerWrapper refreshed = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
 
     private OrganizationPage.Cursor next;
     private int generation;
@@ -89,6 +93,71 @@ public final class OrganizationListViewModel {
             rows.replaceAll(row -> row.memberCount() == OrganizationRow.NOT_COUNTED
                     ? row.withMemberCount(counts.getOrDefault(row.id(), 0L)) : row);
         }, failure -> failed(request, failure));
+    }
+
+    /**
+     * Re-reads the rows shown now (after an edit or a repair changed counts or presence), one statement
+     * for as many rows as are loaded plus the count. Rows keep their place, so the selection and the
+     * detail it drives stay put; only rows whose values changed are replaced.
+     */
+    public void refresh() {
+        if (loading) {
+            // A search is in flight: it will bring current rows anyway.
+            return;
+        }
+        int request = generation;
+        String text = activeSearch;
+        int shown = Math.max(rows.size(), PAGE_SIZE);
+        tasks.run("Refreshing organizations", () -> new SearchResult(service.search(text, null, shown), service.count(text)),
+                result -> {
+                    if (request != generation || loading) {
+                        return;
+                    }
+                    List<OrganizationRow> fresh = result.page().rows();
+                    boolean sameRows = fresh.size() == rows.size() && java.util.stream.IntStream.range(0, fresh.size())
+                            .allMatch(i -> fresh.get(i).id().equals(rows.get(i).id()));
+                    refreshing = true;
+                    try {
+                        if (sameRows) {
+                            for (int i = 0; i < fresh.size(); i++) {
+                                if (!fresh.get(i).equals(rows.get(i))) {
+                                    rows.set(i, fresh.get(i));
+                                }
+                            }
+                        } else {
+                            rows.setAll(fresh);
+                        }
+                    } finally {
+                        refreshing = false;
+                    }
+                    next = result.page().next();
+                    hasMore.set(next != null);
+                    summary.set(describe(result.total(), text));
+                    refreshed.set(refreshed.get() + 1);
+                }, failure -> failed(request, failure));
+    }
+
+    /**
+     * Lists {@code organizationId} and selects it once its row arrives (Open from locate, the audit or a
+     * context menu), so the list, not only the detail, shows what was opened.
+     */
+    public void show(String organizationId) {
+        pendingSelection = organizationId;
+        if (organizationId.equals(searchText.get())) {
+            search();
+        } else {
+            // The view's debounced search runs for the new text and brings the row.
+            searchText.set(organizationId);
+        }
+    }
+
+    /** The organization {@link #show} waits to select, or null; the view selects it when it is listed. */
+    public String pendingSelection() {
+        return pendingSelection;
+    }
+
+    public void clearPendingSelection() {
+        pendingSelection = null;
     }
 
     /** Appends the next page; a no-op while a page is loading or when the list is complete. */
@@ -145,6 +214,15 @@ public final class OrganizationListViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    public boolean isRefreshing() {
+        return refreshing;
+    }
+
+    /** Counts completed refreshes (tests wait on it). */
+    public javafx.beans.property.ReadOnlyIntegerProperty refreshedProperty() {
+        return refreshed.getReadOnlyProperty();
     }
 
     public BooleanProperty hasMoreProperty() {

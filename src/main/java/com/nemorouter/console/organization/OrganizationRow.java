@@ -16,6 +16,11 @@ public record OrganizationRow(String id, String name, String slug, String liteLl
         return new OrganizationRow(id, name, slug, liteLlmAlias, plan, teamCount, count, presence, sortKey);
     }
 
+    /** A missing value as the list and the detail both show it. */
+    public static String orDash(String value) {
+        return value == null || value.isBlank() ? "-" : value;
+    }
+
     /** What the list shows as the name: NemoRouter's, else LiteLLM's alias. */
     public String displayName() {
         return name != null ? name : liteLlmAlias;

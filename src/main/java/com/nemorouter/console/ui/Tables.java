@@ -1,7 +1,10 @@
 package com.nemorouter.console.ui;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
@@ -20,6 +23,9 @@ import javafx.scene.input.MouseButton;
  */
 public final class Tables {
 
+    /** Under this key of a table's properties: the Runnable that copies its selected id (Edit → Copy). */
+    public static final String COPY_ID = "nemo.copy-id";
+
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private Tables() {
@@ -35,21 +41,82 @@ public final class Tables {
 
     /** Ctrl+C and a "Copy UUID" context menu on the selected row. */
     public static <S> void copyIdOnShortcut(TableView<S> table, Function<S, String> id) {
-        Runnable copy = () -> {
-            S selected = table.getSelectionModel().getSelectedItem();
-            if (selected != null) {
-                Clipboards.copy(id.apply(selected));
-            }
-        };
-        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
-            if (COPY.match(event)) {
-                copy.run();
-                event.consume();
-            }
-        });
-        MenuItem item = new MenuItem("Copy UUID");
-        item.setOnAction(event -> copy.run());
-        table.setContextMenu(new ContextMenu(item));
+        rowMenu(table, id).install();
+    }
+
+    /**
+     * The context menu of a table whose rows stand for something with an id: "Copy UUID" (also Ctrl+C),
+     * then whatever the screen adds; every item acts on the selected row, and copies confirm themselves.
+     */
+    public static <S> RowMenu<S> rowMenu(TableView<S> table, Function<S, String> id) {
+        return new RowMenu<>(table, id);
+    }
+
+    /** Builds a row context menu; see {@link #rowMenu}. */
+    public static final class RowMenu<S> {
+        private final TableView<S> table;
+        private final Function<S, String> id;
+        private final List<MenuItem> items = new ArrayList<>();
+
+        private RowMenu(TableView<S> table, Function<S, String> id) {
+            this.table = table;
+            this.id = id;
+            copy("Copy UUID", "UUID", id);
+        }
+
+        /** A "Copy …" item; {@code what} names the value in the confirmation. */
+        public RowMenu<S> copy(String label, String what, Function<S, String> value) {
+            return action(label, row -> Copying.copy(table, what, value.apply(row)), row -> value.apply(row) != null);
+        }
+
+        /** "Open in Locate" for the row's id. */
+        public RowMenu<S> locate(IdLinks links) {
+            return action("Open in Locate", row -> links.locate(id.apply(row)), row -> true);
+        }
+
+        public RowMenu<S> action(String label, Consumer<S> action) {
+            return action(label, action, row -> true);
+        }
+
+        /** An item enabled only for rows where {@code applies} holds (e.g. "Open team" needs a team). */
+        public RowMenu<S> action(String label, Consumer<S> action, Predicate<S> applies) {
+            MenuItem item = new MenuItem(label);
+            item.setUserData(applies);
+            item.setOnAction(event -> {
+                S selected = table.getSelectionModel().getSelectedItem();
+                if (selected != null) {
+                    action.accept(selected);
+                }
+            });
+            items.add(item);
+            return this;
+        }
+
+        @SuppressWarnings("unchecked")
+        public void install() {
+            Runnable copy = () -> {
+                S selected = table.getSelectionModel().getSelectedItem();
+                if (selected != null) {
+                    Copying.copy(table, "UUID", id.apply(selected));
+                }
+            };
+            // Edit → Copy finds the focused table's copy here.
+            table.getProperties().put(COPY_ID, copy);
+            table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, event -> {
+                if (COPY.match(event)) {
+                    copy.run();
+                    event.consume();
+                }
+            });
+            ContextMenu menu = new ContextMenu(items.toArray(MenuItem[]::new));
+            menu.setOnShowing(event -> {
+                S selected = table.getSelectionModel().getSelectedItem();
+                for (MenuItem item : menu.getItems()) {
+                    item.setDisable(selected == null || !((Predicate<S>) item.getUserData()).test(selected));
+                }
+            });
+            table.setContextMenu(menu);
+        }
     }
 
     /** Enter or a double click on a row hands the row to {@code open}. */

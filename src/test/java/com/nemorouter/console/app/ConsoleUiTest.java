@@ -128,6 +128,8 @@ class ConsoleUiTest extends ConsoleRobot {
         MemberRow uma = members.getItems().stream().filter(member -> member.userId().equals(UMA_UPPERCASE_LITELLM_ID))
                 .findFirst().orElseThrow();
         assertThat(uma.authMatch().text()).startsWith("✘");
+        interact(() -> members.scrollTo(uma)); // a late row may lie below the visible rows
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(from(members).lookup(uma.authMatch().text()).<Node>query().getStyleClass()).contains("mark--missing");
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import com.nemorouter.console.integrity.CheckRow;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -86,11 +87,15 @@ class IntegrityUiTest extends ConsoleRobot {
         TableView<Finding> findings = find("#audit-findings");
         waitUntil(() -> findings.getItems().size() == 1);
         assertThat(findings.getItems().get(0).entityId()).isEqualTo(ROGUE_MEMBER_NOT_IN_ORG);
-        doubleClickOn(from(findings).lookup(ROGUE_MEMBER_NOT_IN_ORG).<Node>query());
+        doubleClickOn(idCell(findings, ROGUE_MEMBER_NOT_IN_ORG));
         waitUntil(() -> BLUE_HARBOR.equals(this.<TextField>find("#organization-id").getText())
                 && ROGUE_MEMBER_NOT_IN_ORG.equals(this.<TextField>find("#member-id").getText()));
         assertThat(this.<TabPane>find("#organization-tabs").getSelectionModel().getSelectedItem().getText())
                 .isEqualTo("Member");
+        waitUntil(() -> organizationTable().getSelectionModel().getSelectedItem() != null);
+        assertThat(organizationTable().getSelectionModel().getSelectedItem().id()).as("Open selects the organization")
+                .isEqualTo(BLUE_HARBOR);
+        assertThat(this.<Label>find("#audit-finding-detail").getText()).contains(ROGUE_MEMBER_NOT_IN_ORG);
         // Blue Harbor: its team's org mismatch, Dana's teams[] drift and Rory outside the org.
         waitUntil(() -> this.<Label>find("#organization-audit-badge").isVisible());
         assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("✘ 3 audit findings");
@@ -98,6 +103,9 @@ class IntegrityUiTest extends ConsoleRobot {
         assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("✘ 1 audit finding");
 
         // Repair one finding: preview the SQL, run it, and see its check re-run clean.
+        interact(() -> this.<TextField>find("#organization-search").setText("ghostwire"));
+        waitUntil(() -> organizationTable().getItems().size() == 1
+                && !organizationTable().getItems().get(0).presence().isComplete());
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
         CheckRow orgMissing = checks.getItems().stream()
                 .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
@@ -105,7 +113,7 @@ class IntegrityUiTest extends ConsoleRobot {
         clickOn(from(checks).lookup("org_missing_in_litellm").<Node>query());
         waitUntil(() -> findings.getItems().size() == 1
                 && findings.getItems().get(0).entityId().equals(GHOSTWIRE_NEMO_ONLY));
-        clickOn(from(findings).lookup(GHOSTWIRE_NEMO_ONLY).<Node>query());
+        clickOn(idCell(findings, GHOSTWIRE_NEMO_ONLY));
         clickOn("#audit-repair");
         waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
         assertThat(this.<javafx.scene.control.TextArea>find("#repair-sql").getText())
@@ -115,6 +123,33 @@ class IntegrityUiTest extends ConsoleRobot {
         assertThat(status.getText()).contains("2 audit records written to LiteLLM_AuditLog")
                 .contains("org_missing_in_litellm now has 0 findings");
         assertThat(findings.getItems()).isEmpty();
+        // The repair changed presence: the list re-reads it without a new search.
+        waitUntil(() -> organizationTable().getItems().size() == 1
+                && organizationTable().getItems().get(0).presence().isComplete());
+    }
+
+    @Test
+    void openingATeamOrgMismatchShowsTheTeamInItsOrganization() {
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#audit-run").tryQuery().map(Node::isVisible).orElse(false));
+        clickOn("#audit-run");
+        Label status = find("#audit-status");
+        waitUntil(() -> status.getText().startsWith("15 checks"));
+        TableView<CheckRow> checks = find("#audit-checks");
+        CheckRow mismatch = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("team_org_mismatch")).findFirst().orElseThrow();
+        interact(() -> checks.scrollTo(mismatch));
+        clickOn(from(checks).lookup("team_org_mismatch").<Node>query());
+        TableView<Finding> findings = find("#audit-findings");
+        waitUntil(() -> findings.getItems().size() == 1);
+        Finding finding = findings.getItems().get(0);
+        doubleClickOn(idCell(findings, finding.entityId()));
+        waitUntil(() -> finding.organizationId().equals(this.<TextField>find("#organization-id").getText()));
+        TableView<TeamRow> teams = find("#team-table");
+        waitUntil(() -> teams.getSelectionModel().getSelectedItem() != null
+                && teams.getSelectionModel().getSelectedItem().id().equals(finding.entityId()));
+        assertThat(this.<TabPane>find("#organization-tabs").getSelectionModel().getSelectedItem().getText())
+                .startsWith("Teams");
     }
 
 }

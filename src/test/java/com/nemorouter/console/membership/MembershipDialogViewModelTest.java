@@ -94,7 +94,7 @@ class MembershipDialogViewModelTest {
         dialog.roleProperty().set("user");
         dialog.apply();
         assertThat(dialog.addToOrganizationOfferedProperty().get()).isTrue();
-        assertThat(dialog.errorProperty().get()).startsWith("not a member of the team's organization " + ACME);
+        assertThat(dialog.errorProperty().get()).startsWith("new.hire@acme.example is not a member of organization " + ACME);
         assertThat(reloads).as("a refusal is not a failure").isZero();
 
         dialog.addToOrganizationProperty().set(true);
@@ -115,12 +115,70 @@ class MembershipDialogViewModelTest {
                 List.of(new UserChoice(user, null, null)));
         String before = sql.fingerprint();
         dialog.preview();
-        assertThat(dialog.consequencesProperty().get()).contains("deleted LiteLLM_TeamMembership " + ACME_PLATFORM_TEAM + "/" + user)
-                .contains("deleted LiteLLM_VerificationToken ");
+        assertThat(dialog.consequenceLines()).contains("Remove " + user + " from team " + ACME_PLATFORM_TEAM
+                + "  (LiteLLM_TeamMembership)");
+        assertThat(dialog.consequenceLines()).anyMatch(line -> line.startsWith("Archive key ")
+                && line.endsWith("(LiteLLM_VerificationToken)"));
+        assertThat(dialog.consequencesProperty().get()).isEqualTo("This will change "
+                + dialog.consequenceLines().size() + " rows:");
         dialog.includeTeamsProperty().set(false);
-        assertThat(dialog.consequencesProperty().get()).isEqualTo("This will change 1 rows:\n"
-                + "deleted LiteLLM_OrganizationMembership " + ACME + "/" + user);
+        assertThat(dialog.consequencesProperty().get()).isEqualTo("This will change 1 row:");
+        assertThat(dialog.consequenceLines()).containsExactly("Remove " + user + " from organization " + ACME
+                + "  (LiteLLM_OrganizationMembership)");
         assertThat(sql.fingerprint()).isEqualTo(before);
+    }
+
+    @Test
+    void aRemovalSpeaksInWordsAndItsButtonNamesTheVerbAndCount() {
+        String user = sql.value("select user_id from \"LiteLLM_VerificationToken\" "
+                + "where token = encode(sha256(convert_to('sk-demo-1', 'UTF8')), 'hex')");
+        String email = sql.value("select email from auth.users where id::text = ?", user);
+        String alias = sql.value("select key_alias from \"LiteLLM_VerificationToken\" "
+                + "where token = encode(sha256(convert_to('sk-demo-1', 'UTF8')), 'hex')");
+        EditTarget acme = new EditTarget("Acme Robotics", "Acme Robotics",
+                java.util.Map.of(ACME, "Acme Robotics", ACME_PLATFORM_TEAM, "Platform"), java.util.Set.of(user), null);
+        MembershipDialogViewModel dialog = editing.dialog(Scope.ORGANIZATION, Operation.REMOVE, ACME, acme,
+                List.of(new UserChoice(user, email, null)), applied::add, () -> reloads++);
+        assertThat(dialog.title()).isEqualTo("Remove " + email + " from organization Acme Robotics");
+        assertThat(dialog.applyLabelProperty().get()).isEqualTo("Remove 1 member");
+        assertThat(dialog.destructive()).isTrue();
+        dialog.preview();
+        assertThat(dialog.consequenceLines())
+                .contains("Remove " + email + " from organization Acme Robotics  (LiteLLM_OrganizationMembership)",
+                        "Remove " + email + " from team Platform  (LiteLLM_TeamMembership)",
+                        "Rewrite the roster of team Platform  (LiteLLM_TeamTable)")
+                .anyMatch(line -> line.equals("Archive key \"" + alias + "\" of " + email + " in team Platform"
+                        + "  (LiteLLM_VerificationToken)") || alias == null);
+    }
+
+    @Test
+    void anAddStartsWithTheLeastRoleARoleChangeWithTheCurrentOneAndErrorsClearWhenTheInputChanges() {
+        MembershipDialogViewModel add = dialog(Scope.ORGANIZATION, Operation.ADD, ACME, List.of());
+        assertThat(add.roleProperty().get()).isEqualTo("internal_user");
+        add.apply();
+        assertThat(add.errorProperty().get()).isEqualTo("no user given");
+        add.pick(new UserChoice(NEW_HIRE, "new.hire@acme.example", null));
+        assertThat(add.errorProperty().get()).as("the input changed").isEmpty();
+        assertThat(add.applyLabelProperty().get()).isEqualTo("Add 1 member");
+        assertThat(add.destructive()).isFalse();
+
+        EditTarget team = new EditTarget("Platform", "Acme Robotics", java.util.Map.of(), java.util.Set.of(), "admin");
+        MembershipDialogViewModel role = editing.dialog(Scope.TEAM, Operation.ROLE, ACME_PLATFORM_TEAM, team,
+                List.of(new UserChoice(NEW_HIRE, "new.hire@acme.example", null)), applied::add, () -> reloads++);
+        assertThat(role.roleProperty().get()).isEqualTo("admin");
+        assertThat(role.currentRoleText()).isEqualTo("Current role: admin");
+        assertThat(role.title()).isEqualTo("Change the role of new.hire@acme.example in team Platform (Acme Robotics)");
+    }
+
+    @Test
+    void aRefusalNamesTheUserAndOrganizationInWords() {
+        EditTarget team = new EditTarget("Platform", "Acme Robotics", java.util.Map.of(), java.util.Set.of(), null);
+        MembershipDialogViewModel dialog = editing.dialog(Scope.TEAM, Operation.ADD, ACME_PLATFORM_TEAM, team,
+                List.of(), applied::add, () -> reloads++);
+        dialog.pick(new UserChoice(NEW_HIRE, "new.hire@acme.example", null));
+        dialog.apply();
+        assertThat(dialog.errorProperty().get()).isEqualTo("new.hire@acme.example is not a member of organization "
+                + "Acme Robotics. Tick \"Also add them to the organization\" to do both in one edit.");
     }
 
     @Test

@@ -20,6 +20,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -29,6 +31,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The membership flows through the real application, headless, on a private copy of the seed. */
 class MembershipUiTest extends ConsoleRobot {
@@ -92,12 +95,9 @@ class MembershipUiTest extends ConsoleRobot {
         clickOn("Add selected user ↓");
         assertThat(this.<ListView<UserChoice>>find("#membership-selected-users").getItems())
                 .extracting(UserChoice::userId).containsExactly(user);
-        clickOn("#membership-apply");
-        assertThat(this.<Label>find("#membership-error").getText()).as("no role chosen: refused before the database")
-                .isEqualTo("no role given; team roles are admin, user");
-        assertThat(sql.value("select count(*) from \"LiteLLM_TeamMembership\" where user_id = ? and team_id = ?",
-                user, ACME_PLATFORM_TEAM)).isEqualTo("0");
-        interact(() -> this.<ComboBox<String>>find("#membership-role").setValue("user"));
+        assertThat(this.<Label>find("#membership-title").getText()).isEqualTo("Add members to team Platform (Acme Robotics)");
+        assertThat(this.<ComboBox<String>>find("#membership-role").getValue()).as("the least role by default").isEqualTo("user");
+        assertThat(this.<Button>find("#membership-apply").getText()).isEqualTo("Add 1 member");
         clickOn("#membership-apply");
 
         waitUntil(() -> roster.getItems().size() == before + 1);
@@ -115,17 +115,70 @@ class MembershipUiTest extends ConsoleRobot {
         assertThat(history.getItems().get(0).changedBy()).startsWith("nemo-console:");
 
         clickOn("Roster");
+        interact(() -> roster.scrollTo(before)); // the new, last row may lie below the visible rows
         clickOn(from(roster).lookup(email).<Node>query());
         clickOn("#team-remove-member");
-        waitUntil(() -> lookup("#membership-consequences").tryQuery().map(Node::isVisible).orElse(false)
-                && this.<Label>find("#membership-consequences").getText().contains("LiteLLM_TeamMembership"));
+        waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && !consequenceRows().isEmpty());
+        assertThat(consequenceRows()).contains("• Remove " + email + " from team Platform  (LiteLLM_TeamMembership)");
         assertThat(this.<Label>find("#membership-consequences").getText())
-                .contains("deleted LiteLLM_TeamMembership " + ACME_PLATFORM_TEAM + "/" + user);
+                .isEqualTo("This will change " + consequenceRows().size() + " rows:");
+        Button remove = find("#membership-apply");
+        assertThat(remove.getText()).isEqualTo("Remove 1 member");
+        assertThat(remove.isDefaultButton()).as("a destructive button is never the default").isFalse();
+        assertThat(remove.getStyleClass()).contains("danger");
+        assertEveryConsequenceVisible();
         clickOn("#membership-apply");
         waitUntil(() -> roster.getItems().size() == before
                 && roster.getItems().stream().noneMatch(entry -> entry.userId().equals(user)));
         assertThat(sql.value("select count(*) from \"LiteLLM_TeamMembership\" where user_id = ? and team_id = ?",
                 user, ACME_PLATFORM_TEAM)).isEqualTo("0");
+    }
+
+    @Test
+    void removingAMemberListsEveryRowInWordsThenTheListAndTabsShowTheNewCounts() throws Exception {
+        start();
+        String user = sql.value("select user_id from \"LiteLLM_VerificationToken\" "
+                + "where token = encode(sha256(convert_to('sk-demo-1', 'UTF8')), 'hex')");
+        String email = sql.value("select email from auth.users where id::text = ?", user);
+        press(KeyCode.CONTROL, KeyCode.F).release(KeyCode.F, KeyCode.CONTROL);
+        write("acme rob");
+        TableView<OrganizationRow> organizations = find("#organization-table");
+        waitUntil(() -> organizations.getItems().size() == 1);
+        clickOn("Acme Robotics");
+        waitUntil(() -> ACME.equals(this.<TextField>find("#organization-id").getText()));
+        long membersBefore = organizations.getItems().get(0).memberCount();
+        clickOn("Members (" + ACME_MEMBERS + ")");
+        clickOn(from(this.<Node>find("#member-table")).lookup(email).<Node>query());
+        clickOn("#org-remove-member");
+
+        waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && consequenceRows().size() > 3);
+        assertThat(this.<Label>find("#membership-title").getText())
+                .isEqualTo("Remove " + email + " from organization Acme Robotics");
+        assertThat(this.<Label>find("#membership-consequences").getText())
+                .isEqualTo("This will change " + consequenceRows().size() + " rows:");
+        assertThat(consequenceRows()).as("people and teams in words")
+                .contains("• Remove " + email + " from organization Acme Robotics  (LiteLLM_OrganizationMembership)")
+                .noneMatch(line -> line.contains(ACME + "/"));
+        assertEveryConsequenceVisible();
+        Button remove = find("#membership-apply");
+        assertThat(remove.getText()).isEqualTo("Remove 1 member");
+        assertThat(remove.isDefaultButton()).isFalse();
+        int listed = consequenceRows().size();
+        clickOn(remove);
+
+        waitUntil(() -> organizations.getItems().size() == 1
+                && organizations.getItems().get(0).memberCount() == membersBefore - 1);
+        waitUntil(() -> lookup("Members (" + (ACME_MEMBERS - 1) + ")").tryQuery().isPresent());
+        assertThat(organizations.getSelectionModel().getSelectedItem()).as("the selection stays").isNotNull();
+        assertThat(this.<Label>find("#organization-notice").getText()).startsWith(listed + " rows changed.");
+        assertThat(sql.value("select count(*) from \"LiteLLM_OrganizationMembership\" where user_id = ? and organization_id = ?",
+                user, ACME)).isEqualTo("0");
+
+        // A search that clears the selection clears the detail: no old counts.
+        doubleClickOn("#organization-search").write("no such organization at all");
+        waitUntil(() -> organizations.getItems().isEmpty());
+        waitUntil(() -> lookup("Members").tryQuery().isPresent()
+                && this.<TextField>find("#organization-id").getText().isEmpty());
     }
 
     @Test
@@ -159,6 +212,23 @@ class MembershipUiTest extends ConsoleRobot {
         clickOn(toggle);
         waitUntil(() -> !add.isDisabled());
         assertThat(add.getTooltip().getText()).isEqualTo("Select a team first.");
+    }
+
+    private List<String> consequenceRows() {
+        VBox rows = find("#membership-consequences-rows");
+        return rows.getChildren().stream().map(node -> ((Label) node).getText()).toList();
+    }
+
+    /** The confirmation shows every row without scrolling (a short list is sized to its content). */
+    private void assertEveryConsequenceVisible() {
+        WaitForAsyncUtils.waitForFxEvents();
+        ScrollPane list = find("#membership-consequences-list");
+        VBox rows = find("#membership-consequences-rows");
+        waitUntil(() -> list.getViewportBounds().getHeight() + 0.5 >= rows.getHeight() && rows.getHeight() > 0);
+        for (Node row : rows.getChildren()) {
+            Label label = (Label) row;
+            assertThat(label.getHeight()).as("not cut: %s", label.getText()).isGreaterThanOrEqualTo(label.prefHeight(label.getWidth()) - 0.5);
+        }
     }
 
     /** The real application, blind to the developer's own DATABASE_URL. */

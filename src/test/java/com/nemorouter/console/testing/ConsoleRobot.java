@@ -23,12 +23,21 @@ public abstract class ConsoleRobot extends FxRobot {
         return find("#organization-table");
     }
 
-    /** Waits up to 20 s for {@code condition}, then for pending FX events, so assertions see a settled scene. */
+    /** The id cell inside {@code table} that stands for {@code id} (its text may be elided in the middle). */
+    protected Node idCell(Node table, String id) {
+        return from(table).lookup((Node node) -> node instanceof com.nemorouter.console.ui.IdCell<?> cell
+                && id.equals(cell.fullValue())).query();
+    }
+
+    /**
+     * Waits up to 60 s for {@code condition}, then for pending FX events, so assertions see a settled scene.
+     * Generous because the build machine is shared: a first start of the window can take 20 s under load.
+     */
     protected static void waitUntil(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within 20 s", e);
+            throw new AssertionError("condition not met within 60 s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

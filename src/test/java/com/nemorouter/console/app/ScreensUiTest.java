@@ -1,0 +1,156 @@
+package com.nemorouter.console.app;
+
+import static com.nemorouter.console.testing.Seed.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.nemorouter.console.organization.OrganizationRow;
+import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.IdText;
+
+import javafx.application.Application;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** Issue 11's screens through the real application: id cells, copy feedback, locate. */
+class ScreensUiTest extends ConsoleRobot {
+
+    private static String databaseUrl;
+    private Application application;
+
+    @BeforeAll
+    static void database() {
+        databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
+    }
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", databaseUrl);
+        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
+                && organizationTable().getItems().size() == ORGANIZATIONS);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(application);
+        FxToolkit.cleanupStages();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<IdCell<OrganizationRow>> shownIdCells() {
+        return lookup(".id-cell").queryAll().stream()
+                .filter(node -> node instanceof IdCell<?> cell && cell.getTableView() == organizationTable()
+                        && cell.fullValue() != null && cell.isVisible())
+                .map(node -> (IdCell<OrganizationRow>) node).toList();
+    }
+
+    @Test
+    void uuidCellsShowTheFullValueOrAMiddleEllipsisWithTheFullValueInTheTooltip() {
+        Stage stage = (Stage) organizationTable().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        waitUntil(() -> !shownIdCells().isEmpty());
+        for (IdCell<OrganizationRow> cell : shownIdCells()) {
+            assertThat(cell.getTooltip().getText()).isEqualTo(cell.fullValue());
+            assertThat(cell.getText()).isIn(cell.fullValue(), IdText.elide(cell.fullValue(), cell.getText().length()));
+        }
+        // Narrow the UUID column: the ids shrink in the middle, and the last digits (what differs) stay visible.
+        TableColumn<OrganizationRow, ?> uuid = organizationTable().getColumns().stream()
+                .filter(column -> column.getText().equals("UUID")).findFirst().orElseThrow();
+        interact(() -> organizationTable().resizeColumn(uuid, 170 - uuid.getWidth()));
+        waitUntil(() -> uuid.getWidth() < 200
+                && shownIdCells().stream().allMatch(cell -> cell.getText().contains(IdText.ELLIPSIS)));
+        for (IdCell<OrganizationRow> cell : shownIdCells()) {
+            String full = cell.fullValue();
+            assertThat(cell.getText()).startsWith(full.substring(0, 4)).endsWith(full.substring(full.length() - 4));
+            assertThat(cell.getTooltip().getText()).isEqualTo(full);
+        }
+    }
+
+    @Test
+    void copyingFromTheContextMenuCopiesAndSaysSo() {
+        clickOn("#organization-search").write("blue harbor");
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        OrganizationRow row = organizationTable().getItems().get(0);
+        clickOn(from(organizationTable()).lookup(row.displayName()).<Node>query());
+        openContextMenu();
+        clickOn("Copy name");
+        waitUntil(() -> row.displayName().equals(clipboard()));
+        waitUntil(() -> lookup(".notification-bar").tryQuery().isPresent());
+        assertThat(lookup(".notification-bar .title").queryLabeled().getText()).isEqualTo("Copied name");
+
+        openContextMenu();
+        clickOn("Copy UUID");
+        waitUntil(() -> BLUE_HARBOR.equals(clipboard()));
+    }
+
+    @Test
+    void escapeClosesLocateAndAnInvalidIdClearsTheOldResult() {
+        press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> locateWindow() != null);
+        clickOn("#locate-input").write(ACME).press(KeyCode.ENTER).release(KeyCode.ENTER);
+        TableView<PresenceEntry> places = find("#locate-table");
+        waitUntil(() -> !places.getItems().isEmpty());
+
+        clickOn("#locate-input").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL)
+                .write("550e8400-e29b-41d4-a716-44665544").press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> !this.<Label>find("#locate-error").getText().isEmpty());
+        assertThat(places.getItems()).as("the old result is gone").isEmpty();
+        assertThat(this.<Label>find("#locate-message").getText()).isEmpty();
+        assertThat(((Label) places.getPlaceholder()).getText()).startsWith("Nothing searched");
+
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> locateWindow() == null);
+    }
+
+    @Test
+    void anIdFoundNowhereSaysSoInsteadOfAskingForAnId() {
+        press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        waitUntil(() -> locateWindow() != null);
+        String nowhere = "0b5e55ed-0000-4000-8000-00000000ffff";
+        clickOn("#locate-input").write(nowhere).press(KeyCode.ENTER).release(KeyCode.ENTER);
+        TableView<PresenceEntry> places = find("#locate-table");
+        waitUntil(() -> ((Label) places.getPlaceholder()).getText().contains("found in no table"));
+        assertThat(places.getItems()).isEmpty();
+        assertThat(lookup("#key-summary").<Node>query().isVisible()).as("no empty key box").isFalse();
+    }
+
+    private String clipboard() {
+        java.util.concurrent.atomic.AtomicReference<String> text = new java.util.concurrent.atomic.AtomicReference<>();
+        interact(() -> text.set(Clipboard.getSystemClipboard().getString()));
+        return text.get();
+    }
+
+    /** Monocle sends no context-menu request for a right click, so the test opens the menu as one would. */
+    private void openContextMenu() {
+        interact(() -> organizationTable().getContextMenu().show(organizationTable(), Side.BOTTOM, 0, 0));
+    }
+
+    private Window locateWindow() {
+        return Window.getWindows().stream()
+                .filter(window -> window instanceof Stage stage && stage.getTitle() != null
+                        && stage.getTitle().startsWith("Locate") && window.isShowing())
+                .findFirst().orElse(null);
+    }
+
+}

@@ -18,6 +18,7 @@ import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.integrity.AuditCheck;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.presence.Ids;
+import com.nemorouter.console.presence.PresenceQuery;
 
 /**
  * The floor of each benchmarked operation: plain JDBC on the same pool, no Hibernate, returning the same
@@ -38,7 +39,8 @@ final class Floors {
         this.unindexedScanLimit = unindexedScanLimit;
     }
 
-    record Column(String schema, String table, String column, String type, long estimatedRows, boolean indexed) {
+    record Column(String schema, String table, String column, String type, long estimatedRows, boolean indexed,
+                  boolean userReference) {
         String key() {
             return schema + "." + table + "." + column;
         }
@@ -250,9 +252,14 @@ final class Floors {
     List<List<String>> locate(String text) {
         String canonical = canonicalOrNull(text);
         return inOneTransaction(connection -> {
-            List<Column> columns = canonical != null ? uuidLocateColumns(connection) : textLocateColumns(connection);
+            boolean keyHash = canonical == null && Ids.isSha256Hex(text);
+            List<Column> columns = catalog(connection).stream()
+                    .filter(c -> PresenceQuery.locateSearches(c.schema(), c.table(), c.column(), c.type(),
+                            c.userReference(), canonical != null, keyHash))
+                    .toList();
             Set<String> everything = Set.copyOf(columns.stream().map(Column::key).toList());
-            String id = canonical != null ? canonical : text.strip();
+            String id = canonical != null ? canonical
+                    : keyHash ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
             List<List<String>> all = new ArrayList<>(presence(connection, columns, id, canonical,
                     canonical == null ? null : canonical.toUpperCase(Locale.ROOT), everything));
             all.addAll(rows(connection, """
@@ -318,8 +325,11 @@ final class Floors {
         return inOneTransaction(connection -> {
             List<List<String>> all = new ArrayList<>();
             for (AuditCheck check : AuditCheck.values()) {
-                List<List<String>> rows = rows(connection, "select * from (" + check.sql() + ") f order by 3, 5 limit "
-                        + (AuditService.FINDING_LIMIT + 1));
+                // The one schema name a check compares as a value is bound, as the console binds it.
+                boolean bindsSchema = check.sql().contains(":nemoSchema");
+                String sql = check.sql().replace("cast(:nemoSchema as text)", "cast(? as text)");
+                List<List<String>> rows = rows(connection, "select * from (" + sql + ") f order by 3, 5 limit "
+                        + (AuditService.FINDING_LIMIT + 1), bindsSchema ? new Object[] {schemas.nemo()} : new Object[0]);
                 // One row past the limit tells the console the list was cut; it lists the limit, and so does this.
                 for (List<String> row : rows.subList(0, Math.min(rows.size(), AuditService.FINDING_LIMIT))) {
                     List<String> finding = new ArrayList<>();
@@ -364,9 +374,25 @@ final class Floors {
             if (column.column().equals("user_email") || column.column().equals("email")) {
                 sql.append("lower(").append(quoted).append(") = lower(cast(? as text))");
                 parameters.add(id);
+            } else if (column.column().equals("object_id") && column.table().equals("LiteLLM_AuditLog")) {
+                // The console's own membership audit rows name <org or team id>/<user id>.
+                sql.append('(').append(quoted).append(" = cast(? as text) or starts_with(").append(quoted)
+                        .append(", cast(? as text) || '/') or right(").append(quoted)
+                        .append(", length(cast(? as text)) + 1) = '/' || cast(? as text))");
+                parameters.addAll(List.of(id, id, id, id));
             } else if (column.type().equals("uuid")) {
                 sql.append(quoted).append(" = cast(? as uuid)");
                 parameters.add(uuid);
+            } else if (column.type().equals("uuid[]")) {
+                sql.append(quoted).append(" @> array[cast(? as uuid)]");
+                parameters.add(uuid);
+            } else if (column.type().equals("character varying[]")) {
+                sql.append("cast(").append(quoted).append(" as text[])")
+                        .append(upper != null ? " && array[cast(? as text), cast(? as text)]" : " && array[cast(? as text)]");
+                parameters.add(id);
+                if (upper != null) {
+                    parameters.add(upper);
+                }
             } else if (column.type().equals("jsonb")) {
                 sql.append("jsonb_typeof(").append(quoted).append(") = 'array' and (").append(quoted)
                         .append(" @> jsonb_build_array(jsonb_build_object('user_id', cast(? as text)))");
@@ -410,29 +436,6 @@ final class Floors {
         return catalog(connection).stream().filter(Floors::refersToUser).toList();
     }
 
-    private List<Column> uuidLocateColumns(Connection connection) throws SQLException {
-        return catalog(connection).stream().filter(c -> !isEmailOrKey(c) && (refersToUser(c)
-                || scalar(c) && List.of("organization_id", "org_id", "team_id").contains(c.column())
-                || c.type().equals("text[]") && c.column().equals("teams")
-                || (c.type().equals("uuid") || c.type().equals("text")) && List.of("id", "object_id").contains(c.column())))
-                .toList();
-    }
-
-    private List<Column> textLocateColumns(Connection connection) throws SQLException {
-        return catalog(connection).stream().filter(c -> isEmailOrKey(c)
-                ? (c.column().equals("user_email") || c.column().equals("email")) && isUserTable(c)
-                : refersToUser(c) && !c.type().equals("uuid")).toList();
-    }
-
-    private static boolean isEmailOrKey(Column c) {
-        return List.of("user_email", "email", "token", "api_key").contains(c.column());
-    }
-
-    private static boolean isUserTable(Column c) {
-        return c.schema().equals("auth") && c.table().equals("users")
-                || c.schema().equals("public") && c.table().equals("LiteLLM_UserTable");
-    }
-
     private static boolean scalar(Column c) {
         return c.type().equals("uuid") || c.type().equals("text") || c.type().startsWith("character varying");
     }
@@ -454,22 +457,30 @@ final class Floors {
         try (PreparedStatement statement = connection.prepareStatement("""
                 select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
                        greatest(c.reltuples, 0)::bigint,
-                       exists (select 1 from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum)
+                       exists (select 1 from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum),
+                       exists (select 1 from pg_constraint k
+                               join pg_class rc on rc.oid = k.confrelid
+                               join pg_namespace rn on rn.oid = rc.relnamespace
+                               where k.conrelid = c.oid and k.contype = 'f' and k.conkey = array[a.attnum]
+                                 and ((rn.nspname = ? and rc.relname = 'LiteLLM_UserTable')
+                                      or (rn.nspname = ? and rc.relname = 'users')))
                 from pg_attribute a
                 join pg_class c on c.oid = a.attrelid
                 join pg_namespace n on n.oid = c.relnamespace
                 where n.nspname in (?, ?, ?) and c.relkind in ('r', 'p') and not c.relispartition
                   and a.attnum > 0 and not a.attisdropped
                 """)) {
-            statement.setString(1, schemas.nemo());
+            statement.setString(1, schemas.litellm());
             statement.setString(2, schemas.auth());
-            statement.setString(3, schemas.litellm());
+            statement.setString(3, schemas.nemo());
+            statement.setString(4, schemas.auth());
+            statement.setString(5, schemas.litellm());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
                     String physical = rows.getString(1);
                     String schema = physical.equals(schemas.nemo()) ? "nemo" : physical.equals(schemas.auth()) ? "auth" : "public";
                     columns.add(new Column(schema, rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getLong(5), rows.getBoolean(6)));
+                            rows.getLong(5), rows.getBoolean(6), rows.getBoolean(7)));
                 }
             }
         }

@@ -90,8 +90,14 @@ public final class OrganizationListViewModel {
             if (request != generation) {
                 return;
             }
-            rows.replaceAll(row -> row.memberCount() == OrganizationRow.NOT_COUNTED
-                    ? row.withMemberCount(counts.getOrDefault(row.id(), 0L)) : row);
+            // Counted rows replace their placeholders as a refresh does, so the selection stays on its row.
+            refreshing = true;
+            try {
+                rows.replaceAll(row -> row.memberCount() == OrganizationRow.NOT_COUNTED
+                        ? row.withMemberCount(counts.getOrDefault(row.id(), 0L)) : row);
+            } finally {
+                refreshing = false;
+            }
         }, failure -> failed(request, failure));
     }
 

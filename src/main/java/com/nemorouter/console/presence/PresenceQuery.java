@@ -113,6 +113,16 @@ public final class PresenceQuery {
         return List.copyOf(entries);
     }
 
+    /**
+     * Whether locate searches this column for this input: the definition of a complete answer, shared with
+     * the benchmark's plain-JDBC floor so both search the same columns.
+     */
+    public static boolean locateSearches(String schema, String table, String column, String type,
+                                         boolean userReference, boolean uuidInput, boolean keyHashInput) {
+        return locateRole(new CatalogColumn(schema, table, column, type, 0, false, userReference), uuidInput,
+                keyHashInput) != null;
+    }
+
     /** The id's role in {@code column} for locate, or null when locate does not search it for this input. */
     static String locateRole(CatalogColumn column, boolean uuidInput, boolean keyHashInput) {
         if (column.isArray() && !column.column().equals("teams")) {

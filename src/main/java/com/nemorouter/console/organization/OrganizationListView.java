@@ -82,7 +82,8 @@ public final class OrganizationListView {
         Tables.bind(planColumn, row -> OrganizationRow.orDash(row.plan()));
         Tables.bind(teamsColumn, OrganizationRow::teamCount);
         // Empty while the count streams in after the page.
-        Tables.bind(membersColumn, row -> row.memberCount() == OrganizationRow.NOT_COUNTED ? null : row.memberCount());
+        membersColumn.setCellValueFactory(cell -> javafx.beans.binding.Bindings.createObjectBinding(
+                () -> viewModel.memberCountOf(cell.getValue()), viewModel.memberCounts()));
         organizationTable.setRowFactory(table -> new PagingRow());
         organizationTable.getSelectionModel().selectedItemProperty()
                 .addListener((observable, old, row) -> {

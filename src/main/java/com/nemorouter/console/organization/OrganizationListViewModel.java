@@ -31,6 +31,7 @@ public final class OrganizationListViewModel {
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObservableList<OrganizationRow> rows = FXCollections.observableArrayList();
+    private final javafx.collections.ObservableMap<String, Long> memberCounts = FXCollections.observableHashMap();
     private final ObjectProperty<OrganizationRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -68,6 +69,7 @@ public final class OrganizationListViewModel {
                         return;
                     }
                     loading = false;
+                    memberCounts.clear();
                     rows.setAll(result.page().rows());
                     next = result.page().next();
                     hasMore.set(next != null);
@@ -90,13 +92,10 @@ public final class OrganizationListViewModel {
             if (request != generation) {
                 return;
             }
-            // Counted rows replace their placeholders as a refresh does, so the selection stays on its row.
-            refreshing = true;
-            try {
-                rows.replaceAll(row -> row.memberCount() == OrganizationRow.NOT_COUNTED
-                        ? row.withMemberCount(counts.getOrDefault(row.id(), 0L)) : row);
-            } finally {
-                refreshing = false;
+            // The counts land beside the rows, never by replacing them: a replaced row loses the table's
+            // selection, and with it the open organization, whenever the count arrives after a click.
+            for (String id : ids) {
+                memberCounts.put(id, counts.getOrDefault(id, 0L));
             }
         }, failure -> failed(request, failure));
     }
@@ -204,6 +203,16 @@ public final class OrganizationListViewModel {
 
     public StringProperty searchTextProperty() {
         return searchText;
+    }
+
+    /** Streamed member counts by organization id, for rows listed before they were counted. */
+    public javafx.collections.ObservableMap<String, Long> memberCounts() {
+        return memberCounts;
+    }
+
+    /** The member count the list shows for {@code row}: null while it is still being counted. */
+    public Long memberCountOf(OrganizationRow row) {
+        return row.memberCount() != OrganizationRow.NOT_COUNTED ? Long.valueOf(row.memberCount()) : memberCounts.get(row.id());
     }
 
     public ObservableList<OrganizationRow> rows() {

@@ -55,16 +55,43 @@ public final class CommandLine {
      */
     public static boolean opensWindow(List<String> args) {
         try {
-            return LaunchOptions.parse(args, Map.of()).remaining().isEmpty();
+            List<String> connectionArgs = withoutTheme(args);
+            return LaunchOptions.parse(connectionArgs, Map.of()).remaining().isEmpty();
         } catch (IllegalArgumentException e) {
             return false;
         }
     }
 
+    /**
+     * {@code args} without {@code --theme light|dark}, the one option only the window reads (the window
+     * takes it out itself). A theme other than light or dark is bad input, refused here before any window.
+     */
+    static List<String> withoutTheme(List<String> args) {
+        List<String> rest = new java.util.ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) {
+            String argument = args.get(i);
+            if (argument.equals("--theme")) {
+                if (i + 1 >= args.size()) {
+                    throw new IllegalArgumentException("--theme needs light or dark");
+                }
+                com.nemorouter.console.ui.Theme.parse(args.get(++i));
+            } else if (argument.startsWith("--theme=")) {
+                com.nemorouter.console.ui.Theme.parse(argument.substring("--theme=".length()));
+            } else {
+                rest.add(argument);
+            }
+        }
+        return rest;
+    }
+
     public int run(List<String> args, Map<String, String> environment) {
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(args, environment);
+            List<String> connectionArgs = withoutTheme(args);
+            if (connectionArgs.size() != args.size()) {
+                return badInput("--theme is for the window; commands print text", null);
+            }
+            options = LaunchOptions.parse(connectionArgs, environment);
         } catch (IllegalArgumentException e) {
             return badInput(e.getMessage(), null);
         }
@@ -117,6 +144,7 @@ public final class CommandLine {
         to.println();
         to.println("options (for the window and every command):");
         LaunchOptions.USAGE.forEach(line -> to.println("  " + line));
+        to.println("  --theme light|dark         the window's theme (default: the last one chosen in View > Theme)");
         to.println("  --version                  print the versions and exit");
         to.println("  -h, --help                 print this text and exit");
         to.println();

@@ -140,6 +140,20 @@ class CommandLineHelpTest {
         assertThat(CommandLine.opensWindow(List.of("frobnicate"))).isFalse();
         assertThat(CommandLine.opensWindow(List.of("--bogus"))).isFalse();
         assertThat(CommandLine.opensWindow(List.of("--connect-timeout", "soon"))).isFalse();
+        assertThat(CommandLine.opensWindow(List.of("--theme", "dark"))).isTrue();
+        assertThat(CommandLine.opensWindow(List.of("--theme=light", "--read-only"))).isTrue();
+        assertThat(CommandLine.opensWindow(List.of("--theme", "purple"))).isFalse();
+        assertThat(CommandLine.opensWindow(List.of("--theme"))).isFalse();
+    }
+
+    @Test
+    void aBadThemeOrAThemeWithACommandIsRefusedOnTheTerminal() {
+        assertThat(run("--theme", "purple")).isEqualTo(2);
+        assertThat(err.toString()).contains("--theme takes light or dark, not 'purple'").contains("--help");
+        assertThat(run("--theme", "dark", "check")).isEqualTo(2);
+        assertThat(err.toString()).contains("--theme is for the window");
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("--theme light|dark");
     }
 
     /** The real launcher in a JVM with no display and no headless toolkit: it must not reach JavaFX. */

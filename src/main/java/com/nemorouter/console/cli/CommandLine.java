@@ -54,8 +54,17 @@ public final class CommandLine {
      * never tries to open a window (which fails without a display).
      */
     public static boolean opensWindow(List<String> args) {
+        // --theme is the window's own option (the application reads and checks it): it opens the window.
+        List<String> withoutTheme = new java.util.ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).equals("--theme") && i + 1 < args.size()) {
+                i++;
+            } else if (!args.get(i).startsWith("--theme=")) {
+                withoutTheme.add(args.get(i));
+            }
+        }
         try {
-            return LaunchOptions.parse(args, Map.of()).remaining().isEmpty();
+            return LaunchOptions.parse(withoutTheme, Map.of()).remaining().isEmpty();
         } catch (IllegalArgumentException e) {
             return false;
         }

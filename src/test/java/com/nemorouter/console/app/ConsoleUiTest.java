@@ -144,7 +144,9 @@ class ConsoleUiTest extends ConsoleRobot {
 
     private void clickOnTab(String titlePrefix) {
         clickOn(lookup((Node node) -> node instanceof javafx.scene.control.Labeled labeled
-                && labeled.getText() != null && labeled.getText().startsWith(titlePrefix)).<Node>query());
+                && labeled.getText() != null && labeled.getText().startsWith(titlePrefix)
+                // The tab reads "Teams 4"; the member table's "Teams in this org" header must not match.
+                && labeled.getText().substring(titlePrefix.length()).matches("\\d+")).<Node>query());
     }
 
     private void search(String text) {

@@ -87,14 +87,14 @@ class ScreenshotTour extends ConsoleRobot {
         snap("list-and-presence");
 
         clickOn((Node) lookup((Node node) -> node instanceof Label label && label.getText() != null
-                && label.getText().startsWith("Teams ")).query());
+                && label.getText().matches("Teams \\d+")).query());
         TableView<TeamRow> teams = find("#team-table");
         waitUntil(() -> !teams.getItems().isEmpty());
         interact(() -> teams.getSelectionModel().select(0));
         snap("teams-and-roster");
 
         clickOn((Node) lookup((Node node) -> node instanceof Label label && label.getText() != null
-                && label.getText().startsWith("Members ")).query());
+                && label.getText().matches("Members \\d+")).query());
         TableView<MemberRow> members = find("#member-table");
         waitUntil(() -> !members.getItems().isEmpty());
         interact(() -> members.getSelectionModel().select(0));

@@ -81,7 +81,8 @@ public final class SqlPreview extends VBox {
     private void render(String text) {
         flow.getChildren().setAll(SqlText.runs(text).stream().map(run -> {
             Text node = new Text(run.text());
-            node.getStyleClass().addAll("sql", run.kind().styleClass());
+            // "text" as on a Label's text node, so the .mono font rule and the colour rules below match.
+            node.getStyleClass().addAll("text", "sql", run.kind().styleClass());
             return node;
         }).toList());
     }

@@ -145,6 +145,12 @@ class IntegrityUiTest extends ConsoleRobot {
         assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-keyword")
                 && ((Text) node).getText().equals("insert"));
         assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-comment"));
+        // The theme's CSS colours them: a keyword is not drawn in the plain text's colour.
+        Text keyword = (Text) sql.flow().getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("sql-keyword")).findFirst().orElseThrow();
+        Text plain = (Text) sql.flow().getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("sql-plain")).findFirst().orElseThrow();
+        assertThat(keyword.getFill()).isNotEqualTo(plain.getFill());
         // The confirm button names the action, is styled as dangerous and is never the default: Enter and
         // Escape both cancel, and nothing is written.
         Button run = find("#repair-run");

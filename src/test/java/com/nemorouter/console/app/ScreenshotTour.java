@@ -129,6 +129,17 @@ class ScreenshotTour extends ConsoleRobot {
         waitUntil(() -> !findings.getItems().isEmpty());
         interact(() -> findings.getSelectionModel().select(0));
         snap("audit");
+        CheckRow orgMissing = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
+        interact(() -> checks.getSelectionModel().select(orgMissing));
+        waitUntil(() -> !findings.getItems().isEmpty()
+                && findings.getItems().get(0).check().equals("org_missing_in_litellm"));
+        interact(() -> findings.getSelectionModel().select(0));
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        snap("repair-sql");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isEmpty());
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
         press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);

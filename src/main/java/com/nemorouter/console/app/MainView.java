@@ -110,6 +110,11 @@ public final class MainView {
             item.disableProperty().bind(browserShown.not());
         }
         cancelItem.disableProperty().bind(viewModel.busyProperty().not());
+        // An empty status item takes no room, so its separator rule never stands alone.
+        for (Label item : new Label[] {connectionLabel, tlsLabel, serverLabel, readOnlyLabel, taskLabel}) {
+            item.visibleProperty().bind(item.textProperty().isNotEmpty());
+            item.managedProperty().bind(item.visibleProperty());
+        }
         // The status bar's own progress bar: indeterminate while a task runs, hidden otherwise.
         statusBar.progressProperty().bind(viewModel.busyProperty().map(busy -> busy ? -1.0 : 0.0));
         taskLabel.textProperty().bind(viewModel.currentTaskProperty());

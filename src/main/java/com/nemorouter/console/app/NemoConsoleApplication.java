@@ -3,6 +3,7 @@ package com.nemorouter.console.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import com.nemorouter.console.about.AboutView;
 import com.nemorouter.console.about.AboutViewModel;
@@ -64,6 +65,27 @@ public class NemoConsoleApplication extends Application {
             chosenTheme = null;
             themeProblem = e.getMessage();
         }
+        // The database (the embedded demo server, the pool and Hibernate) starts now, on its own thread, while
+        // this thread builds and shows the window: about a second of FXML, CSS and first layout that the
+        // connection no longer waits for.
+        connectionStrings = ConnectionStrings.fromSystem(environment());
+        connector = new Connector(home, connectionStrings, Keychain.fromSystem());
+        LaunchOptions options = null;
+        IllegalArgumentException optionProblem = themeProblem == null ? null : new IllegalArgumentException(themeProblem);
+        if (optionProblem == null) {
+            try {
+                options = LaunchOptions.parse(arguments, environment());
+            } catch (IllegalArgumentException e) {
+                optionProblem = e;
+            }
+        }
+        LaunchOptions launchOptions = options;
+        CompletableFuture<Connector.OpenConnection> opening = launchOptions == null ? null
+                : CompletableFuture.supplyAsync(() -> connector.open(launchOptions), runnable -> {
+                    Thread thread = new Thread(runnable, "console-open");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
         Theme theme = chosenTheme != null ? chosenTheme : windowState.theme() != null ? windowState.theme() : Theme.LIGHT;
         Appearance appearance = new Appearance(theme);
         appearance.themeProperty().addListener((observable, old, now) -> {
@@ -90,30 +112,42 @@ public class NemoConsoleApplication extends Application {
         stage.show();
         STARTUP.info("Window shown {} ms after launch", (System.nanoTime() - launched) / 1_000_000);
 
-        connectionStrings = ConnectionStrings.fromSystem(environment());
-        connector = new Connector(home, connectionStrings, Keychain.fromSystem());
         mainView.setOnConnect(() -> openConnectionDialog(stage, mainView, mainViewModel, scene));
-        LaunchOptions options;
-        try {
-            if (themeProblem != null) {
-                throw new IllegalArgumentException(themeProblem);
-            }
-            options = LaunchOptions.parse(arguments, environment());
-        } catch (IllegalArgumentException e) {
-            mainViewModel.connectionFailed(e);
+        if (optionProblem != null) {
+            mainViewModel.connectionFailed(optionProblem);
             return;
         }
-        settings = options.settings();
-        mainViewModel.connecting(options.usesDemo() ? "the demo database"
-                : options.profile() != null ? "profile " + options.profile() : "the database");
-        tasks.run("Opening the database", () -> connector.open(options),
+        settings = launchOptions.settings();
+        mainViewModel.connecting(launchOptions.usesDemo() ? "the demo database"
+                : launchOptions.profile() != null ? "profile " + launchOptions.profile() : "the database");
+        tasks.run("Opening the database", () -> awaitOpening(opening),
                 opened -> opened(opened, mainView, mainViewModel, scene), failure -> {
                     mainViewModel.connectionFailed(failure);
-                    if (options.url() != null && FailureMessages.isLoginRefused(failure)) {
-                        openConnectionDialog(stage, mainView, mainViewModel, scene).prompt(options.url(),
+                    if (launchOptions.url() != null && FailureMessages.isLoginRefused(failure)) {
+                        openConnectionDialog(stage, mainView, mainViewModel, scene).prompt(launchOptions.url(),
                                 "The database refused the login.");
                     }
                 });
+    }
+
+    /** The connection started at launch; its failure is rethrown as itself, so the messages stay the same. */
+    private static Connector.OpenConnection awaitOpening(CompletableFuture<Connector.OpenConnection> opening) {
+        try {
+            return opening.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            // Nobody takes the connection any more: close it when it arrives instead of leaking it.
+            opening.thenAccept(Connector.OpenConnection::close);
+            throw new IllegalStateException("Opening the database was interrupted.", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private void opened(Connector.OpenConnection opened, MainView mainView, MainViewModel mainViewModel, Scene scene) {

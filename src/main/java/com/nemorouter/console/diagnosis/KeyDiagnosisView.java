@@ -1,5 +1,6 @@
 package com.nemorouter.console.diagnosis;
 
+import com.nemorouter.console.ui.SqlPreview;
 import com.nemorouter.console.ui.Clipboards;
 import com.nemorouter.console.ui.Tables;
 
@@ -12,7 +13,6 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 
@@ -66,7 +66,7 @@ public final class KeyDiagnosisView {
     @FXML
     private Button applyButton;
     @FXML
-    private TextArea fixSqlArea;
+    private SqlPreview fixSqlArea;
     @FXML
     private Label fixMessageLabel;
 
@@ -123,7 +123,7 @@ public final class KeyDiagnosisView {
             KeyFix fix = viewModel.selectedFixProperty().get();
             return fix == null || !fix.needsValue() ? "(no value needed)" : fix.valueHint();
         }, viewModel.selectedFixProperty()));
-        fixSqlArea.textProperty().bind(viewModel.fixPreviewProperty());
+        fixSqlArea.sqlProperty().bind(viewModel.fixPreviewProperty());
         applyButton.disableProperty().bind(viewModel.canApplyProperty().not());
         viewModel.fixDisabledReasonProperty().addListener((observable, old, reason) ->
                 applyButton.setTooltip(reason.isEmpty() ? null : new Tooltip("Disabled: " + reason)));

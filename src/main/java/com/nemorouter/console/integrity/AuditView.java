@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.nemorouter.console.ui.IdCell;
+import com.nemorouter.console.ui.SqlPreview;
 import com.nemorouter.console.ui.Tables;
 
 import com.nemorouter.console.ui.Dialogs;
@@ -16,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableCell;
@@ -153,19 +153,30 @@ public final class AuditView {
         dialogs.showAndWait(checkTable.getScene().getWindow(), dialog).map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
     }
 
-    /** Shows the exact SQL; nothing runs unless the user confirms. */
+    /**
+     * Shows the exact SQL; nothing runs unless the user confirms. The confirm button names what it does and
+     * is styled as dangerous; it is never the default, so Enter and Escape both leave the data alone.
+     */
     private void confirm(RepairPlan plan) {
-        TextArea sql = new TextArea(plan.preview());
-        sql.setEditable(false);
-        sql.setWrapText(true);
+        SqlPreview sql = new SqlPreview(plan.preview());
         sql.setId("repair-sql");
         sql.getStyleClass().add("repair-sql");
         sql.setPrefSize(760, 320);
-        ButtonType run = new ButtonType("Run repair", ButtonBar.ButtonData.OK_DONE);
+        int count = plan.statements().size();
+        ButtonType run = new ButtonType("Repair: run " + count + (count == 1 ? " statement" : " statements"),
+                ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
         alert.setTitle("Repair " + plan.finding().check());
         alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
         alert.getDialogPane().setContent(sql);
+        Button runButton = (Button) alert.getDialogPane().lookupButton(run);
+        runButton.setId("repair-run");
+        runButton.setDefaultButton(false);
+        runButton.getStyleClass().add("danger");
+        Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.setId("repair-cancel");
+        cancel.setDefaultButton(true);
+        alert.setOnShown(event -> cancel.requestFocus());
         if (dialogs.showAndWait(checkTable.getScene().getWindow(), alert).filter(run::equals).isPresent()) {
             viewModel.confirmRepair();
         } else {

@@ -1,6 +1,7 @@
 package com.nemorouter.console.member;
 
 import com.nemorouter.console.presence.PresenceFlowView;
+import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.Copying;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.IdLinks;
@@ -132,7 +133,7 @@ public final class MemberView {
 
     /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */
     public void showAuditBadge(String text) {
-        auditBadge.setText(text);
+        Icons.showMarked(auditBadge, text);
         auditBadge.setVisible(!text.isEmpty());
         auditBadge.setManaged(!text.isEmpty());
     }

@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.MembershipDialog;
 import com.nemorouter.console.membership.MembershipDialogViewModel;
+import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.Dialogs;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.team.RosterEntry;
@@ -274,8 +275,8 @@ public final class OrganizationDetailView {
         presenceFlow.show(detail.presence(), backendOk
                 ? "AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])"
                 : "No LiteLLM organization: no key can resolve to AuthContext.org_id " + detail.id(), backendOk);
-        teamsTab.setText("Teams (" + detail.teams().size() + ")");
-        membersTab.setText("Members (" + detail.memberTotal() + ")");
+        teamsTab.setText("Teams " + detail.teams().size());
+        membersTab.setText("Members " + detail.memberTotal());
     }
 
     private static void mark(Label label, boolean missing) {
@@ -410,7 +411,7 @@ public final class OrganizationDetailView {
 
     /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */
     public void showAuditBadge(String text) {
-        auditBadge.setText(text);
+        Icons.showMarked(auditBadge, text);
         auditBadge.setVisible(!text.isEmpty());
         auditBadge.setManaged(!text.isEmpty());
     }

@@ -20,6 +20,11 @@ public final class Copying {
      * @param source the node the user acted on; its window owns the notification
      */
     public static void copy(Node source, String what, String text) {
+        copy(source, what, text, text);
+    }
+
+    /** As {@link #copy(Node, String, String)}, confirming with {@code shown} (a summary of a long text). */
+    public static void copy(Node source, String what, String text, String shown) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -31,7 +36,7 @@ public final class Copying {
         Notifications.create()
                 .owner(source.getScene().getWindow())
                 .title("Copied " + what)
-                .text(text)
+                .text(shown)
                 .position(Pos.BOTTOM_RIGHT)
                 .hideAfter(SHOWN_FOR)
                 .hideCloseButton()

@@ -1,5 +1,7 @@
 package com.nemorouter.console.ui;
 
+import javafx.scene.control.Labeled;
+
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -40,6 +42,29 @@ public final class Icons {
     /** Information only: deliberately not the warning glyph. */
     public static FontIcon info() {
         return icon(MaterialDesignI.INFORMATION_OUTLINE, "icon--info");
+    }
+
+    /**
+     * Shows a marked text ("✘ 3 audit findings", "⚠ …", "ℹ …", "✔ …") as its icon glyph and the words,
+     * so the label never depends on the system font having the mark. Unmarked text is shown as it is.
+     */
+    public static void showMarked(Labeled label, String text) {
+        FontIcon glyph = null;
+        String words = text == null ? "" : text;
+        if (!words.isEmpty()) {
+            glyph = switch (words.charAt(0)) {
+                case '✘' -> error();
+                case '⚠' -> warning();
+                case 'ℹ' -> info();
+                case '✔' -> ok();
+                default -> null;
+            };
+            if (glyph != null) {
+                words = words.substring(1).strip();
+            }
+        }
+        label.setText(words);
+        label.setGraphic(glyph);
     }
 
     /** Any other glyph of the pack, styled like the rest. */

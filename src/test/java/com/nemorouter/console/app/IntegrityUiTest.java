@@ -11,15 +11,20 @@ import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.ui.SqlPreview;
 
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+
+import org.kordamp.ikonli.javafx.FontIcon;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,11 +101,32 @@ class IntegrityUiTest extends ConsoleRobot {
         assertThat(organizationTable().getSelectionModel().getSelectedItem().id()).as("Open selects the organization")
                 .isEqualTo(BLUE_HARBOR);
         assertThat(this.<Label>find("#audit-finding-detail").getText()).contains(ROGUE_MEMBER_NOT_IN_ORG);
+        // Blue Harbor: its team's org mismatch, Dana's teams[] drift and Rory outside the org; Rory's own one.
+        waitUntil(() -> this.<Label>find("#organization-audit-badge").isVisible());
+        assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("3 audit findings");
+        waitUntil(() -> this.<Label>find("#member-audit-badge").isVisible());
+        assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("1 audit finding");
+    }
+
+    @Test
+    void badgesUseIconGlyphsAndARepairShowsHighlightedSqlBehindASafeConfirmation() {
+        press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.A).release(KeyCode.A, KeyCode.SHIFT, KeyCode.CONTROL);
+        waitUntil(() -> lookup("#audit-run").tryQuery().map(Node::isVisible).orElse(false));
+        clickOn("#audit-run");
+        Label status = find("#audit-status");
+        waitUntil(() -> status.getText().startsWith("15 checks"));
+        TableView<CheckRow> checks = find("#audit-checks");
+        TableView<Finding> findings = find("#audit-findings");
+        interact(() -> this.<TextField>find("#organization-search").setText("blue harbor"));
+        waitUntil(() -> organizationTable().getItems().size() == 1);
+        interact(() -> organizationTable().getSelectionModel().select(0));
         // Blue Harbor: its team's org mismatch, Dana's teams[] drift and Rory outside the org.
         waitUntil(() -> this.<Label>find("#organization-audit-badge").isVisible());
-        assertThat(this.<Label>find("#organization-audit-badge").getText()).isEqualTo("✘ 3 audit findings");
-        waitUntil(() -> this.<Label>find("#member-audit-badge").isVisible());
-        assertThat(this.<Label>find("#member-audit-badge").getText()).isEqualTo("✘ 1 audit finding");
+        // The badge's mark is an icon-font glyph, not a ✘ character the system font may lack.
+        Label orgBadge = find("#organization-audit-badge");
+        assertThat(orgBadge.getText()).isEqualTo("3 audit findings");
+        assertThat(orgBadge.getGraphic()).isInstanceOf(FontIcon.class);
+        assertThat(orgBadge.getGraphic().getStyleClass()).contains("icon--error");
 
         // Repair one finding: preview the SQL, run it, and see its check re-run clean.
         interact(() -> this.<TextField>find("#organization-search").setText("ghostwire"));
@@ -116,9 +142,39 @@ class IntegrityUiTest extends ConsoleRobot {
         clickOn(idCell(findings, GHOSTWIRE_NEMO_ONLY));
         clickOn("#audit-repair");
         waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
-        assertThat(this.<javafx.scene.control.TextArea>find("#repair-sql").getText())
-                .contains("insert into public.\"LiteLLM_OrganizationTable\"").contains(GHOSTWIRE_NEMO_ONLY);
-        clickOn("Run repair");
+        SqlPreview sql = find("#repair-sql");
+        assertThat(sql.getSql()).contains("insert into public.\"LiteLLM_OrganizationTable\"").contains(GHOSTWIRE_NEMO_ONLY);
+        // Coloured runs that join back to exactly the SQL that runs.
+        assertThat(sql.flow().getChildren().stream().map(node -> ((Text) node).getText())
+                .collect(java.util.stream.Collectors.joining())).isEqualTo(sql.getSql());
+        assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-keyword")
+                && ((Text) node).getText().equals("insert"));
+        assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-comment"));
+        // The theme's CSS colours them: a keyword is not drawn in the plain text's colour.
+        Text keyword = (Text) sql.flow().getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("sql-keyword")).findFirst().orElseThrow();
+        Text plain = (Text) sql.flow().getChildren().stream()
+                .filter(node -> node.getStyleClass().contains("sql-plain")).findFirst().orElseThrow();
+        assertThat(keyword.getFill()).isNotEqualTo(plain.getFill());
+        // The confirm button names the action, is styled as dangerous and is never the default: Enter and
+        // Escape both cancel, and nothing is written.
+        Button run = find("#repair-run");
+        assertThat(run.getText()).matches("Repair: run [1-9][0-9]* statements?");
+        assertThat(run.getStyleClass()).contains("danger");
+        assertThat(run.isDefaultButton()).isFalse();
+        assertThat(this.<Button>find("#repair-cancel").isDefaultButton()).isTrue();
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isEmpty());
+        assertThat(findings.getItems()).extracting(Finding::entityId).containsExactly(GHOSTWIRE_NEMO_ONLY);
+        assertThat(status.getText()).doesNotStartWith("Repaired");
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        press(KeyCode.ENTER).release(KeyCode.ENTER);
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isEmpty());
+        assertThat(findings.getItems()).extracting(Finding::entityId).containsExactly(GHOSTWIRE_NEMO_ONLY);
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        clickOn("#repair-run");
         waitUntil(() -> status.getText().startsWith("Repaired: Create LiteLLM organization " + GHOSTWIRE_NEMO_ONLY));
         assertThat(status.getText()).contains("2 audit records written to LiteLLM_AuditLog")
                 .contains("org_missing_in_litellm now has 0 findings");

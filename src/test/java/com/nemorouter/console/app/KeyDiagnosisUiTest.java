@@ -6,12 +6,12 @@ import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.ui.SqlPreview;
 
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
@@ -64,9 +64,15 @@ class KeyDiagnosisUiTest extends ConsoleRobot {
 
         interact(() -> this.<ScrollPane>find("#key-scroll").setVvalue(1.0));
         clickOn("#key-fix-preview");
-        TextArea sql = find("#key-fix-sql");
-        waitUntil(() -> sql.getText().contains("set blocked = false"));
-        assertThat(sql.getText()).contains(KeyService.tokenHash("sk-demo-17"));
+        SqlPreview sql = find("#key-fix-sql");
+        waitUntil(() -> sql.getSql().contains("set blocked = false"));
+        assertThat(sql.getSql()).contains(KeyService.tokenHash("sk-demo-17"));
+        // Highlighted like the audit's repair SQL: the hash is a string literal, "update" a keyword.
+        assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-string")
+                && ((javafx.scene.text.Text) node).getText().contains(KeyService.tokenHash("sk-demo-17")));
+        assertThat(sql.flow().getChildren()).anyMatch(node -> node.getStyleClass().contains("sql-keyword")
+                && ((javafx.scene.text.Text) node).getText().equalsIgnoreCase("update"));
+        assertThat(sql.copyButton().isDisabled()).isFalse();
         clickOn("#key-fix-apply");
         waitUntil(() -> verdict.getText().contains("ACCEPT"));
         assertThat(this.<Label>find("#key-fix-message").getText()).contains("Unblock key")

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 11's screens through the real application: id cells, copy feedback, locate. */
 class ScreensUiTest extends ConsoleRobot {
@@ -133,6 +134,58 @@ class ScreensUiTest extends ConsoleRobot {
         waitUntil(() -> ((Label) places.getPlaceholder()).getText().contains("found in no table"));
         assertThat(places.getItems()).isEmpty();
         assertThat(lookup("#key-summary").<Node>query().isVisible()).as("no empty key box").isFalse();
+    }
+
+    @Test
+    void statusBarItemsAreSeparatedInBothThemes() {
+        Label connection = find("#status-connection");
+        Label tls = find("#status-tls");
+        Label server = find("#status-server");
+        waitUntil(() -> !tls.getText().isEmpty() && !server.getText().isEmpty());
+        for (String theme : List.of("#menu-theme-dark", "#menu-theme-light")) {
+            javafx.scene.control.RadioMenuItem item = (javafx.scene.control.RadioMenuItem) ((javafx.scene.control.MenuBar)
+                    find("#main-menu")).getMenus().stream().flatMap(menu -> menu.getItems().stream())
+                    .flatMap(each -> each instanceof javafx.scene.control.Menu sub ? sub.getItems().stream() : java.util.stream.Stream.of(each))
+                    .filter(each -> theme.equals("#" + each.getId())).findFirst().orElseThrow();
+            interact(() -> item.setSelected(true));
+            interact(() -> connection.getScene().getRoot().applyCss());
+            interact(() -> connection.getScene().getRoot().layout());
+            // A gap and a rule between the connection and TLS: "…seed_copy_1" and "TLS: …" never touch.
+            assertThat(tls.getPadding().getLeft()).as(theme).isGreaterThanOrEqualTo(8);
+            assertThat(tls.getBorder()).as(theme).isNotNull();
+            assertThat(server.getBorder()).as(theme).isNotNull();
+            javafx.geometry.Bounds left = connection.localToScene(connection.getBoundsInLocal());
+            javafx.geometry.Bounds right = tls.localToScene(tls.getBoundsInLocal());
+            assertThat(right.getMinX()).as(theme).isGreaterThanOrEqualTo(left.getMaxX());
+        }
+    }
+
+    @Test
+    void theSearchPromptEmbedsNoShortcut() {
+        javafx.scene.control.TextField search = find("#organization-search");
+        assertThat(search.getPromptText()).isNotBlank().doesNotContain("Ctrl").doesNotContain("(");
+    }
+
+    @Test
+    void theDetailTabsFitAt1024By700() {
+        Stage stage = (Stage) organizationTable().getScene().getWindow();
+        interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        // The org with the most teams and members gives the longest tab labels.
+        OrganizationRow biggest = organizationTable().getItems().stream()
+                .max(java.util.Comparator.comparingLong(OrganizationRow::memberCount)).orElseThrow();
+        interact(() -> organizationTable().getSelectionModel().select(biggest));
+        javafx.scene.control.TabPane tabs = find("#organization-tabs");
+        waitUntil(() -> tabs.getTabs().stream().anyMatch(tab -> tab.getText().startsWith("Members ")));
+        interact(() -> tabs.getSelectionModel().select(1)); // Teams: its inner tab pane is laid out too
+        interact(() -> stage.getScene().getRoot().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Node> overflow = lookup(".tab-down-button").queryAll().stream()
+                .filter(node -> node.getScene() == stage.getScene() && node.isVisible()
+                        && node.getParent() != null && node.getParent().isVisible()).toList();
+        assertThat(overflow).as("no tab pane of the detail shows JavaFX's overflow menu at 1024×700").isEmpty();
     }
 
     private String clipboard() {

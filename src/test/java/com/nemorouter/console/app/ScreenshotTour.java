@@ -87,14 +87,14 @@ class ScreenshotTour extends ConsoleRobot {
         snap("list-and-presence");
 
         clickOn((Node) lookup((Node node) -> node instanceof Label label && label.getText() != null
-                && label.getText().startsWith("Teams (")).query());
+                && label.getText().matches("Teams \\d+")).query());
         TableView<TeamRow> teams = find("#team-table");
         waitUntil(() -> !teams.getItems().isEmpty());
         interact(() -> teams.getSelectionModel().select(0));
         snap("teams-and-roster");
 
         clickOn((Node) lookup((Node node) -> node instanceof Label label && label.getText() != null
-                && label.getText().startsWith("Members (")).query());
+                && label.getText().matches("Members \\d+")).query());
         TableView<MemberRow> members = find("#member-table");
         waitUntil(() -> !members.getItems().isEmpty());
         interact(() -> members.getSelectionModel().select(0));
@@ -129,6 +129,17 @@ class ScreenshotTour extends ConsoleRobot {
         waitUntil(() -> !findings.getItems().isEmpty());
         interact(() -> findings.getSelectionModel().select(0));
         snap("audit");
+        CheckRow orgMissing = checks.getItems().stream()
+                .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
+        interact(() -> checks.getSelectionModel().select(orgMissing));
+        waitUntil(() -> !findings.getItems().isEmpty()
+                && findings.getItems().get(0).check().equals("org_missing_in_litellm"));
+        interact(() -> findings.getSelectionModel().select(0));
+        clickOn("#audit-repair");
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());
+        snap("repair-sql");
+        press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitUntil(() -> lookup("#repair-sql").tryQuery().isEmpty());
         press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
 
         press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);

@@ -124,6 +124,10 @@ class CheckCommandTest {
         assertThat(CommandLine.opensWindow(List.of("--url", "postgresql://h/db", "check"))).isFalse();
         assertThat(CommandLine.opensWindow(List.of("--reset-demo"))).isTrue();
         assertThat(CommandLine.opensWindow(List.of())).isTrue();
+        // The README's "java -jar nemo-console.jar --theme dark" opens the window (it was "unknown option").
+        assertThat(CommandLine.opensWindow(List.of("--theme", "dark"))).isTrue();
+        assertThat(CommandLine.opensWindow(List.of("--theme=light", "--reset-demo"))).isTrue();
+        assertThat(CommandLine.opensWindow(List.of("--theme", "dark", "check"))).isFalse();
     }
 
     @Test

@@ -26,6 +26,9 @@ public final class PresenceFlowView {
     public PresenceFlowView() {
         root.getStyleClass().add("presence-flow");
         idLabel.getStyleClass().add("presence-flow__id");
+        // The sentence names a whole UUID: it wraps rather than cutting the id off at a narrow width.
+        idLabel.setWrapText(true);
+        idLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lanes.getStyleClass().add("presence-flow__lanes");
         root.getChildren().addAll(idLabel, lanes);
     }

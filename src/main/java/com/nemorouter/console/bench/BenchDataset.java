@@ -5,21 +5,19 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import com.nemorouter.console.connection.ConnectionTarget;
 import com.nemorouter.console.connection.DemoDatabase;
+import com.nemorouter.console.connection.EmbeddedServer;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The benchmark's own embedded PostgreSQL in {@code ~/.nemo-console/bench}, holding a production-shaped
@@ -32,10 +30,9 @@ public final class BenchDataset implements AutoCloseable {
     static final int VERSION = 1;
     private static final String STEP = "-- step: ";
 
-    private final EmbeddedPostgres postgres;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final EmbeddedServer postgres;
 
-    private BenchDataset(EmbeddedPostgres postgres) {
+    private BenchDataset(EmbeddedServer postgres) {
         this.postgres = postgres;
     }
 
@@ -45,23 +42,11 @@ public final class BenchDataset implements AutoCloseable {
      */
     public static BenchDataset start(Path dataDirectory, int scale, boolean reset, PrintStream progress) {
         try {
-            if (reset) {
-                deleteRecursively(dataDirectory);
-            }
-            Files.createDirectories(dataDirectory.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "40")
-                    // Generated data, regenerated on demand: durability buys nothing, loading speed does.
-                    .setServerConfig("max_wal_size", "4GB")
-                    .setServerConfig("shared_buffers", "256MB")
-                    .setServerConfig("maintenance_work_mem", "256MB")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
-                    .start();
+            // Generated data, regenerated on demand: durability buys nothing, loading speed does.
+            EmbeddedServer postgres = EmbeddedServer.start("bench", dataDirectory, reset, Map.of(
+                    "max_wal_size", "4GB", "shared_buffers", "256MB", "maintenance_work_mem", "256MB"));
             BenchDataset dataset = new BenchDataset(postgres);
-            Runtime.getRuntime().addShutdownHook(new Thread(dataset::close, "bench-database-stop"));
-            try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            try (Connection connection = postgres.dataSource().getConnection()) {
                 int installed = installedScale(connection);
                 if (installed != scale) {
                     progress.println(installed < 0 ? "dataset: generating " + scale + " organizations in " + dataDirectory
@@ -162,29 +147,11 @@ public final class BenchDataset implements AutoCloseable {
     }
 
     public ConnectionTarget target() {
-        return ConnectionTarget.demo(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return postgres.target();
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            // Stopping twice (shutdown hook after close) or a server already gone: nothing left to do.
-        }
+        postgres.close();
     }
 }

@@ -10,12 +10,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +30,9 @@ public final class DemoDatabase implements AutoCloseable {
     static final int SEED_VERSION = 2;
     private static final String RESOURCE_DIR = "/com/nemorouter/console/connection/demo/";
 
-    private final EmbeddedPostgres postgres;
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final EmbeddedServer postgres;
 
-    private DemoDatabase(EmbeddedPostgres postgres) {
+    private DemoDatabase(EmbeddedServer postgres) {
         this.postgres = postgres;
     }
 
@@ -47,24 +44,11 @@ public final class DemoDatabase implements AutoCloseable {
     public static DemoDatabase start(Path dataDirectory, boolean reset) {
         refuseIfInUse(dataDirectory);
         try {
-            if (reset) {
-                deleteRecursively(dataDirectory);
-            }
-            Files.createDirectories(dataDirectory.getParent());
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "40")
-                    // zonky starts servers with fsync and synchronous commit off (fine for tests); the demo
-                    // keeps what an admin changed, so it gets PostgreSQL's durable defaults back.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    // First start runs initdb; on a busy 2-core machine that exceeds zonky's 10 s default.
-                    .setPGStartupWait(java.time.Duration.ofSeconds(90))
-                    .start();
+            // zonky starts servers with fsync and synchronous commit off (fine for tests); the demo keeps
+            // what an admin changed, so it gets PostgreSQL's durable defaults back.
+            EmbeddedServer postgres = EmbeddedServer.start("demo", dataDirectory, reset,
+                    Map.of("fsync", "on", "synchronous_commit", "on"));
             DemoDatabase demo = new DemoDatabase(postgres);
-            // A terminated console (Ctrl+C, SIGTERM, logout) must not leave its server holding the directory.
-            Runtime.getRuntime().addShutdownHook(new Thread(demo::close, "demo-database-stop"));
             try {
                 demo.seedIfNeeded();
             } catch (RuntimeException e) {
@@ -106,7 +90,7 @@ public final class DemoDatabase implements AutoCloseable {
     }
 
     private void seedIfNeeded() {
-        DataSource dataSource = postgres.getPostgresDatabase();
+        DataSource dataSource = postgres.dataSource();
         try (Connection connection = dataSource.getConnection()) {
             if (installedSeedVersion(connection) == SEED_VERSION) {
                 return;
@@ -174,33 +158,15 @@ public final class DemoDatabase implements AutoCloseable {
     }
 
     public ConnectionTarget target() {
-        return ConnectionTarget.demo(postgres.getJdbcUrl("postgres", "postgres"), "postgres");
+        return postgres.target();
     }
 
     public int port() {
-        return postgres.getPort();
-    }
-
-    private static void deleteRecursively(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        return postgres.port();
     }
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
-            return;
-        }
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            LOG.warn("Stopping the demo database failed: {}", e.getMessage());
-        }
+        postgres.close();
     }
 }

@@ -28,6 +28,7 @@ import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.ViewLoader;
+import com.nemorouter.console.wiring.ConsoleServices;
 
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
@@ -139,7 +140,7 @@ final class BrowserAssembly {
         OrganizationListView listView = new OrganizationListView(listViewModel, detailView::focus, links);
         Parent listNode = ViewLoader.load(listView);
 
-        mainViewModel.attach(services.connection(), services.database().schemaReport(), listViewModel::search);
+        mainViewModel.attach(services.connection(), services.schemaReport(), listViewModel::search);
         listViewModel.rows().addListener(new ListChangeListener<>() {
             @Override
             public void onChanged(Change<? extends com.nemorouter.console.organization.OrganizationRow> change) {

@@ -21,6 +21,7 @@ import com.nemorouter.console.ui.FxTaskRunner;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.ui.Theme;
 import com.nemorouter.console.ui.ViewLoader;
+import com.nemorouter.console.wiring.ConsoleServices;
 
 import javafx.application.Application;
 import javafx.scene.Parent;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.integrity.AuditReport;
 import com.nemorouter.console.integrity.CheckResult;
 import com.nemorouter.console.integrity.Finding;

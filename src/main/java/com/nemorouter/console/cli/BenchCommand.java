@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.bench.BenchDataset;
 import com.nemorouter.console.bench.Benchmark;
 import com.nemorouter.console.connection.ConnectionSettings;

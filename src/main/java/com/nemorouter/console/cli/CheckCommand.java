@@ -3,7 +3,7 @@ package com.nemorouter.console.cli;
 import java.io.PrintStream;
 import java.util.List;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.connection.ServerInfo;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.diagnosis.CheckLine;
 import com.nemorouter.console.diagnosis.DiagnosisRequest;
 import com.nemorouter.console.diagnosis.KeyDiagnosis;

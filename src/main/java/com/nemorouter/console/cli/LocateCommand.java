@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.integrity.LocateResult;
 import com.nemorouter.console.integrity.LocatedEntity;
 import com.nemorouter.console.integrity.LocateService;

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.membership.EditResult;
 import com.nemorouter.console.membership.MembershipEdit;
 import com.nemorouter.console.membership.MembershipEdit.Operation;

@@ -16,6 +16,7 @@ import com.nemorouter.console.presence.Census;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SameThreadTaskRunner;
 import com.nemorouter.console.ui.TaskRunner;
+import com.nemorouter.console.wiring.ConsoleServices;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 

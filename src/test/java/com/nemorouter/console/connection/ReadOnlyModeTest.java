@@ -12,7 +12,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.cli.CommandLine;
 import com.nemorouter.console.membership.MembershipEdit;
 import com.nemorouter.console.membership.MembershipService;

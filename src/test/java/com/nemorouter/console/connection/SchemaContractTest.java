@@ -2,7 +2,7 @@ package com.nemorouter.console.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;

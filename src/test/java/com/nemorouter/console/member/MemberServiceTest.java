@@ -3,7 +3,7 @@ package com.nemorouter.console.member;
 import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.testing.TestDatabases;
 

@@ -3,7 +3,7 @@ package com.nemorouter.console.organization;
 import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.membership.MembershipEditing;
 import com.nemorouter.console.membership.UserSearchService;
 import com.nemorouter.console.team.TeamRow;

@@ -4,7 +4,7 @@ import static com.nemorouter.console.testing.Seed.ACME;
 import static com.nemorouter.console.testing.Seed.GHOSTWIRE_NEMO_ONLY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.organization.OrganizationDetail;

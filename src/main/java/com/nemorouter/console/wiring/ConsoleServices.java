@@ -1,4 +1,4 @@
-package com.nemorouter.console.app;
+package com.nemorouter.console.wiring;
 
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.audit.HistoryService;
@@ -6,6 +6,7 @@ import com.nemorouter.console.connection.ConnectionService;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.connection.SchemaReport;
 import com.nemorouter.console.diagnosis.KeyDiagnosisService;
 import com.nemorouter.console.diagnosis.KeyFixService;
 import com.nemorouter.console.integrity.AuditService;
@@ -34,6 +35,14 @@ public record ConsoleServices(Database database, OrganizationService organizatio
                               MembershipService membership, HistoryService history,
                               UserSearchService userSearch, KeyDiagnosisService diagnosis,
                               KeyFixService keyFixes, SpendService spend) {
+
+    /**
+     * What the schema check found when the connection opened (features, row security), so that the window
+     * can show it without holding the {@link Database} itself.
+     */
+    public SchemaReport schemaReport() {
+        return database.schemaReport();
+    }
 
     /** Wires with the system's console home (tests and callers without a home of their own). */
     public static ConsoleServices wire(Database database) {

@@ -17,6 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 final class KeyChecks {
 
+    // size: one cohesive thing, kept whole on purpose: LiteLLM's 15 checks, one method each, in the order its
+    // proxy runs them, sharing the first-failure ranking and the version's status/type/message. Split apart,
+    // the order (and which failure wins) would no longer be readable in one place. The JSON field readers at
+    // the end serve only these checks and KeyDiagnosisService.
+
     static final String DEFAULT_ROUTE = "/chat/completions";
 
     /** LiteLLM's {@code llm_api_routes} group, the routes a key's {@code allowed_routes} may name as one. */

@@ -2,8 +2,6 @@ package com.nemorouter.console.bench;
 
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +27,6 @@ import com.nemorouter.console.organization.OrganizationListViewModel;
 import com.nemorouter.console.organization.OrganizationPage;
 import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.organization.OrganizationService;
-import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.Presence;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.presence.PresenceQuery;
@@ -89,7 +86,7 @@ public final class Benchmark {
         Database database = services.database();
         this.floors = new Floors(database.dataSource(), database.target().schemas(),
                 PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
-        this.targets = pickTargets(database);
+        this.targets = DatasetSurvey.targets(database);
     }
 
     public Targets targets() {
@@ -98,24 +95,7 @@ public final class Benchmark {
 
     /** Row counts of the dataset, for the report's {@code dataset} object. */
     public Map<String, Object> dataset() {
-        Map<String, Object> dataset = new LinkedHashMap<>();
-        try (Connection connection = services.database().dataSource().getConnection()) {
-            String[][] tables = {
-                    {"organizations", "select count(*) from (select organization_id::text from {nemo}.organizations union "
-                            + "select organization_id from {litellm}.\"LiteLLM_OrganizationTable\") o"},
-                    {"teams", "select count(*) from {litellm}.\"LiteLLM_TeamTable\""},
-                    {"users", "select count(*) from {litellm}.\"LiteLLM_UserTable\""},
-                    {"auth_users", "select count(*) from {auth}.users"},
-                    {"org_memberships", "select count(*) from {litellm}.\"LiteLLM_OrganizationMembership\""},
-                    {"team_memberships", "select count(*) from {litellm}.\"LiteLLM_TeamMembership\""},
-                    {"keys", "select count(*) from {litellm}.\"LiteLLM_VerificationToken\""},
-                    {"spend_logs", "select count(*) from {litellm}.\"LiteLLM_SpendLogs\""}};
-            for (String[] table : tables) {
-                dataset.put(table[0], Long.parseLong(single(connection, services.database().target().schemas().resolve(table[1]))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not count the dataset: " + e.getMessage(), e);
-        }
+        Map<String, Object> dataset = new LinkedHashMap<>(DatasetSurvey.rowCounts(services.database()));
         dataset.put("largest_org_members", targets.largestOrgMembers());
         dataset.put("search_text", targets.searchText());
         dataset.put("uuid_prefix", targets.uuidPrefix());
@@ -361,89 +341,11 @@ public final class Benchmark {
         List<String> row = new ArrayList<>(values.length);
         for (Object value : values) {
             try {
-                row.add(Floors.cell(value));
+                row.add(FloorJdbc.cell(value));
             } catch (SQLException e) {
                 throw new IllegalStateException(e);
             }
         }
         return row;
-    }
-
-    // ---- picking the targets ------------------------------------------------------------------------------
-
-    private static Targets pickTargets(Database database) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            java.util.function.UnaryOperator<String> q = database.target().schemas()::resolve;
-            List<String> largest = row(connection, q.apply("""
-                    select m.organization_id, count(*)::text from {litellm}."LiteLLM_OrganizationMembership" m
-                    group by m.organization_id order by count(*) desc, m.organization_id limit 1"""));
-            if (largest == null) {
-                throw new IllegalStateException("The database has no organization memberships to benchmark.");
-            }
-            String org = largest.get(0);
-            String name = single(connection, q.apply("""
-                    select coalesce((select n.name from {nemo}.organizations n where n.organization_id::text = ?),
-                                    (select l.organization_alias from {litellm}."LiteLLM_OrganizationTable" l
-                                     where l.organization_id = ?), ?)"""), org, org, org);
-            String searchText = name.strip().toLowerCase(Locale.ROOT).substring(0, Math.min(4, name.strip().length()));
-            String uuidPrefix = Ids.uuidPrefix(org).substring(0, Math.min(6, Ids.uuidPrefix(org).length()));
-            List<String> team = row(connection, q.apply("""
-                    select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
-                    order by case when jsonb_typeof(t.members_with_roles) = 'array'
-                                  then jsonb_array_length(t.members_with_roles) else 0 end desc, t.team_id limit 1"""), org);
-            List<String> member = row(connection, q.apply("""
-                    select m.user_id, u.user_email from {litellm}."LiteLLM_OrganizationMembership" m
-                    join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
-                    where m.organization_id = ? and u.user_email is not null
-                    order by m.user_id limit 1"""), org);
-            List<String> key = row(connection, q.apply("""
-                    select k.token from {litellm}."LiteLLM_VerificationToken" k
-                    where k.organization_id = ? or k.team_id = ? order by k.token limit 1"""), org,
-                    team == null ? null : team.get(0));
-            if (key == null) {
-                key = row(connection, q.apply("select k.token from {litellm}.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
-            }
-            List<String> editUser = team == null ? null : row(connection, q.apply("""
-                    select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
-                    join {auth}.users a on a.id::text = m.user_id
-                    where m.organization_id = ?
-                      and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?
-                                      and jsonb_typeof(t.members_with_roles) = 'array'
-                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
-                      and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
-                                      where tm.user_id = m.user_id and tm.team_id = ?)
-                    order by m.user_id limit 1"""), org, team.get(0), team.get(0));
-            if (member == null || team == null || key == null) {
-                throw new IllegalStateException("The largest organization " + org
-                        + " has no team, no member with an email or no key to benchmark.");
-            }
-            return new Targets(org, Long.parseLong(largest.get(1)), searchText, uuidPrefix, member.get(0), member.get(1),
-                    team.get(0), key.get(0), editUser == null ? null : editUser.get(0));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not pick the benchmark's targets: " + e.getMessage(), e);
-        }
-    }
-
-    private static String single(Connection connection, String sql, Object... parameters) throws SQLException {
-        List<String> row = row(connection, sql, parameters);
-        return row == null ? null : row.get(0);
-    }
-
-    private static List<String> row(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                if (!rows.next()) {
-                    return null;
-                }
-                List<String> row = new ArrayList<>();
-                for (int i = 1; i <= rows.getMetaData().getColumnCount(); i++) {
-                    row.add(rows.getString(i));
-                }
-                return row;
-            }
-        }
     }
 }

@@ -1,13 +1,8 @@
 package com.nemorouter.console.bench;
 
-import java.sql.Array;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -24,26 +19,24 @@ import com.nemorouter.console.presence.PresenceQuery;
  * The floor of each benchmarked operation: plain JDBC on the same pool, no Hibernate, returning the same
  * rows as the console's call (the small-scale test holds each to that). Where one statement can give what
  * the console gets from several (a page and its count share one scan), the floor does that; elsewhere it
- * is the console's SQL without the ORM around it. Rows come back as lists of strings ({@link #cell}).
+ * is the console's SQL without the ORM around it. Rows come back as lists of strings ({@link FloorJdbc#cell}).
+ * The presence counts live in {@link PresenceFloor}, the JDBC plumbing in {@link FloorJdbc}.
  */
 final class Floors {
 
-    private final DataSource dataSource;
+    private final FloorJdbc jdbc;
+    private final PresenceFloor presence;
     private final SchemaNames schemas;
-    private final long unindexedScanLimit;
-    private volatile List<Column> catalog;
 
     Floors(DataSource dataSource, SchemaNames schemas, long unindexedScanLimit) {
-        this.dataSource = dataSource;
+        this.jdbc = new FloorJdbc(dataSource, schemas);
+        this.presence = new PresenceFloor(jdbc, schemas, unindexedScanLimit);
         this.schemas = schemas;
-        this.unindexedScanLimit = unindexedScanLimit;
     }
 
-    record Column(String schema, String table, String column, String type, long estimatedRows, boolean indexed,
-                  boolean userReference) {
-        String key() {
-            return schema + "." + table + "." + column;
-        }
+    /** Every column of the three schemas as {@code schema.table.column}: what "complete" means for locate. */
+    Set<String> allColumnKeys() {
+        return presence.allColumnKeys();
     }
 
     /**
@@ -102,14 +95,14 @@ final class Floors {
                 left join team_counts tc on tc.org = p.id
                 order by p.sort_key, p.id
                 """;
-        return trimmed.isEmpty() ? rows(sql, limit) : rows(sql, pattern, pattern, hex, hex, pattern, hex, hex, limit);
+        return trimmed.isEmpty() ? jdbc.rows(sql, limit) : jdbc.rows(sql, pattern, pattern, hex, hex, pattern, hex, hex, limit);
     }
 
     /** LiteLLM membership counts of the given organizations, one row per org that has members. */
     List<List<String>> memberCounts(List<String> organizationIds) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = jdbc.dataSource().getConnection()) {
             java.sql.Array ids = connection.createArrayOf("text", organizationIds.toArray());
-            List<List<String>> counts = new ArrayList<>(rows(connection, """
+            List<List<String>> counts = new ArrayList<>(jdbc.rows(connection, """
                     select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id = any(?)
                     group by m.organization_id
@@ -123,16 +116,16 @@ final class Floors {
 
     /** Everything the org screen shows: core row, presence counts, teams, the first members and their total. */
     List<List<String>> openOrganization(String organizationId, int memberLimit) {
-        return inOneTransaction(connection -> {
-            List<List<String>> all = new ArrayList<>(rows(connection, """
+        return jdbc.inOneTransaction(connection -> {
+            List<List<String>> all = new ArrayList<>(jdbc.rows(connection, """
                     select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
                     from (select 1) one
                     left join {nemo}.organizations n on n.organization_id = cast(? as uuid) and n.organization_id::text = ?
                     left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = ?
                     """, canonicalOrNull(organizationId), organizationId, organizationId));
-            all.addAll(presence(connection, organizationColumns(connection), organizationId,
+            all.addAll(presence.counts(connection, presence.organizationColumns(connection), organizationId,
                     canonicalOrNull(organizationId), null, Set.of()));
-            all.addAll(rows(connection, """
+            all.addAll(jdbc.rows(connection, """
                     with ids as (
                         select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(? as uuid)
                         union
@@ -148,7 +141,7 @@ final class Floors {
                     left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                     order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
                     """, canonicalOrNull(organizationId), organizationId, Ids.SQL_UUID_PATTERN));
-            all.addAll(rows(connection, """
+            all.addAll(jdbc.rows(connection, """
                     with members as materialized (
                         select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.organization_id = ?
@@ -192,8 +185,8 @@ final class Floors {
 
     /** The member view: user row, org memberships, teams from the rosters, presence counts. */
     List<List<String>> openMember(String userId) {
-        return inOneTransaction(connection -> {
-            List<List<String>> all = new ArrayList<>(rows(connection, """
+        return jdbc.inOneTransaction(connection -> {
+            List<List<String>> all = new ArrayList<>(jdbc.rows(connection, """
                     select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role,
                            coalesce(u.teams, array[]::text[]),
                            (select count(*) from {litellm}."LiteLLM_VerificationToken" k where k.user_id = ?),
@@ -202,7 +195,7 @@ final class Floors {
                     left join {auth}.users a on a.id = cast(? as uuid) and a.id::text = ?
                     left join {litellm}."LiteLLM_UserTable" u on u.user_id = ?
                     """, userId, canonicalOrNull(userId), userId, userId));
-            all.addAll(rows(connection, """
+            all.addAll(jdbc.rows(connection, """
                     select m.organization_id, coalesce(n.name, l.organization_alias), m.user_role
                     from {litellm}."LiteLLM_OrganizationMembership" m
                     left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
@@ -210,7 +203,7 @@ final class Floors {
                     where m.user_id = ?
                     order by 2
                     """, userId));
-            all.addAll(rows(connection, """
+            all.addAll(jdbc.rows(connection, """
                     select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                            coalesce(array_position(u.teams, t.team_id) is not null, false)
                     from {litellm}."LiteLLM_TeamTable" t
@@ -221,13 +214,13 @@ final class Floors {
                       and e.member ->> 'user_id' = ?
                     order by 2
                     """, userId, userId, userId));
-            all.addAll(presence(connection, userColumns(connection), userId, canonicalOrNull(userId), null, Set.of()));
+            all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId), null, Set.of()));
             return all;
         });
     }
 
     List<List<String>> roster(String teamId) {
-        return rows("""
+        return jdbc.rows("""
                 select e.member ->> 'user_id', coalesce(e.member ->> 'user_email', u.user_email), e.member ->> 'role',
                        u.user_id is not null,
                        coalesce(array_position(u.teams, t.team_id) is not null, false),
@@ -251,18 +244,18 @@ final class Floors {
     /** Every column that holds the id or email, counted completely, and the entities it names. */
     List<List<String>> locate(String text) {
         String canonical = canonicalOrNull(text);
-        return inOneTransaction(connection -> {
+        return jdbc.inOneTransaction(connection -> {
             boolean keyHash = canonical == null && Ids.isSha256Hex(text);
-            List<Column> columns = catalog(connection).stream()
+            List<PresenceFloor.Column> columns = presence.catalog(connection).stream()
                     .filter(c -> PresenceQuery.locateSearches(c.schema(), c.table(), c.column(), c.type(),
                             c.userReference(), canonical != null, keyHash))
                     .toList();
-            Set<String> everything = Set.copyOf(columns.stream().map(Column::key).toList());
+            Set<String> everything = Set.copyOf(columns.stream().map(PresenceFloor.Column::key).toList());
             String id = canonical != null ? canonical
                     : keyHash ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
-            List<List<String>> all = new ArrayList<>(presence(connection, columns, id, canonical,
+            List<List<String>> all = new ArrayList<>(presence.counts(connection, columns, id, canonical,
                     canonical == null ? null : canonical.toUpperCase(Locale.ROOT), everything));
-            all.addAll(rows(connection, """
+            all.addAll(jdbc.rows(connection, """
                     select type, id, (array_agg(name order by src) filter (where name is not null))[1],
                            (array_agg(org order by src) filter (where org is not null))[1]
                     from (
@@ -298,7 +291,7 @@ final class Floors {
     }
 
     List<List<String>> key(String tokenHash) {
-        return rows("""
+        return jdbc.rows("""
                 select k.token, k.key_alias, coalesce(k.organization_id, t.organization_id),
                        case when k.organization_id is not null then 'key' when t.organization_id is not null then 'team' else 'none' end,
                        k.team_id, k.user_id, u.user_role, coalesce(k.blocked, false), coalesce(t.blocked, false),
@@ -322,13 +315,13 @@ final class Floors {
 
     /** The audit checks as plain SQL, one after another in one snapshot, with the console's finding limit. */
     List<List<String>> audit() {
-        return inOneTransaction(connection -> {
+        return jdbc.inOneTransaction(connection -> {
             List<List<String>> all = new ArrayList<>();
             for (AuditCheck check : AuditCheck.values()) {
                 // The one schema name a check compares as a value is bound, as the console binds it.
                 boolean bindsSchema = check.sql().contains(":nemoSchema");
                 String sql = check.sql().replace("cast(:nemoSchema as text)", "cast(? as text)");
-                List<List<String>> rows = rows(connection, "select * from (" + sql + ") f order by 3, 5 limit "
+                List<List<String>> rows = jdbc.rows(connection, "select * from (" + sql + ") f order by 3, 5 limit "
                         + (AuditService.FINDING_LIMIT + 1), bindsSchema ? new Object[] {schemas.nemo()} : new Object[0]);
                 // One row past the limit tells the console the list was cut; it lists the limit, and so does this.
                 for (List<String> row : rows.subList(0, Math.min(rows.size(), AuditService.FINDING_LIMIT))) {
@@ -342,233 +335,11 @@ final class Floors {
         });
     }
 
-    /** Every column of the three schemas as {@code schema.table.column}: what "complete" means for locate. */
-    Set<String> allColumnKeys() {
-        try (Connection connection = dataSource.getConnection()) {
-            return Set.copyOf(catalog(connection).stream().map(Column::key).toList());
-        } catch (SQLException e) {
-            throw new IllegalStateException("catalog read failed: " + e.getMessage(), e);
-        }
-    }
-
-    // ---- presence ------------------------------------------------------------------------------------
-
-    private List<List<String>> presence(Connection connection, List<Column> columns, String id, String uuid,
-                                        String upper, Set<String> scanAnyway) throws SQLException {
-        List<List<String>> result = new ArrayList<>();
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        long[] counts = new long[columns.size()];
-        for (int i = 0; i < columns.size(); i++) {
-            Column column = columns.get(i);
-            if (column.type().equals("uuid") && uuid == null) {
-                continue;
-            }
-            if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit && !scanAnyway.contains(column.key())) {
-                counts[i] = -1;
-                continue;
-            }
-            sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(i).append(", count(*) from ")
-                    .append(SchemaNames.placeholder(column.schema())).append('.').append(quote(column.table())).append(" where ");
-            String quoted = quote(column.column());
-            if (column.column().equals("user_email") || column.column().equals("email")) {
-                sql.append("lower(").append(quoted).append(") = lower(cast(? as text))");
-                parameters.add(id);
-            } else if (column.column().equals("object_id") && column.table().equals("LiteLLM_AuditLog")) {
-                // The console's own membership audit rows name <org or team id>/<user id>.
-                sql.append('(').append(quoted).append(" = cast(? as text) or starts_with(").append(quoted)
-                        .append(", cast(? as text) || '/') or right(").append(quoted)
-                        .append(", length(cast(? as text)) + 1) = '/' || cast(? as text))");
-                parameters.addAll(List.of(id, id, id, id));
-            } else if (column.type().equals("uuid")) {
-                sql.append(quoted).append(" = cast(? as uuid)");
-                parameters.add(uuid);
-            } else if (column.type().equals("uuid[]")) {
-                sql.append(quoted).append(" @> array[cast(? as uuid)]");
-                parameters.add(uuid);
-            } else if (column.type().equals("character varying[]")) {
-                sql.append("cast(").append(quoted).append(" as text[])")
-                        .append(upper != null ? " && array[cast(? as text), cast(? as text)]" : " && array[cast(? as text)]");
-                parameters.add(id);
-                if (upper != null) {
-                    parameters.add(upper);
-                }
-            } else if (column.type().equals("jsonb")) {
-                sql.append("jsonb_typeof(").append(quoted).append(") = 'array' and (").append(quoted)
-                        .append(" @> jsonb_build_array(jsonb_build_object('user_id', cast(? as text)))");
-                parameters.add(id);
-                if (upper != null) {
-                    sql.append(" or ").append(quoted).append(" @> jsonb_build_array(jsonb_build_object('user_id', cast(? as text)))");
-                    parameters.add(upper);
-                }
-                sql.append(')');
-            } else if (column.type().equals("text[]")) {
-                sql.append(quoted).append(upper != null ? " && array[cast(? as text), cast(? as text)]" : " && array[cast(? as text)]");
-                parameters.add(id);
-                if (upper != null) {
-                    parameters.add(upper);
-                }
-            } else {
-                sql.append(quoted).append(upper != null ? " in (cast(? as text), cast(? as text))" : " = cast(? as text)");
-                parameters.add(id);
-                if (upper != null) {
-                    parameters.add(upper);
-                }
-            }
-        }
-        if (!sql.isEmpty()) {
-            for (List<String> row : rows(connection, sql.toString(), parameters.toArray())) {
-                counts[Integer.parseInt(row.get(0))] = Long.parseLong(row.get(1));
-            }
-        }
-        for (int i = 0; i < columns.size(); i++) {
-            result.add(List.of(columns.get(i).key(), Long.toString(counts[i])));
-        }
-        return result;
-    }
-
-    private List<Column> organizationColumns(Connection connection) throws SQLException {
-        return catalog(connection).stream()
-                .filter(c -> scalar(c) && (c.column().equals("organization_id") || c.column().equals("org_id"))).toList();
-    }
-
-    private List<Column> userColumns(Connection connection) throws SQLException {
-        return catalog(connection).stream().filter(Floors::refersToUser).toList();
-    }
-
-    private static boolean scalar(Column c) {
-        return c.type().equals("uuid") || c.type().equals("text") || c.type().startsWith("character varying");
-    }
-
-    private static boolean refersToUser(Column c) {
-        return scalar(c) && c.column().equals("user_id")
-                || scalar(c) && c.column().equals("user") && c.table().equals("LiteLLM_SpendLogs")
-                || scalar(c) && c.column().equals("id") && c.schema().equals("auth") && c.table().equals("users")
-                || c.type().equals("jsonb") && c.column().equals("members_with_roles");
-    }
-
-    /** Read once, like the console's catalog: which columns exist, their types, size estimates and indexes. */
-    private List<Column> catalog(Connection connection) throws SQLException {
-        List<Column> cached = catalog;
-        if (cached != null) {
-            return cached;
-        }
-        List<Column> columns = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("""
-                select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),
-                       greatest(c.reltuples, 0)::bigint,
-                       exists (select 1 from pg_index i where i.indrelid = c.oid and i.indkey[0] = a.attnum),
-                       exists (select 1 from pg_constraint k
-                               join pg_class rc on rc.oid = k.confrelid
-                               join pg_namespace rn on rn.oid = rc.relnamespace
-                               where k.conrelid = c.oid and k.contype = 'f' and k.conkey = array[a.attnum]
-                                 and ((rn.nspname = ? and rc.relname = 'LiteLLM_UserTable')
-                                      or (rn.nspname = ? and rc.relname = 'users')))
-                from pg_attribute a
-                join pg_class c on c.oid = a.attrelid
-                join pg_namespace n on n.oid = c.relnamespace
-                where n.nspname in (?, ?, ?) and c.relkind in ('r', 'p') and not c.relispartition
-                  and a.attnum > 0 and not a.attisdropped
-                """)) {
-            statement.setString(1, schemas.litellm());
-            statement.setString(2, schemas.auth());
-            statement.setString(3, schemas.nemo());
-            statement.setString(4, schemas.auth());
-            statement.setString(5, schemas.litellm());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    String physical = rows.getString(1);
-                    String schema = physical.equals(schemas.nemo()) ? "nemo" : physical.equals(schemas.auth()) ? "auth" : "public";
-                    columns.add(new Column(schema, rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getLong(5), rows.getBoolean(6), rows.getBoolean(7)));
-                }
-            }
-        }
-        // The console's order: Supabase's schemas first, then LiteLLM's.
-        columns.sort(java.util.Comparator.comparing((Column c) -> c.schema().equals("public"))
-                .thenComparing(Column::schema).thenComparing(Column::table).thenComparing(Column::column));
-        catalog = List.copyOf(columns);
-        return catalog;
-    }
-
-    // ---- plain JDBC ------------------------------------------------------------------------------------
-
-    interface Work {
-        List<List<String>> run(Connection connection) throws SQLException;
-    }
-
-    private List<List<String>> inOneTransaction(Work work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                return work.run(connection);
-            } finally {
-                connection.rollback();
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("floor query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private List<List<String>> rows(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection()) {
-            return rows(connection, sql, parameters);
-        } catch (SQLException e) {
-            throw new IllegalStateException("floor query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private List<List<String>> rows(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(schemas.resolve(sql))) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
-            List<List<String>> result = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery()) {
-                int width = rows.getMetaData().getColumnCount();
-                while (rows.next()) {
-                    List<String> row = new ArrayList<>(width);
-                    for (int i = 1; i <= width; i++) {
-                        row.add(cell(rows.getObject(i)));
-                    }
-                    result.add(row);
-                }
-            }
-            return result;
-        }
-    }
-
-    /** One value as the comparison sees it: numbers without a fraction as integers, arrays as lists. */
-    static String cell(Object value) throws SQLException {
-        if (value == null) {
-            return "null";
-        }
-        if (value instanceof Array array) {
-            return Arrays.asList((Object[]) array.getArray()).toString();
-        }
-        if (value instanceof Object[] objects) {
-            return Arrays.asList(objects).toString();
-        }
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime().toString();
-        }
-        if (value instanceof Number number && !(value instanceof Double || value instanceof Float
-                || value instanceof java.math.BigDecimal)) {
-            return Long.toString(number.longValue());
-        }
-        return String.valueOf(value);
-    }
-
     private static String canonicalOrNull(String id) {
         return Ids.asUuid(id).map(Object::toString).orElse(null);
     }
 
     private static String upperOrNull(String canonical) {
         return canonical == null ? null : canonical.toUpperCase(Locale.ROOT);
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }

@@ -185,10 +185,12 @@ class ArchitectureTest {
     // ---- the layers -------------------------------------------------------------------------------
 
     /** JPA, Hibernate, JDBC, the entities and the console's own connection to them. */
+    private static final DescribedPredicate<JavaClass> DATA_API = resideInAnyPackage("jakarta.persistence..",
+            "org.hibernate..", "java.sql..", "javax.sql..", ROOT + ".persistence..").or(belongToAnyOf(Database.class))
+            .as("JPA, Hibernate, JDBC, the entities or Database");
+
     private static DescribedPredicate<JavaClass> dataApi() {
-        return resideInAnyPackage("jakarta.persistence..", "org.hibernate..", "java.sql..", "javax.sql..",
-                ROOT + ".persistence..").or(belongToAnyOf(Database.class))
-                .as("JPA, Hibernate, JDBC, the entities or Database");
+        return DATA_API;
     }
 
     private static DescribedPredicate<JavaClass> uiCode(String root) {
@@ -199,7 +201,7 @@ class ArchitectureTest {
     private static DescribedPredicate<JavaClass> dataCode() {
         return DescribedPredicate.describe("are data code (using JPA, Hibernate, JDBC, the entities or Database)",
                 type -> type.getDirectDependenciesFromSelf().stream()
-                        .anyMatch(dependency -> dataApi().test(dependency.getTargetClass())));
+                        .anyMatch(dependency -> DATA_API.test(dependency.getTargetClass())));
     }
 
     /** A class that builds scene graphs, or is nested in one that does. */
@@ -219,8 +221,9 @@ class ArchitectureTest {
     }
 
     private static DescribedPredicate<JavaClass> dependsOn(String what, String... packagePrefixes) {
+        List<String> prefixes = List.of(packagePrefixes);
         return DescribedPredicate.describe("use " + what, type -> type.getDirectDependenciesFromSelf().stream()
                 .map(dependency -> dependency.getTargetClass().getBaseComponentType().getPackageName() + ".")
-                .anyMatch(packageName -> List.of(packagePrefixes).stream().anyMatch(packageName::startsWith)));
+                .anyMatch(packageName -> prefixes.stream().anyMatch(packageName::startsWith)));
     }
 }

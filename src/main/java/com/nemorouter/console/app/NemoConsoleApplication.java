@@ -161,8 +161,7 @@ public class NemoConsoleApplication extends Application {
         if (opened.profile() != null) {
             windowState.rememberProfile(opened.profile().name());
         }
-        showBrowser(ConsoleServices.wire(opened.database(), home,
-                opened.profile() == null ? null : opened.profile().liteLlmVersion()), mainView, mainViewModel, scene);
+        showBrowser(ConsoleServices.wire(opened, home), mainView, mainViewModel, scene);
     }
 
     /** {@code --theme light|dark} is the window's own option: taken out before the connection options. */
@@ -210,7 +209,7 @@ public class NemoConsoleApplication extends Application {
                 () -> connector.open(LaunchOptions.parse(List.of(), Map.of())), mainView, mainViewModel, scene));
         viewModel.setOnTest((profile, password) -> tasks.run("Testing " + profile.name(), () -> {
             try (Connector.OpenConnection trial = connector.open(profile, password, settings)) {
-                return ConsoleServices.wire(trial.database(), home).connection().describe();
+                return ConsoleServices.wire(trial, home).connection().describe();
             }
         }, info -> viewModel.tested("The connection works: " + info.target() + ", " + info.serverVersion()
                 + ", role " + info.databaseRole() + ", TLS: " + info.tlsDescription() + "."),

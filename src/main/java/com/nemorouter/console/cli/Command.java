@@ -49,8 +49,7 @@ public interface Command<A> {
      */
     default int open(Connector connector, LaunchOptions options, A arguments, PrintStream out, PrintStream err) {
         try (Connector.OpenConnection connection = connector.open(options)) {
-            return run(ConsoleServices.wire(connection.database(), connector.home(),
-                    connection.profile() == null ? null : connection.profile().liteLlmVersion()), arguments, out, err);
+            return run(ConsoleServices.wire(connection, connector.home()), arguments, out, err);
         }
     }
 

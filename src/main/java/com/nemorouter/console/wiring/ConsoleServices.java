@@ -3,6 +3,7 @@ package com.nemorouter.console.wiring;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.audit.HistoryService;
 import com.nemorouter.console.connection.ConnectionService;
+import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SchemaNames;
@@ -42,6 +43,17 @@ public record ConsoleServices(Database database, OrganizationService organizatio
      */
     public SchemaReport schemaReport() {
         return database.schemaReport();
+    }
+
+    /**
+     * The services of a connection the {@link Connector} opened, as the window and every command wire them:
+     * the key diagnosis assumes the profile's "LiteLLM version" when it names one.
+     *
+     * @param home where the audit trail falls back to a local file when LiteLLM_AuditLog is missing
+     */
+    public static ConsoleServices wire(Connector.OpenConnection connection, ConsoleHome home) {
+        return wire(connection.database(), home,
+                connection.profile() == null ? null : connection.profile().liteLlmVersion());
     }
 
     /** Wires with the system's console home (tests and callers without a home of their own). */

@@ -19,8 +19,8 @@ final class KeyChecks {
 
     // size: one cohesive thing, kept whole on purpose: LiteLLM's 15 checks, one method each, in the order its
     // proxy runs them, sharing the first-failure ranking and the version's status/type/message. Split apart,
-    // the order (and which failure wins) would no longer be readable in one place. The JSON field readers at
-    // the end serve only these checks and KeyDiagnosisService.
+    // the order (and which failure wins) would no longer be readable in one place. The small helpers at the
+    // end (JSON field readers, percent) are shared with KeyDiagnosisService and SpendLine.
 
     static final String DEFAULT_ROUTE = "/chat/completions";
 

@@ -1,5 +1,6 @@
 /**
- * Deliberately bad classes for ArchitectureTest: each breaks exactly the rule that names it, so the test
- * can show that every rule fails on a real violation. Test code only; never imported with the product.
+ * Deliberately bad classes for ArchitectureTest, laid out like the real packages: every rule names one of
+ * them that it must fail on (some break more than one rule), so the test shows each rule catching a real
+ * violation. Test code only; never imported with the product.
  */
 package com.nemorouter.console.archfixture;

@@ -4,7 +4,9 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyO
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -79,7 +81,10 @@ class ArchitectureTest {
             new Rule("only ui.FxTaskRunner calls Platform.runLater",
                     ArchitectureTest::onlyTheTaskRunnerHandsWorkToTheFxThread, "organization.SneakyViewModel"),
             new Rule("top-level packages are free of cycles", ArchitectureTest::topLevelPackagesAreFreeOfCycles,
-                    "app.WindowRunningACommand"));
+                    "app.WindowRunningACommand"),
+            new Rule("no mutable static state", ArchitectureTest::noMutableStaticState, "organization.GlobalState"),
+            new Rule("no static field holds a connection", ArchitectureTest::noStaticConnection,
+                    "organization.StaticDatabase"));
 
     @TestFactory
     List<DynamicTest> theCodeKeepsEveryRule() {
@@ -180,6 +185,20 @@ class ArchitectureTest {
 
     static ArchRule topLevelPackagesAreFreeOfCycles(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles().allowEmptyShould(false);
+    }
+
+    static ArchRule noMutableStaticState(String root) {
+        return fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .should().beFinal()
+                .because("no static singletons: the composition roots (app, cli) pass every collaborator in")
+                .allowEmptyShould(false);
+    }
+
+    static ArchRule noStaticConnection(String root) {
+        return noFields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage(root + "..")
+                .should().haveRawType(DATA_API)
+                .because("one Database per connection, owned by whoever opened it; never a global one")
+                .allowEmptyShould(false);
     }
 
     // ---- the layers -------------------------------------------------------------------------------

@@ -79,6 +79,8 @@ class ArchitectureTest {
                     "organization.ViewModelReachingAView"),
             new Rule("only ui.FxTaskRunner calls Platform.runLater",
                     ArchitectureTest::onlyTheTaskRunnerHandsWorkToTheFxThread, "organization.SneakyViewModel"),
+            new Rule("only ui.FxTaskRunner uses javafx.concurrent", ArchitectureTest::onlyTheTaskRunnerUsesFxConcurrency,
+                    "organization.ViewModelWithItsOwnTask"),
             new Rule("top-level packages are free of cycles", ArchitectureTest::topLevelPackagesAreFreeOfCycles,
                     "app.WindowRunningACommand"),
             new Rule("no mutable static state", ArchitectureTest::noMutableStaticState, "organization.GlobalState"),
@@ -179,6 +181,14 @@ class ArchitectureTest {
                 .and().doNotHaveFullyQualifiedName(root + ".ui.FxTaskRunner")
                 .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
                 .because("one threading seam: results reach the FX thread only through the task runner")
+                .allowEmptyShould(false);
+    }
+
+    static ArchRule onlyTheTaskRunnerUsesFxConcurrency(String root) {
+        return noClasses().that().resideInAPackage(root + "..")
+                .and().doNotHaveFullyQualifiedName(root + ".ui.FxTaskRunner")
+                .should().dependOnClassesThat().resideInAPackage("javafx.concurrent..")
+                .because("a JavaFX Task or Service is a second way back to the FX thread, beside the task runner")
                 .allowEmptyShould(false);
     }
 

@@ -166,7 +166,8 @@ public final class Database implements AutoCloseable {
             }
             if (entityManagerFactory == null) {
                 SchemaNames schemas = target.schemas();
-                StatementInspector qualifier = schemas::qualify;
+                // Once per connection: the entities' schemas and the SQL placeholders both come from these names.
+                StatementInspector placeholders = schemas::resolve;
                 entityManagerFactory = new HibernatePersistenceConfiguration("nemo-console")
                         .managedClasses(ENTITIES.toArray(Class<?>[]::new))
                         .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -174,7 +175,8 @@ public final class Database implements AutoCloseable {
                         .property(AvailableSettings.HBM2DDL_AUTO, "none")
                         .property(AvailableSettings.GENERATE_STATISTICS, true)
                         .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-                        .property(AvailableSettings.STATEMENT_INSPECTOR, qualifier)
+                        .property(AvailableSettings.STATEMENT_INSPECTOR, placeholders)
+                        .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(schemas))
                         .property(SchemaNames.PROPERTY, schemas)
                         .createEntityManagerFactory();
             }
@@ -255,9 +257,9 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** {@code sql} with the schema names of this connection, as the EntityManager's SQL gets them. */
+    /** {@code sql} with its schema placeholders resolved for this connection, as the EntityManager's SQL gets them. */
     public String sql(String sql) {
-        return target.schemas().qualify(sql);
+        return target.schemas().resolve(sql);
     }
 
     /**

@@ -132,10 +132,19 @@ public final class Database implements AutoCloseable {
         // driver's reason (which FailureMessages turns into a sentence), not with the pool's internals.
         config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis() + 1000));
         config.setInitializationFailTimeout(-1);
+        List<String> initSql = new java.util.ArrayList<>();
         if (readOnlyReason != null && !target.pooler()) {
             // The database itself refuses writes on every pooled connection. Not through a transaction-mode
             // pooler: a session default would leak to other clients; there write() marks each transaction.
-            config.setConnectionInitSql("set default_transaction_read_only = on");
+            initSql.add("set default_transaction_read_only = on");
+        }
+        if (sessionReadTimeout(target, settings)) {
+            // Reads are bounded once per physical connection instead of a SET LOCAL round trip per read;
+            // write() lifts it for its own transaction.
+            initSql.add("set statement_timeout = " + settings.readStatementTimeout().toMillis());
+        }
+        if (!initSql.isEmpty()) {
+            config.setConnectionInitSql(String.join("; ", initSql));
         }
         HikariDataSource dataSource = new HikariDataSource(config);
         try (Connection first = dataSource.getConnection()) {
@@ -194,7 +203,7 @@ public final class Database implements AutoCloseable {
         try {
             return entityManagerFactory().callInTransaction(em -> {
                 em.unwrap(Session.class).setDefaultReadOnly(true);
-                PGConnection connection = track(em, settings.readStatementTimeout().toMillis());
+                PGConnection connection = track(em, readTimeoutPerTransaction());
                 try {
                     return work.apply(em);
                 } finally {
@@ -228,7 +237,7 @@ public final class Database implements AutoCloseable {
             connection.setAutoCommit(false);
             PGConnection tracked = null;
             try {
-                tracked = track(connection, settings.readStatementTimeout().toMillis());
+                tracked = track(connection, readTimeoutPerTransaction());
                 T result = work.apply(connection);
                 connection.commit();
                 return result;
@@ -275,7 +284,8 @@ public final class Database implements AutoCloseable {
             PGConnection connection = null;
             try {
                 transaction.begin();
-                connection = track(em, 0);
+                // No bound on a write (a roster lock may wait); lift the connection's read timeout if it has one.
+                connection = track(em, sessionReadTimeout(target, settings) ? 0 : -1);
                 if (readOnlyReason != null || switchedReadOnly) {
                     em.unwrap(Session.class).doWork(jdbc -> {
                         try (Statement statement = jdbc.createStatement()) {
@@ -322,16 +332,32 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Registers the transaction's connection for {@link #cancelRunning()} and bounds its statements. Plain
-     * JDBC, not a startup option: transaction-mode poolers reject startup options, and SET LOCAL ends with
-     * the transaction, so no other borrower of the pooled connection inherits it.
+     * Registers the transaction's connection for {@link #cancelRunning()} and, when asked, bounds its
+     * statements. Plain JDBC, not a startup option: transaction-mode poolers reject startup options, and SET
+     * LOCAL ends with the transaction, so no other borrower of the pooled connection inherits it.
      */
     private PGConnection track(EntityManager em, long statementTimeoutMillis) {
         return em.unwrap(Session.class).doReturningWork(connection -> track(connection, statementTimeoutMillis));
     }
 
+    /**
+     * True when each physical connection carries the read statement timeout as its session default: a
+     * direct connection. Through a transaction-mode pooler a session setting would reach other clients'
+     * transactions, so there every read sets it locally.
+     */
+    private static boolean sessionReadTimeout(ConnectionTarget target, ConnectionSettings settings) {
+        return !target.pooler() && settings.readStatementTimeout().toMillis() > 0;
+    }
+
+    /** The SET LOCAL statement timeout a read needs on top of its connection's: -1 for none. */
+    private long readTimeoutPerTransaction() {
+        long millis = settings.readStatementTimeout().toMillis();
+        return millis > 0 && target.pooler() ? millis : -1;
+    }
+
+    /** @param statementTimeoutMillis SET LOCAL for this transaction (0 is no bound); -1 leaves it as it is */
     private PGConnection track(Connection connection, long statementTimeoutMillis) throws SQLException {
-        if (statementTimeoutMillis > 0) {
+        if (statementTimeoutMillis >= 0) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local statement_timeout = " + statementTimeoutMillis);
             }

@@ -233,17 +233,36 @@ public final class Database implements AutoCloseable {
      * @throws ConnectionLostException when the database went away; the next call reconnects
      */
     public <T> T readJdbc(JdbcWork<T> work) {
+        return readJdbc(work, false);
+    }
+
+    /**
+     * A read that is exactly one statement, over plain JDBC: PostgreSQL runs a lone statement as its own
+     * transaction, so on a direct connection (its statement timeout set per connection) it needs no BEGIN and
+     * no COMMIT round trip. A lookup that takes a few milliseconds is otherwise mostly those. Through a
+     * transaction-mode pooler it runs as {@link #readJdbc} does, since only a transaction can carry SET LOCAL.
+     * {@code work} must run one statement and nothing else.
+     */
+    public <T> T readStatement(JdbcWork<T> work) {
+        return readJdbc(work, readTimeoutPerTransaction() < 0);
+    }
+
+    private <T> T readJdbc(JdbcWork<T> work, boolean autocommit) {
         try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+            connection.setAutoCommit(autocommit);
             PGConnection tracked = null;
             try {
                 tracked = track(connection, readTimeoutPerTransaction());
                 T result = work.apply(connection);
-                connection.commit();
+                if (!autocommit) {
+                    connection.commit();
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 try {
-                    connection.rollback();
+                    if (!autocommit) {
+                        connection.rollback();
+                    }
                 } catch (SQLException ignored) {
                     // The connection is gone or broken; the server rolls back on its own and the pool evicts it.
                 }

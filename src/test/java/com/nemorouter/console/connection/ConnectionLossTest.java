@@ -116,7 +116,7 @@ class ConnectionLossTest {
     }
 
     @Test
-    void plainJdbcReadsAndReadsThroughAPoolerAreBoundedTooWhileWritesAreNot() {
+    void plainJdbcAndSingleStatementReadsAreBoundedTooDirectOrThroughAPoolerWhileWritesAreNot() {
         ConnectionSettings bounded = ConnectionSettings.DEFAULT.withReadStatementTimeout(Duration.ofMillis(300));
         // Direct: the timeout is each connection's session default; through a pooler, a SET LOCAL per read.
         for (ConnectionTarget target : List.of(TestDatabases.target(name),
@@ -128,6 +128,12 @@ class ConnectionLossTest {
                     }
                 })));
                 assertThat(FailureMessages.describe("Counting", jdbc)).isEqualTo("Counting failed: The query was cancelled or timed out.");
+                Throwable single = failureOf(CompletableFuture.supplyAsync(() -> opened.readStatement(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute("select pg_sleep(30)");
+                    }
+                })));
+                assertThat(FailureMessages.describe("Resolving", single)).isEqualTo("Resolving failed: The query was cancelled or timed out.");
                 Throwable orm = failureOf(CompletableFuture.supplyAsync(() -> opened.read(
                         em -> em.createNativeQuery("select pg_sleep(30)").getSingleResult())));
                 assertThat(FailureMessages.describe("Loading", orm)).isEqualTo("Loading failed: The query was cancelled or timed out.");

@@ -459,6 +459,14 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Starts Hibernate now, on the calling background thread: the window does it while it builds itself, so
+     * its first list read does not wait for it. Commands that never need it ({@code check}) never call it.
+     */
+    public void startHibernate() {
+        entityManagerFactory();
+    }
+
     /** True once a call needed an EntityManager and Hibernate started (tests prove {@code check} never does). */
     public boolean hibernateStarted() {
         return entityManagerFactory != null;

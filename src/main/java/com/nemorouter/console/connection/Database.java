@@ -460,11 +460,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Starts Hibernate now, on the calling background thread: the window does it while it builds itself, so
-     * its first list read does not wait for it. Commands that never need it ({@code check}) never call it.
+     * Starts Hibernate and runs one trivial read through it now, on the calling background thread: the window
+     * does it while it builds itself, so its first list read does not wait for it. Commands that never need it ({@code check}) never call it.
      */
     public void startHibernate() {
-        entityManagerFactory();
+        // One trivial read too: the first native query loads and links most of Hibernate's query path,
+        // which the first screen read would otherwise wait for.
+        read(em -> em.createNativeQuery("select 1").getSingleResult());
     }
 
     /** True once a call needed an EntityManager and Hibernate started (tests prove {@code check} never does). */

@@ -3,7 +3,6 @@ package com.nemorouter.console.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import com.nemorouter.console.about.AboutView;
 import com.nemorouter.console.about.AboutViewModel;
@@ -66,9 +65,6 @@ public class NemoConsoleApplication extends Application {
             chosenTheme = null;
             themeProblem = e.getMessage();
         }
-        // The database (the embedded demo server, the pool and Hibernate) starts now, on its own thread, while
-        // this thread builds and shows the window: about a second of FXML, CSS and first layout that the
-        // connection no longer waits for.
         connectionStrings = ConnectionStrings.fromSystem(environment());
         connector = new Connector(home, connectionStrings, Keychain.fromSystem());
         LaunchOptions options = null;
@@ -81,12 +77,31 @@ public class NemoConsoleApplication extends Application {
             }
         }
         LaunchOptions launchOptions = options;
-        CompletableFuture<Connector.OpenConnection> opening = launchOptions == null ? null
-                : CompletableFuture.supplyAsync(() -> connector.open(launchOptions), runnable -> {
-                    Thread thread = new Thread(runnable, "console-open");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
+        MainView mainView = new MainView(mainViewModel);
+        if (launchOptions != null) {
+            // The database (the embedded demo server, the pool and Hibernate) starts now on the task runner,
+            // while this thread builds and shows the window: about a second of FXML, CSS and first layout
+            // that the connection does not wait for. The answer arrives on this thread after start() returns,
+            // so the window exists by then.
+            settings = launchOptions.settings();
+            tasks.run("Opening the database", () -> {
+                Connector.OpenConnection opened = connector.open(launchOptions);
+                try {
+                    opened.database().startHibernate();
+                } catch (RuntimeException e) {
+                    opened.close();
+                    throw e;
+                }
+                return opened;
+            }, opened -> opened(opened, mainView, mainViewModel, stage.getScene()), failure -> {
+                mainViewModel.connectionFailed(failure);
+                if (launchOptions.url() != null && FailureMessages.isLoginRefused(failure)) {
+                    openConnectionDialog(stage, mainView, mainViewModel, stage.getScene()).prompt(launchOptions.url(),
+                            "The database refused the login.");
+                }
+            });
+        }
         Theme theme = chosenTheme != null ? chosenTheme : windowState.theme() != null ? windowState.theme() : Theme.LIGHT;
         Appearance appearance = new Appearance(theme);
         appearance.themeProperty().addListener((observable, old, now) -> {
@@ -95,8 +110,6 @@ public class NemoConsoleApplication extends Application {
         });
         dialogs = new Dialogs(appearance, windowState);
 
-        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
-        MainView mainView = new MainView(mainViewModel);
         AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()),
                 dialogs);
         mainView.setOnAbout(() -> aboutView.show(stage));
@@ -118,37 +131,8 @@ public class NemoConsoleApplication extends Application {
             mainViewModel.connectionFailed(optionProblem);
             return;
         }
-        settings = launchOptions.settings();
         mainViewModel.connecting(launchOptions.usesDemo() ? "the demo database"
                 : launchOptions.profile() != null ? "profile " + launchOptions.profile() : "the database");
-        tasks.run("Opening the database", () -> awaitOpening(opening),
-                opened -> opened(opened, mainView, mainViewModel, scene), failure -> {
-                    mainViewModel.connectionFailed(failure);
-                    if (launchOptions.url() != null && FailureMessages.isLoginRefused(failure)) {
-                        openConnectionDialog(stage, mainView, mainViewModel, scene).prompt(launchOptions.url(),
-                                "The database refused the login.");
-                    }
-                });
-    }
-
-    /** The connection started at launch; its failure is rethrown as itself, so the messages stay the same. */
-    private static Connector.OpenConnection awaitOpening(CompletableFuture<Connector.OpenConnection> opening) {
-        try {
-            return opening.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            // Nobody takes the connection any more: close it when it arrives instead of leaking it.
-            opening.thenAccept(Connector.OpenConnection::close);
-            throw new IllegalStateException("Opening the database was interrupted.", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private void opened(Connector.OpenConnection opened, MainView mainView, MainViewModel mainViewModel, Scene scene) {

@@ -57,29 +57,41 @@ final class Floors {
                     from {nemo}.organizations n
                     full join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
                 ),
+                page as (select * from matching order by sort_key, id limit ?),
                 """ : """
-                with hits as (
-                    select n.organization_id::text as id from {nemo}.organizations n
+                with nemo_hits as materialized (
+                    select n.organization_id, n.name, n.slug, n.plan from {nemo}.organizations n
                     where lower(n.name) like ? escape '\\' or lower(n.slug) like ? escape '\\'
                        or (? <> '' and replace(n.organization_id::text, '-', '') like ? || '%')
-                    union
-                    select l.organization_id from {litellm}."LiteLLM_OrganizationTable" l
-                    where lower(l.organization_alias) like ? escape '\\'
-                       or (? <> '' and replace(lower(l.organization_id), '-', '') like ? || '%')
+                ),
+                litellm_only as materialized (
+                    select l.organization_id as id, l.organization_alias as alias
+                    from {litellm}."LiteLLM_OrganizationTable" l
+                    where (lower(l.organization_alias) like ? escape '\\'
+                           or (? <> '' and replace(lower(l.organization_id), '-', '') like ? || '%'))
+                      and not exists (select 1 from nemo_hits h where h.organization_id::text = l.organization_id)
                 ),
                 matching as materialized (
-                    select h.id, n.organization_id as nemo_id, l.organization_id as litellm_id,
-                           n.name, n.slug, n.plan, l.organization_alias as alias,
-                           lower(coalesce(n.name, l.organization_alias, '')) as sort_key
-                    from hits h
-                    left join {nemo}.organizations n
-                         on n.organization_id = case when h.id ~ 'UUID_PATTERN' then cast(h.id as uuid) end
-                        and n.organization_id::text = h.id
-                    left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = h.id
+                    select h.organization_id::text as id, h.organization_id as nemo_id, h.name, h.slug, h.plan,
+                           lower(h.name) as sort_key
+                    from nemo_hits h
+                    union all
+                    select o.id, n.organization_id, n.name, n.slug, n.plan, lower(coalesce(n.name, o.alias, ''))
+                    from litellm_only o
+                    left join lateral (
+                        select n.organization_id, n.name, n.slug, n.plan from {nemo}.organizations n
+                        where n.organization_id = case when o.id ~ 'UUID_PATTERN' then cast(o.id as uuid) end
+                          and n.organization_id::text = o.id
+                        offset 0
+                    ) n on true
+                ),
+                page as (
+                    select m.*, l.organization_id as litellm_id, l.organization_alias as alias
+                    from (select * from matching order by sort_key, id limit ?) m
+                    left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.id
                 ),
                 """.replace("UUID_PATTERN", Ids.SQL_UUID_PATTERN);
         String sql = matching + """
-                page as (select * from matching order by sort_key, id limit ?),
                 team_counts as (
                     select org, count(distinct team_id) as n from (
                         select t.organization_id::text as org, t.team_id::text as team_id

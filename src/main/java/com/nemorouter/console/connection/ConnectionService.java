@@ -1,8 +1,13 @@
 package com.nemorouter.console.connection;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.Optional;
 
-/** Facts about the open connection. Each method is one read transaction on a background thread. */
+/**
+ * Facts about the open connection. Each method is one read transaction on a background thread, over plain
+ * JDBC ({@link Database#readJdbc}): {@code check} asks only these and the census, so it never starts Hibernate.
+ */
 public final class ConnectionService {
 
     private final Database database;
@@ -39,17 +44,20 @@ public final class ConnectionService {
     }
 
     public ServerInfo describe() {
-        return database.read(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
+        return database.readJdbc(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("""
                     select current_setting('server_version'), current_user,
                            coalesce(s.ssl, false), coalesce(s.version, '')
                     from (select 1) one
                     left join pg_stat_ssl s on s.pid = pg_backend_pid()
-                    """).getSingleResult();
-            ConnectionTarget target = database.target();
-            boolean encrypted = (Boolean) row[2];
-            return new ServerInfo(target.displayName(), "PostgreSQL " + row[0], (String) row[1], target.isDemo(),
-                    encrypted, encrypted && target.sslMode().verifiesCertificate(), (String) row[3]);
+                    """)) {
+                row.next();
+                ConnectionTarget target = database.target();
+                boolean encrypted = row.getBoolean(3);
+                return new ServerInfo(target.displayName(), "PostgreSQL " + row.getString(1), row.getString(2),
+                        target.isDemo(), encrypted, encrypted && target.sslMode().verifiesCertificate(), row.getString(4));
+            }
         });
     }
 
@@ -64,9 +72,15 @@ public final class ConnectionService {
         if (readOnly.isPresent()) {
             return new WriteAccess(true, readOnly.get());
         }
-        Object[] session = database.read(em -> (Object[]) em.createNativeQuery(
-                "select current_setting('default_transaction_read_only') = 'on', pg_is_in_recovery(), "
-                        + "cast(current_user as text)").getSingleResult());
+        Object[] session = database.readJdbc(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(
+                         "select current_setting('default_transaction_read_only') = 'on', pg_is_in_recovery(), "
+                                 + "cast(current_user as text)")) {
+                row.next();
+                return new Object[] {row.getBoolean(1), row.getBoolean(2), row.getString(3)};
+            }
+        });
         if ((Boolean) session[0]) {
             return new WriteAccess(true, "the session is read-only: default_transaction_read_only is on");
         }

@@ -11,9 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import com.nemorouter.console.persistence.auth.AuthUser;
@@ -45,7 +42,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One open connection: a pool and the one EntityManagerFactory that belongs to it. Every service call
- * is one transaction ({@link #read} or {@link #write}); an EntityManager never outlives that call.
+ * is one transaction ({@link #read}, {@link #readJdbc} or {@link #write}); an EntityManager never outlives
+ * that call. Hibernate starts on the first call that needs an EntityManager, not when the connection opens:
+ * its bootstrap is most of a headless command's start-up, and {@code check} reads only over plain JDBC.
  */
 public final class Database implements AutoCloseable {
 
@@ -58,7 +57,9 @@ public final class Database implements AutoCloseable {
 
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
-    private final EntityManagerFactory entityManagerFactory;
+    /** Built on first use ({@link #entityManagerFactory()}); null until then. */
+    private volatile EntityManagerFactory entityManagerFactory;
+    private boolean closed;
     private final ConnectionSettings settings;
     private final SchemaReport schemaReport;
     /** Connections running a read or write right now: what {@link #cancelRunning()} cancels. */
@@ -67,11 +68,10 @@ public final class Database implements AutoCloseable {
     private final String readOnlyReason;
     private volatile boolean switchedReadOnly;
 
-    private Database(ConnectionTarget target, HikariDataSource dataSource, EntityManagerFactory emf,
+    private Database(ConnectionTarget target, HikariDataSource dataSource,
                      ConnectionSettings settings, SchemaReport schemaReport, String readOnlyReason) {
         this.target = target;
         this.dataSource = dataSource;
-        this.entityManagerFactory = emf;
         this.settings = settings;
         this.schemaReport = schemaReport;
         this.readOnlyReason = readOnlyReason;
@@ -87,8 +87,8 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Opens the pool and the EntityManagerFactory. Hibernate never changes the schema: the console
-     * does not own LiteLLM's tables, and LiteLLM resets them on start anyway.
+     * Opens the pool after checking the schema contract on the driver's first connection. The
+     * EntityManagerFactory comes later, on first use.
      *
      * @param readOnlyReason when not null, every pooled connection starts with
      *                       {@code default_transaction_read_only = on}, so the database itself refuses writes
@@ -132,32 +132,64 @@ public final class Database implements AutoCloseable {
         // driver's reason (which FailureMessages turns into a sentence), not with the pool's internals.
         config.setConnectionTimeout(Math.max(250, settings.connectTimeout().toMillis() + 1000));
         config.setInitializationFailTimeout(-1);
+        List<String> initSql = new java.util.ArrayList<>();
         if (readOnlyReason != null && !target.pooler()) {
             // The database itself refuses writes on every pooled connection. Not through a transaction-mode
             // pooler: a session default would leak to other clients; there write() marks each transaction.
-            config.setConnectionInitSql("set default_transaction_read_only = on");
+            initSql.add("set default_transaction_read_only = on");
+        }
+        if (sessionReadTimeout(target, settings)) {
+            // Reads are bounded once per physical connection instead of a SET LOCAL round trip per read;
+            // write() lifts it for its own transaction.
+            initSql.add("set statement_timeout = " + settings.readStatementTimeout().toMillis());
+        }
+        if (!initSql.isEmpty()) {
+            config.setConnectionInitSql(String.join("; ", initSql));
         }
         HikariDataSource dataSource = new HikariDataSource(config);
-        try {
-            SchemaNames schemas = target.schemas();
-            // Once per connection: the entities' schemas and the SQL placeholders both come from these names.
-            StatementInspector placeholders = schemas::resolve;
-            EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
-                    .managedClasses(ENTITIES.toArray(Class<?>[]::new))
-                    .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
-                    .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none")
-                    .property(AvailableSettings.HBM2DDL_AUTO, "none")
-                    .property(AvailableSettings.GENERATE_STATISTICS, true)
-                    .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-                    .property(AvailableSettings.STATEMENT_INSPECTOR, placeholders)
-                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(schemas))
-                    .property(SchemaNames.PROPERTY, schemas)
-                    .createEntityManagerFactory();
-            return new Database(target, dataSource, emf, settings, report, readOnlyReason);
-        } catch (RuntimeException e) {
+        try (Connection first = dataSource.getConnection()) {
+            // The pool takes the first connection now, while the server is known to answer: it learns the
+            // driver's defaults (transaction isolation) from its first connection, and learning them from a
+            // dead one later would break every connection after (Hibernate's start used to do this borrow).
+        } catch (SQLException | RuntimeException e) {
             connections.closeUnclaimed();
             dataSource.close();
-            throw e;
+            throw new DatabaseUnavailableException(target, connections.loginTimeoutSeconds(), e);
+        }
+        return new Database(target, dataSource, settings, report, readOnlyReason);
+    }
+
+    /**
+     * The EntityManagerFactory, built on the first call (on that caller's background thread). Hibernate
+     * never changes the schema: the console does not own LiteLLM's tables, and LiteLLM resets them on start
+     * anyway.
+     */
+    private EntityManagerFactory entityManagerFactory() {
+        EntityManagerFactory built = entityManagerFactory;
+        if (built != null) {
+            return built;
+        }
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("The connection to " + target.displayName() + " is closed.");
+            }
+            if (entityManagerFactory == null) {
+                SchemaNames schemas = target.schemas();
+                // Once per connection: the entities' schemas and the SQL placeholders both come from these names.
+                StatementInspector placeholders = schemas::resolve;
+                entityManagerFactory = new HibernatePersistenceConfiguration("nemo-console")
+                        .managedClasses(ENTITIES.toArray(Class<?>[]::new))
+                        .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                        .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "none")
+                        .property(AvailableSettings.HBM2DDL_AUTO, "none")
+                        .property(AvailableSettings.GENERATE_STATISTICS, true)
+                        .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
+                        .property(AvailableSettings.STATEMENT_INSPECTOR, placeholders)
+                        .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(schemas))
+                        .property(SchemaNames.PROPERTY, schemas)
+                        .createEntityManagerFactory();
+            }
+            return entityManagerFactory;
         }
     }
 
@@ -169,9 +201,9 @@ public final class Database implements AutoCloseable {
      */
     public <T> T read(Function<EntityManager, T> work) {
         try {
-            return entityManagerFactory.callInTransaction(em -> {
+            return entityManagerFactory().callInTransaction(em -> {
                 em.unwrap(Session.class).setDefaultReadOnly(true);
-                PGConnection connection = track(em, settings.readStatementTimeout().toMillis());
+                PGConnection connection = track(em, readTimeoutPerTransaction());
                 try {
                     return work.apply(em);
                 } finally {
@@ -186,20 +218,93 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Plain-JDBC work on the transaction's connection. */
+    @FunctionalInterface
+    public interface JdbcWork<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Like {@link #read}, without Hibernate: {@code work} gets the pooled connection inside one transaction,
+     * bounded by the same read statement timeout and cancellable the same way. For the few reads a headless
+     * {@code check} makes, so it never waits for Hibernate to start. Its SQL names schemas as the
+     * EntityManager's SQL does; pass it through {@link #sql} before preparing it.
+     *
+     * @throws ConnectionLostException when the database went away; the next call reconnects
+     */
+    public <T> T readJdbc(JdbcWork<T> work) {
+        return readJdbc(work, false);
+    }
+
+    /**
+     * A read that is exactly one statement, over plain JDBC: PostgreSQL runs a lone statement as its own
+     * transaction, so on a direct connection (its statement timeout set per connection) it needs no BEGIN and
+     * no COMMIT round trip. A lookup that takes a few milliseconds is otherwise mostly those. Through a
+     * transaction-mode pooler it runs as {@link #readJdbc} does, since only a transaction can carry SET LOCAL.
+     * {@code work} must run one statement and nothing else.
+     */
+    public <T> T readStatement(JdbcWork<T> work) {
+        return readJdbc(work, readTimeoutPerTransaction() < 0);
+    }
+
+    private <T> T readJdbc(JdbcWork<T> work, boolean autocommit) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(autocommit);
+            PGConnection tracked = null;
+            try {
+                tracked = track(connection, readTimeoutPerTransaction());
+                T result = work.apply(connection);
+                if (!autocommit) {
+                    connection.commit();
+                }
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    if (!autocommit) {
+                        connection.rollback();
+                    }
+                } catch (SQLException ignored) {
+                    // The connection is gone or broken; the server rolls back on its own and the pool evicts it.
+                }
+                throw e;
+            } finally {
+                if (tracked != null) {
+                    running.remove(tracked);
+                }
+            }
+        } catch (SQLException e) {
+            if (FailureMessages.isConnectionLost(e)) {
+                throw new ConnectionLostException(ConnectionLostException.Outcome.READ, e);
+            }
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (FailureMessages.isConnectionLost(e)) {
+                throw new ConnectionLostException(ConnectionLostException.Outcome.READ, e);
+            }
+            throw e;
+        }
+    }
+
+    /** {@code sql} with its schema placeholders resolved for this connection, as the EntityManager's SQL gets them. */
+    public String sql(String sql) {
+        return target.schemas().resolve(sql);
+    }
+
     /**
      * Runs {@code work} in one transaction that commits when it returns and rolls back when it throws.
      *
      * @throws ConnectionLostException when the database went away, saying whether the change was applied
      */
     public <T> T write(Function<EntityManager, T> work) {
-        EntityManager em = entityManagerFactory.createEntityManager();
+        EntityManager em = entityManagerFactory().createEntityManager();
         try {
             EntityTransaction transaction = em.getTransaction();
             T result;
             PGConnection connection = null;
             try {
                 transaction.begin();
-                connection = track(em, 0);
+                // No bound on a write (a roster lock may wait); lift the connection's read timeout if it has one.
+                connection = track(em, sessionReadTimeout(target, settings) ? 0 : -1);
                 if (readOnlyReason != null || switchedReadOnly) {
                     em.unwrap(Session.class).doWork(jdbc -> {
                         try (Statement statement = jdbc.createStatement()) {
@@ -246,21 +351,39 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Registers the transaction's connection for {@link #cancelRunning()} and bounds its statements. Plain
-     * JDBC, not a startup option: transaction-mode poolers reject startup options, and SET LOCAL ends with
-     * the transaction, so no other borrower of the pooled connection inherits it.
+     * Registers the transaction's connection for {@link #cancelRunning()} and, when asked, bounds its
+     * statements. Plain JDBC, not a startup option: transaction-mode poolers reject startup options, and SET
+     * LOCAL ends with the transaction, so no other borrower of the pooled connection inherits it.
      */
     private PGConnection track(EntityManager em, long statementTimeoutMillis) {
-        return em.unwrap(Session.class).doReturningWork(connection -> {
-            if (statementTimeoutMillis > 0) {
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("set local statement_timeout = " + statementTimeoutMillis);
-                }
+        return em.unwrap(Session.class).doReturningWork(connection -> track(connection, statementTimeoutMillis));
+    }
+
+    /**
+     * True when each physical connection carries the read statement timeout as its session default: a
+     * direct connection. Through a transaction-mode pooler a session setting would reach other clients'
+     * transactions, so there every read sets it locally.
+     */
+    private static boolean sessionReadTimeout(ConnectionTarget target, ConnectionSettings settings) {
+        return !target.pooler() && settings.readStatementTimeout().toMillis() > 0;
+    }
+
+    /** The SET LOCAL statement timeout a read needs on top of its connection's: -1 for none. */
+    private long readTimeoutPerTransaction() {
+        long millis = settings.readStatementTimeout().toMillis();
+        return millis > 0 && target.pooler() ? millis : -1;
+    }
+
+    /** @param statementTimeoutMillis SET LOCAL for this transaction (0 is no bound); -1 leaves it as it is */
+    private PGConnection track(Connection connection, long statementTimeoutMillis) throws SQLException {
+        if (statementTimeoutMillis >= 0) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("set local statement_timeout = " + statementTimeoutMillis);
             }
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            running.add(pg);
-            return pg;
-        });
+        }
+        PGConnection pg = connection.unwrap(PGConnection.class);
+        running.add(pg);
+        return pg;
     }
 
     /**
@@ -336,15 +459,37 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Starts Hibernate and runs one trivial read through it now, on the calling background thread: the window
+     * does it while it builds itself, so its first list read does not wait for it. Commands that never need it ({@code check}) never call it.
+     */
+    public void startHibernate() {
+        // One trivial read too: the first native query loads and links most of Hibernate's query path,
+        // which the first screen read would otherwise wait for.
+        read(em -> em.createNativeQuery("select 1").getSingleResult());
+    }
+
+    /** True once a call needed an EntityManager and Hibernate started (tests prove {@code check} never does). */
+    public boolean hibernateStarted() {
+        return entityManagerFactory != null;
+    }
+
     /** Hibernate's counters: tests use them to prove a screen costs a bounded number of statements. */
     public Statistics statistics() {
-        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        return entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
     }
 
     @Override
     public void close() {
+        EntityManagerFactory built;
+        synchronized (this) {
+            closed = true;
+            built = entityManagerFactory;
+        }
         try {
-            entityManagerFactory.close();
+            if (built != null) {
+                built.close();
+            }
         } finally {
             dataSource.close();
         }

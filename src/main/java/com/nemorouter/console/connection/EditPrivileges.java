@@ -1,6 +1,7 @@
 package com.nemorouter.console.connection;
 
-import java.util.List;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 
 /**
@@ -22,27 +23,35 @@ public final class EditPrivileges {
     }
 
     /**
-     * One read transaction on the calling (background) thread.
+     * One read transaction on the calling (background) thread, over plain JDBC: opening a connection and
+     * {@code check} need it before (or without) Hibernate.
      *
      * @return why edits are impossible for the connected role, e.g. {@code role reader lacks INSERT on
      *         LiteLLM_UserTable, ...}, or empty when it holds every privilege
      */
     public static Optional<String> missing(Database database) {
-        return database.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+        return database.readJdbc(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement("""
                     select cast(current_user as text),
                            string_agg(lacking.privileges || ' on ' || lacking.name, '; ' order by lacking.name)
                     from (select v.name, string_agg(v.privilege, ', '
                                   order by array_position(array['INSERT', 'UPDATE', 'DELETE'], v.privilege)) as privileges
                           from (%s) v(name, privilege)
-                          where to_regclass(quote_ident(cast(:schema as text)) || '.' || quote_ident(v.name)) is not null
+                          where to_regclass(quote_ident(cast(? as text)) || '.' || quote_ident(v.name)) is not null
                             and not has_table_privilege(
-                                cast(quote_ident(cast(:schema as text)) || '.' || quote_ident(v.name) as regclass), v.privilege)
+                                cast(quote_ident(cast(? as text)) || '.' || quote_ident(v.name) as regclass), v.privilege)
                           group by v.name) lacking
-                    """.formatted(NEEDED)).setParameter("schema", SchemaNames.of(em).litellm()).getResultList();
-            Object[] row = rows.get(0);
-            return row[1] == null ? Optional.empty() : Optional.of("role " + row[0] + " lacks " + row[1]);
+                    """.formatted(NEEDED))) {
+                String schema = database.target().schemas().litellm();
+                statement.setString(1, schema);
+                statement.setString(2, schema);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    String lacking = row.getString(2);
+                    return lacking == null ? Optional.<String>empty()
+                            : Optional.of("role " + row.getString(1) + " lacks " + lacking);
+                }
+            }
         });
     }
 }

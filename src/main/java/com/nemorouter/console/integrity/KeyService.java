@@ -3,10 +3,10 @@ package com.nemorouter.console.integrity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDateTime;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ import com.nemorouter.console.presence.Ids;
 /**
  * Resolves a virtual key as the NemoRouter backend does: SHA-256 of the {@code sk-} key (computed here,
  * so the raw key never leaves the process, is never stored and never logged), then the
- * {@code LiteLLM_VerificationToken} row. One read-only transaction, one statement, on a background thread.
+ * {@code LiteLLM_VerificationToken} row. One statement, its own transaction, on a background thread.
  */
 public final class KeyService {
 
@@ -47,9 +47,10 @@ public final class KeyService {
     /** @return empty when no key has that hash */
     public Optional<KeyResolution> resolve(String keyOrHash) {
         String hash = tokenHash(keyOrHash);
-        return database.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+        // One statement in its own implicit transaction: the lookup takes a few milliseconds, so the round
+        // trips of an explicit transaction (and Hibernate around it) would be most of its cost.
+        return database.readStatement(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(database.sql("""
                     with k as (
                         select k.token, k.key_alias, k.user_id, k.team_id, k.organization_id as key_org,
                                t.organization_id as team_org, coalesce(k.organization_id, t.organization_id) as org,
@@ -58,7 +59,7 @@ public final class KeyService {
                         from {litellm}."LiteLLM_VerificationToken" k
                         left join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
                         left join {litellm}."LiteLLM_UserTable" u on u.user_id = k.user_id
-                        where k.token = :token
+                        where k.token = ?
                     )
                     select k.token, k.key_alias, k.org,
                            case when k.key_org is not null then 'key' when k.team_org is not null then 'team' else 'none' end,
@@ -73,25 +74,21 @@ public final class KeyService {
                                      and n.team_id::text = k.team_id),
                            k.team_in_litellm
                     from k
-                    """.formatted(Ids.SQL_UUID_PATTERN, Ids.SQL_UUID_PATTERN))
-                    .setParameter("token", hash)
-                    .getResultList();
-            if (rows.isEmpty()) {
-                return Optional.<KeyResolution>empty();
+                    """.formatted(Ids.SQL_UUID_PATTERN, Ids.SQL_UUID_PATTERN)))) {
+                statement.setString(1, hash);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<KeyResolution>empty();
+                    }
+                    // LiteLLM's expires is a timestamp without zone holding UTC: read it as it is stored.
+                    LocalDateTime expires = row.getObject(11, LocalDateTime.class);
+                    return Optional.of(new KeyResolution(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8),
+                            row.getBoolean(9), row.getBoolean(10), expires,
+                            row.getBoolean(12), row.getBoolean(13), row.getBoolean(14), row.getBoolean(15)));
+                }
             }
-            Object[] row = rows.get(0);
-            return Optional.of(new KeyResolution((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], (String) row[5], (String) row[6], (Boolean) row[7], (Boolean) row[8],
-                    (Boolean) row[9], toLocalDateTime(row[10]), (Boolean) row[11], (Boolean) row[12],
-                    (Boolean) row[13], (Boolean) row[14]));
         });
-    }
-
-    private static LocalDateTime toLocalDateTime(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toLocalDateTime();
-        }
-        return (LocalDateTime) value;
     }
 
     private static String sha256Hex(String key) {

@@ -1,8 +1,14 @@
 package com.nemorouter.console.presence;
 
+import java.sql.ResultSet;
+import java.sql.Statement;
+
 import com.nemorouter.console.connection.Database;
 
-/** Counts tenants across both schemas. One read transaction, one statement, on a background thread. */
+/**
+ * Counts tenants across both schemas. One read transaction, one statement, on a background thread; plain
+ * JDBC ({@link Database#readJdbc}), so {@code check} never starts Hibernate.
+ */
 public final class CensusService {
 
     private final Database database;
@@ -12,8 +18,9 @@ public final class CensusService {
     }
 
     public Census census() {
-        return database.read(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
+        return database.readJdbc(connection -> {
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery(database.sql("""
                     with orgs as (
                         select n.organization_id is null or l.organization_id is null as one_side
                         from {nemo}.organizations n
@@ -30,12 +37,11 @@ public final class CensusService {
                     select (select count(*) from orgs), (select count(*) filter (where one_side) from orgs),
                            (select count(*) from teams), (select count(*) filter (where one_side) from teams),
                            (select count(*) from users), (select count(*) filter (where one_side) from users)
-                    """).getSingleResult();
-            return new Census(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]));
+                    """))) {
+                row.next();
+                return new Census(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6));
+            }
         });
-    }
-
-    private static long n(Object value) {
-        return ((Number) value).longValue();
     }
 }

@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import com.nemorouter.console.app.ConsoleServices;
 import com.nemorouter.console.connection.ConnectionProfile;
+import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.ProfileStore;
 import com.nemorouter.console.connection.SchemaNames;
@@ -62,6 +64,23 @@ class CheckCommandTest {
         assertThat(out()).contains("ready: " + Seed.ORGANIZATIONS + " organizations, " + Seed.TEAMS + " teams, "
                 + Seed.USERS + " users");
         assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void checkReadsOverPlainJdbcAndNeverStartsHibernate() {
+        Connector connector = new Connector(new ConsoleHome(home), ConnectionStrings.isolated());
+        LaunchOptions options = LaunchOptions.parse(List.of("--url", TestDatabases.url(TestDatabases.copyOfSeed())), Map.of());
+        try (Connector.OpenConnection connection = connector.open(options)) {
+            ConsoleServices services = ConsoleServices.wire(connection.database(), new ConsoleHome(home));
+            int exit = new CheckCommand().run(services, null, new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(exit).isZero();
+            assertThat(out()).contains("read-only: no (role ").contains("ready: " + Seed.ORGANIZATIONS + " organizations");
+            assertThat(connection.database().hibernateStarted()).isFalse();
+            // The first screen read starts it, on its own thread, as before.
+            assertThat(services.organizations().firstPage("", 5).page().rows()).hasSize(5);
+            assertThat(connection.database().hibernateStarted()).isTrue();
+        }
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -110,6 +112,38 @@ class ConnectionLossTest {
                     "select name from nemo.organizations where organization_id = cast(:id as uuid)")
                     .setParameter("id", Seed.ACME).getSingleResult());
             assertThat(acme).isEqualTo("Acme Robotics");
+        }
+    }
+
+    @Test
+    void plainJdbcAndSingleStatementReadsAreBoundedTooDirectOrThroughAPoolerWhileWritesAreNot() {
+        ConnectionSettings bounded = ConnectionSettings.DEFAULT.withReadStatementTimeout(Duration.ofMillis(300));
+        // Direct: the timeout is each connection's session default; through a pooler, a SET LOCAL per read.
+        for (ConnectionTarget target : List.of(TestDatabases.target(name),
+                ConnectionStrings.isolated().resolve(TestDatabases.url(name) + "?pgbouncer=true"))) {
+            try (Database opened = Database.open(target, bounded)) {
+                Throwable jdbc = failureOf(CompletableFuture.supplyAsync(() -> opened.readJdbc(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute("select pg_sleep(30)");
+                    }
+                })));
+                assertThat(FailureMessages.describe("Counting", jdbc)).isEqualTo("Counting failed: The query was cancelled or timed out.");
+                Throwable single = failureOf(CompletableFuture.supplyAsync(() -> opened.readStatement(connection -> {
+                    try (Statement statement = connection.createStatement()) {
+                        return statement.execute("select pg_sleep(30)");
+                    }
+                })));
+                assertThat(FailureMessages.describe("Resolving", single)).isEqualTo("Resolving failed: The query was cancelled or timed out.");
+                Throwable orm = failureOf(CompletableFuture.supplyAsync(() -> opened.read(
+                        em -> em.createNativeQuery("select pg_sleep(30)").getSingleResult())));
+                assertThat(FailureMessages.describe("Loading", orm)).isEqualTo("Loading failed: The query was cancelled or timed out.");
+
+                // A write may wait longer than a read (a roster lock, say), and the read after it is bounded again.
+                Object slept = opened.write(em -> em.createNativeQuery("select 'slept' from pg_sleep(0.6)").getSingleResult());
+                assertThat(slept).isEqualTo("slept");
+                assertThat((Object) opened.read(em -> em.createNativeQuery("select current_setting('statement_timeout')").getSingleResult()))
+                        .isEqualTo("300ms");
+            }
         }
     }
 

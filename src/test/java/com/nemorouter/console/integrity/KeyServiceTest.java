@@ -4,8 +4,10 @@ import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDateTime;
 import java.util.Locale;
 
+import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.Test;
@@ -37,6 +39,19 @@ class KeyServiceTest {
         String hash = KeyService.tokenHash(DEMO_KEY_WITH_ORG);
         assertThat(hash).hasSize(64).isEqualTo(keys.resolve(DEMO_KEY_WITH_ORG).orElseThrow().tokenHash());
         assertThat(keys.resolve(hash.toUpperCase(Locale.ROOT))).isEqualTo(keys.resolve(DEMO_KEY_WITH_ORG));
+    }
+
+    @Test
+    void readsTheExpiryAsLiteLlmStoresIt() {
+        String name = TestDatabases.copyOfSeed();
+        TestDatabases.execute(TestDatabases.dataSource(name), "update {litellm}.\"LiteLLM_VerificationToken\" "
+                + "set expires = timestamp '2020-01-02 03:04:05.678' where token = '" + KeyService.tokenHash(DEMO_KEY_WITH_ORG) + "'");
+        try (Database database = Database.open(TestDatabases.target(name))) {
+            KeyResolution key = new KeyService(database).resolve(DEMO_KEY_WITH_ORG).orElseThrow();
+            assertThat(key.expires()).isEqualTo(LocalDateTime.of(2020, 1, 2, 3, 4, 5, 678_000_000));
+            assertThat(key.expired()).isTrue();
+            assertThat(key.healthy()).isFalse();
+        }
     }
 
     @Test

@@ -44,7 +44,7 @@ public final class AuditRows {
             return rows;
         }
         List<Object[]> found = em.createNativeQuery("select r." + idColumn + ", cast(" + jsonb("r") + " as text)"
-                        + " from public.\"" + table + "\" r where r." + idColumn + " = any(cast(:ids as text[]))")
+                        + " from {litellm}.\"" + table + "\" r where r." + idColumn + " = any(cast(:ids as text[]))")
                 .setParameter("ids", ids.toArray(String[]::new)).getResultList();
         found.forEach(row -> rows.put((String) row[0], (String) row[1]));
         return rows;

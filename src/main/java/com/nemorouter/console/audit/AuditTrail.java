@@ -137,7 +137,7 @@ public final class AuditTrail {
         }
         if (!records.isEmpty()) {
             em.createNativeQuery("""
-                    insert into public."LiteLLM_AuditLog"
+                    insert into {litellm}."LiteLLM_AuditLog"
                         (id, updated_at, changed_by, changed_by_api_key, action, table_name, object_id,
                          before_value, updated_values)
                     select r ->> 'id', cast(r ->> 'updated_at' as timestamp(3)), r ->> 'changed_by', '',
@@ -203,7 +203,7 @@ public final class AuditTrail {
         List<Object[]> rows = em.createNativeQuery("""
                 select a.id, to_char(a.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), a.changed_by, a.action, a.table_name, a.object_id,
                        cast(a.before_value as text), cast(a.updated_values as text)
-                from public."LiteLLM_AuditLog" a
+                from {litellm}."LiteLLM_AuditLog" a
                 where a.object_id = :id
                    or a.object_id like :prefix escape '!' or a.object_id like :suffix escape '!'
                    or coalesce(a.before_value, a.updated_values) ->> 'team_id' = :id

@@ -71,11 +71,11 @@ public final class Benchmark {
      */
     public static final List<String> DBA_INDEXES = List.of(
             "create index concurrently if not exists \"LiteLLM_OrganizationMembership_organization_id_idx\" "
-                    + "on public.\"LiteLLM_OrganizationMembership\" (organization_id)",
+                    + "on {litellm}.\"LiteLLM_OrganizationMembership\" (organization_id)",
             "create index concurrently if not exists \"LiteLLM_VerificationToken_organization_id_idx\" "
-                    + "on public.\"LiteLLM_VerificationToken\" (organization_id)",
+                    + "on {litellm}.\"LiteLLM_VerificationToken\" (organization_id)",
             "create index concurrently if not exists \"LiteLLM_SpendLogs_organization_id_idx\" "
-                    + "on public.\"LiteLLM_SpendLogs\" (organization_id)");
+                    + "on {litellm}.\"LiteLLM_SpendLogs\" (organization_id)");
 
     /** The operations those indexes change. */
     public static final List<String> INDEXED_OPERATIONS = List.of("member_counts", "open_org", "locate");
@@ -101,17 +101,17 @@ public final class Benchmark {
         Map<String, Object> dataset = new LinkedHashMap<>();
         try (Connection connection = services.database().dataSource().getConnection()) {
             String[][] tables = {
-                    {"organizations", "select count(*) from (select organization_id::text from nemo.organizations union "
-                            + "select organization_id from public.\"LiteLLM_OrganizationTable\") o"},
-                    {"teams", "select count(*) from public.\"LiteLLM_TeamTable\""},
-                    {"users", "select count(*) from public.\"LiteLLM_UserTable\""},
-                    {"auth_users", "select count(*) from auth.users"},
-                    {"org_memberships", "select count(*) from public.\"LiteLLM_OrganizationMembership\""},
-                    {"team_memberships", "select count(*) from public.\"LiteLLM_TeamMembership\""},
-                    {"keys", "select count(*) from public.\"LiteLLM_VerificationToken\""},
-                    {"spend_logs", "select count(*) from public.\"LiteLLM_SpendLogs\""}};
+                    {"organizations", "select count(*) from (select organization_id::text from {nemo}.organizations union "
+                            + "select organization_id from {litellm}.\"LiteLLM_OrganizationTable\") o"},
+                    {"teams", "select count(*) from {litellm}.\"LiteLLM_TeamTable\""},
+                    {"users", "select count(*) from {litellm}.\"LiteLLM_UserTable\""},
+                    {"auth_users", "select count(*) from {auth}.users"},
+                    {"org_memberships", "select count(*) from {litellm}.\"LiteLLM_OrganizationMembership\""},
+                    {"team_memberships", "select count(*) from {litellm}.\"LiteLLM_TeamMembership\""},
+                    {"keys", "select count(*) from {litellm}.\"LiteLLM_VerificationToken\""},
+                    {"spend_logs", "select count(*) from {litellm}.\"LiteLLM_SpendLogs\""}};
             for (String[] table : tables) {
-                dataset.put(table[0], Long.parseLong(single(connection, services.database().target().schemas().qualify(table[1]))));
+                dataset.put(table[0], Long.parseLong(single(connection, services.database().target().schemas().resolve(table[1]))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not count the dataset: " + e.getMessage(), e);
@@ -207,7 +207,7 @@ public final class Benchmark {
         if (affected.isEmpty()) {
             return List.of();
         }
-        java.util.function.UnaryOperator<String> q = services.database().target().schemas()::qualify;
+        java.util.function.UnaryOperator<String> q = services.database().target().schemas()::resolve;
         try (Connection connection = services.database().dataSource().getConnection();
              java.sql.Statement statement = connection.createStatement()) {
             try {
@@ -215,14 +215,14 @@ public final class Benchmark {
                     progress.println("bench: " + index);
                     statement.execute(q.apply(index));
                 }
-                statement.execute(q.apply("analyze public.\"LiteLLM_OrganizationMembership\", public.\"LiteLLM_VerificationToken\", "
-                        + "public.\"LiteLLM_SpendLogs\""));
+                statement.execute(q.apply("analyze {litellm}.\"LiteLLM_OrganizationMembership\", {litellm}.\"LiteLLM_VerificationToken\", "
+                        + "{litellm}.\"LiteLLM_SpendLogs\""));
                 progress.println("bench: with those indexes:");
                 return run(affected, runs, progress);
             } finally {
                 for (String index : DBA_INDEXES) {
                     String name = index.replaceAll(".*exists (\"[^\"]+\").*", "$1");
-                    statement.execute(q.apply("drop index if exists public." + name));
+                    statement.execute(q.apply("drop index if exists {litellm}." + name));
                 }
             }
         } catch (SQLException e) {
@@ -373,44 +373,44 @@ public final class Benchmark {
 
     private static Targets pickTargets(Database database) {
         try (Connection connection = database.dataSource().getConnection()) {
-            java.util.function.UnaryOperator<String> q = database.target().schemas()::qualify;
+            java.util.function.UnaryOperator<String> q = database.target().schemas()::resolve;
             List<String> largest = row(connection, q.apply("""
-                    select m.organization_id, count(*)::text from public."LiteLLM_OrganizationMembership" m
+                    select m.organization_id, count(*)::text from {litellm}."LiteLLM_OrganizationMembership" m
                     group by m.organization_id order by count(*) desc, m.organization_id limit 1"""));
             if (largest == null) {
                 throw new IllegalStateException("The database has no organization memberships to benchmark.");
             }
             String org = largest.get(0);
             String name = single(connection, q.apply("""
-                    select coalesce((select n.name from nemo.organizations n where n.organization_id::text = ?),
-                                    (select l.organization_alias from public."LiteLLM_OrganizationTable" l
+                    select coalesce((select n.name from {nemo}.organizations n where n.organization_id::text = ?),
+                                    (select l.organization_alias from {litellm}."LiteLLM_OrganizationTable" l
                                      where l.organization_id = ?), ?)"""), org, org, org);
             String searchText = name.strip().toLowerCase(Locale.ROOT).substring(0, Math.min(4, name.strip().length()));
             String uuidPrefix = Ids.uuidPrefix(org).substring(0, Math.min(6, Ids.uuidPrefix(org).length()));
             List<String> team = row(connection, q.apply("""
-                    select t.team_id from public."LiteLLM_TeamTable" t where t.organization_id = ?
+                    select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
                     order by case when jsonb_typeof(t.members_with_roles) = 'array'
                                   then jsonb_array_length(t.members_with_roles) else 0 end desc, t.team_id limit 1"""), org);
             List<String> member = row(connection, q.apply("""
-                    select m.user_id, u.user_email from public."LiteLLM_OrganizationMembership" m
-                    join public."LiteLLM_UserTable" u on u.user_id = m.user_id
+                    select m.user_id, u.user_email from {litellm}."LiteLLM_OrganizationMembership" m
+                    join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
                     where m.organization_id = ? and u.user_email is not null
                     order by m.user_id limit 1"""), org);
             List<String> key = row(connection, q.apply("""
-                    select k.token from public."LiteLLM_VerificationToken" k
+                    select k.token from {litellm}."LiteLLM_VerificationToken" k
                     where k.organization_id = ? or k.team_id = ? order by k.token limit 1"""), org,
                     team == null ? null : team.get(0));
             if (key == null) {
-                key = row(connection, q.apply("select k.token from public.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
+                key = row(connection, q.apply("select k.token from {litellm}.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
             }
             List<String> editUser = team == null ? null : row(connection, q.apply("""
-                    select m.user_id from public."LiteLLM_OrganizationMembership" m
-                    join auth.users a on a.id::text = m.user_id
+                    select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
+                    join {auth}.users a on a.id::text = m.user_id
                     where m.organization_id = ?
-                      and not exists (select 1 from public."LiteLLM_TeamTable" t where t.team_id = ?
+                      and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?
                                       and jsonb_typeof(t.members_with_roles) = 'array'
                                       and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
-                      and not exists (select 1 from public."LiteLLM_TeamMembership" tm
+                      and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
                                       where tm.user_id = m.user_id and tm.team_id = ?)
                     order by m.user_id limit 1"""), org, team.get(0), team.get(0));
             if (member == null || team == null || key == null) {

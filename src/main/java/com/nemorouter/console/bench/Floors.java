@@ -61,16 +61,16 @@ final class Floors {
                            n.organization_id as nemo_id, l.organization_id as litellm_id,
                            n.name, n.slug, n.plan, l.organization_alias as alias,
                            lower(coalesce(n.name, l.organization_alias, '')) as sort_key
-                    from nemo.organizations n
-                    full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+                    from {nemo}.organizations n
+                    full join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
                 ),
                 """ : """
                 with hits as (
-                    select n.organization_id::text as id from nemo.organizations n
+                    select n.organization_id::text as id from {nemo}.organizations n
                     where lower(n.name) like ? escape '\\' or lower(n.slug) like ? escape '\\'
                        or (? <> '' and replace(n.organization_id::text, '-', '') like ? || '%')
                     union
-                    select l.organization_id from public."LiteLLM_OrganizationTable" l
+                    select l.organization_id from {litellm}."LiteLLM_OrganizationTable" l
                     where lower(l.organization_alias) like ? escape '\\'
                        or (? <> '' and replace(lower(l.organization_id), '-', '') like ? || '%')
                 ),
@@ -79,10 +79,10 @@ final class Floors {
                            n.name, n.slug, n.plan, l.organization_alias as alias,
                            lower(coalesce(n.name, l.organization_alias, '')) as sort_key
                     from hits h
-                    left join nemo.organizations n
+                    left join {nemo}.organizations n
                          on n.organization_id = case when h.id ~ 'UUID_PATTERN' then cast(h.id as uuid) end
                         and n.organization_id::text = h.id
-                    left join public."LiteLLM_OrganizationTable" l on l.organization_id = h.id
+                    left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = h.id
                 ),
                 """.replace("UUID_PATTERN", Ids.SQL_UUID_PATTERN);
         String sql = matching + """
@@ -90,10 +90,10 @@ final class Floors {
                 team_counts as (
                     select org, count(distinct team_id) as n from (
                         select t.organization_id::text as org, t.team_id::text as team_id
-                        from nemo.teams t where t.organization_id in (select nemo_id from page)
+                        from {nemo}.teams t where t.organization_id in (select nemo_id from page)
                         union all
                         select t.organization_id, t.team_id
-                        from public."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
+                        from {litellm}."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
                     ) both_sides group by org
                 )
                 select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
@@ -110,7 +110,7 @@ final class Floors {
         try (Connection connection = dataSource.getConnection()) {
             java.sql.Array ids = connection.createArrayOf("text", organizationIds.toArray());
             List<List<String>> counts = new ArrayList<>(rows(connection, """
-                    select m.organization_id, count(*) from public."LiteLLM_OrganizationMembership" m
+                    select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id = any(?)
                     group by m.organization_id
                     """, ids));
@@ -127,43 +127,43 @@ final class Floors {
             List<List<String>> all = new ArrayList<>(rows(connection, """
                     select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
                     from (select 1) one
-                    left join nemo.organizations n on n.organization_id = cast(? as uuid) and n.organization_id::text = ?
-                    left join public."LiteLLM_OrganizationTable" l on l.organization_id = ?
+                    left join {nemo}.organizations n on n.organization_id = cast(? as uuid) and n.organization_id::text = ?
+                    left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = ?
                     """, canonicalOrNull(organizationId), organizationId, organizationId));
             all.addAll(presence(connection, organizationColumns(connection), organizationId,
                     canonicalOrNull(organizationId), null, Set.of()));
             all.addAll(rows(connection, """
                     with ids as (
-                        select t.team_id::text as id from nemo.teams t where t.organization_id = cast(? as uuid)
+                        select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(? as uuid)
                         union
-                        select t.team_id from public."LiteLLM_TeamTable" t where t.organization_id = ?
+                        select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
                     )
                     select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                            n.team_id is not null, l.team_id is not null,
                            case when jsonb_typeof(l.members_with_roles) = 'array'
                                 then jsonb_array_length(l.members_with_roles) else 0 end
                     from ids
-                    left join nemo.teams n on n.team_id = case when ids.id ~ ? then cast(ids.id as uuid) end
+                    left join {nemo}.teams n on n.team_id = case when ids.id ~ ? then cast(ids.id as uuid) end
                          and n.team_id::text = ids.id
-                    left join public."LiteLLM_TeamTable" l on l.team_id = ids.id
+                    left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                     order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
                     """, canonicalOrNull(organizationId), organizationId, Ids.SQL_UUID_PATTERN));
             all.addAll(rows(connection, """
                     with members as materialized (
-                        select m.user_id, m.user_role from public."LiteLLM_OrganizationMembership" m
+                        select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.organization_id = ?
                     ),
                     page as (
                         select m.user_id, m.user_role, u.user_email, a.email, a.id as auth_id, u.user_id is not null as in_user_table
                         from members m
-                        left join public."LiteLLM_UserTable" u on u.user_id = m.user_id
-                        left join auth.users a on a.id = case when m.user_id ~ ? then cast(m.user_id as uuid) end
+                        left join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
+                        left join {auth}.users a on a.id = case when m.user_id ~ ? then cast(m.user_id as uuid) end
                         order by lower(coalesce(u.user_email, a.email, m.user_id)), m.user_id
                         limit ?
                     ),
                     org_teams as (
                         select t.team_id, coalesce(t.team_alias, t.team_id) as name, t.members_with_roles
-                        from public."LiteLLM_TeamTable" t where t.organization_id = ?
+                        from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
                     ),
                     page_teams as (
                         select r.user_id, string_agg(r.name, ', ' order by lower(r.name)) as names
@@ -178,7 +178,7 @@ final class Floors {
                            case when p.auth_id::text = p.user_id then 'EXACT' when p.auth_id is not null then 'CASE_ONLY'
                                 else 'MISSING' end,
                            p.in_user_table, coalesce(pt.names, ''),
-                           (select count(*) from public."LiteLLM_VerificationToken" k
+                           (select count(*) from {litellm}."LiteLLM_VerificationToken" k
                             where k.user_id = p.user_id
                               and (k.organization_id = ? or k.team_id in (select team_id from org_teams))),
                            (select count(*) from members)
@@ -196,26 +196,26 @@ final class Floors {
             List<List<String>> all = new ArrayList<>(rows(connection, """
                     select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role,
                            coalesce(u.teams, array[]::text[]),
-                           (select count(*) from public."LiteLLM_VerificationToken" k where k.user_id = ?),
+                           (select count(*) from {litellm}."LiteLLM_VerificationToken" k where k.user_id = ?),
                            a.id is not null, u.user_id is not null
                     from (select 1) one
-                    left join auth.users a on a.id = cast(? as uuid) and a.id::text = ?
-                    left join public."LiteLLM_UserTable" u on u.user_id = ?
+                    left join {auth}.users a on a.id = cast(? as uuid) and a.id::text = ?
+                    left join {litellm}."LiteLLM_UserTable" u on u.user_id = ?
                     """, userId, canonicalOrNull(userId), userId, userId));
             all.addAll(rows(connection, """
                     select m.organization_id, coalesce(n.name, l.organization_alias), m.user_role
-                    from public."LiteLLM_OrganizationMembership" m
-                    left join public."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
-                    left join nemo.organizations n on n.organization_id::text = m.organization_id
+                    from {litellm}."LiteLLM_OrganizationMembership" m
+                    left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
+                    left join {nemo}.organizations n on n.organization_id::text = m.organization_id
                     where m.user_id = ?
                     order by 2
                     """, userId));
             all.addAll(rows(connection, """
                     select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                            coalesce(array_position(u.teams, t.team_id) is not null, false)
-                    from public."LiteLLM_TeamTable" t
+                    from {litellm}."LiteLLM_TeamTable" t
                     cross join lateral jsonb_array_elements(t.members_with_roles) as e(member)
-                    left join public."LiteLLM_UserTable" u on u.user_id = ?
+                    left join {litellm}."LiteLLM_UserTable" u on u.user_id = ?
                     where jsonb_typeof(t.members_with_roles) = 'array'
                       and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(? as text)))
                       and e.member ->> 'user_id' = ?
@@ -231,18 +231,18 @@ final class Floors {
                 select e.member ->> 'user_id', coalesce(e.member ->> 'user_email', u.user_email), e.member ->> 'role',
                        u.user_id is not null,
                        coalesce(array_position(u.teams, t.team_id) is not null, false),
-                       exists (select 1 from public."LiteLLM_TeamMembership" tm
+                       exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
                                where tm.user_id = e.member ->> 'user_id' and tm.team_id = t.team_id),
-                       exists (select 1 from public."LiteLLM_OrganizationMembership" om
+                       exists (select 1 from {litellm}."LiteLLM_OrganizationMembership" om
                                where om.user_id = e.member ->> 'user_id' and om.organization_id = t.organization_id),
-                       exists (select 1 from auth.users a
+                       exists (select 1 from {auth}.users a
                                where a.id = case when e.member ->> 'user_id' ~ ? then cast(e.member ->> 'user_id' as uuid) end
                                  and a.id::text = e.member ->> 'user_id')
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
                     case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
                          else '[]'::jsonb end) with ordinality as e(member, position)
-                left join public."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
                 where t.team_id = ?
                 order by e.position
                 """, Ids.SQL_UUID_PATTERN, teamId);
@@ -267,26 +267,26 @@ final class Floors {
                            (array_agg(org order by src) filter (where org is not null))[1]
                     from (
                         select 'organization' as type, n.organization_id::text as id, n.name, n.organization_id::text as org, 1 as src
-                        from nemo.organizations n where n.organization_id = cast(? as uuid)
+                        from {nemo}.organizations n where n.organization_id = cast(? as uuid)
                         union all
                         select 'organization', l.organization_id, l.organization_alias, l.organization_id, 2
-                        from public."LiteLLM_OrganizationTable" l where l.organization_id in (cast(? as text), cast(? as text))
+                        from {litellm}."LiteLLM_OrganizationTable" l where l.organization_id in (cast(? as text), cast(? as text))
                         union all
                         select 'team', n.team_id::text, n.name, n.organization_id::text, 3
-                        from nemo.teams n where n.team_id = cast(? as uuid)
+                        from {nemo}.teams n where n.team_id = cast(? as uuid)
                         union all
                         select 'team', t.team_id, t.team_alias, t.organization_id, 4
-                        from public."LiteLLM_TeamTable" t where t.team_id in (cast(? as text), cast(? as text))
+                        from {litellm}."LiteLLM_TeamTable" t where t.team_id in (cast(? as text), cast(? as text))
                         union all
                         select 'user', a.id::text, a.email,
-                               (select min(m.organization_id) from public."LiteLLM_OrganizationMembership" m
+                               (select min(m.organization_id) from {litellm}."LiteLLM_OrganizationMembership" m
                                 where m.user_id = a.id::text), 5
-                        from auth.users a where a.id = cast(? as uuid) or lower(a.email) = lower(cast(? as text))
+                        from {auth}.users a where a.id = cast(? as uuid) or lower(a.email) = lower(cast(? as text))
                         union all
                         select 'user', u.user_id, u.user_email,
-                               (select min(m.organization_id) from public."LiteLLM_OrganizationMembership" m
+                               (select min(m.organization_id) from {litellm}."LiteLLM_OrganizationMembership" m
                                 where m.user_id = u.user_id), 6
-                        from public."LiteLLM_UserTable" u
+                        from {litellm}."LiteLLM_UserTable" u
                         where u.user_id in (cast(? as text), cast(? as text)) or lower(u.user_email) = lower(cast(? as text))
                     ) e
                     group by type, id
@@ -303,19 +303,19 @@ final class Floors {
                        case when k.organization_id is not null then 'key' when t.organization_id is not null then 'team' else 'none' end,
                        k.team_id, k.user_id, u.user_role, coalesce(k.blocked, false), coalesce(t.blocked, false),
                        k.expires is not null and k.expires < timezone('utc', now()), k.expires,
-                       exists (select 1 from nemo.organizations n
+                       exists (select 1 from {nemo}.organizations n
                                where n.organization_id = case when coalesce(k.organization_id, t.organization_id) ~ ?
                                                               then cast(coalesce(k.organization_id, t.organization_id) as uuid) end
                                  and n.organization_id::text = coalesce(k.organization_id, t.organization_id)),
-                       exists (select 1 from public."LiteLLM_OrganizationTable" o
+                       exists (select 1 from {litellm}."LiteLLM_OrganizationTable" o
                                where o.organization_id = coalesce(k.organization_id, t.organization_id)),
-                       exists (select 1 from nemo.teams n
+                       exists (select 1 from {nemo}.teams n
                                where n.team_id = case when k.team_id ~ ? then cast(k.team_id as uuid) end
                                  and n.team_id::text = k.team_id),
                        t.team_id is not null
-                from public."LiteLLM_VerificationToken" k
-                left join public."LiteLLM_TeamTable" t on t.team_id = k.team_id
-                left join public."LiteLLM_UserTable" u on u.user_id = k.user_id
+                from {litellm}."LiteLLM_VerificationToken" k
+                left join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = k.user_id
                 where k.token = ?
                 """, Ids.SQL_UUID_PATTERN, Ids.SQL_UUID_PATTERN, tokenHash);
     }
@@ -369,7 +369,7 @@ final class Floors {
                 continue;
             }
             sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(i).append(", count(*) from ")
-                    .append(column.schema()).append('.').append(quote(column.table())).append(" where ");
+                    .append(SchemaNames.placeholder(column.schema())).append('.').append(quote(column.table())).append(" where ");
             String quoted = quote(column.column());
             if (column.column().equals("user_email") || column.column().equals("email")) {
                 sql.append("lower(").append(quoted).append(") = lower(cast(? as text))");
@@ -520,7 +520,7 @@ final class Floors {
     }
 
     private List<List<String>> rows(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(schemas.qualify(sql))) {
+        try (PreparedStatement statement = connection.prepareStatement(schemas.resolve(sql))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -148,7 +148,7 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                     gains.add(gain);
                 }
                 Map<String, Object> indexGains = new LinkedHashMap<>();
-                indexGains.put("indexes", Benchmark.DBA_INDEXES);
+                indexGains.put("indexes", dbaIndexes(services));
                 indexGains.put("operations", gains);
                 document.put("index_gains", indexGains);
             }
@@ -169,7 +169,7 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
             if (!indexed.isEmpty()) {
                 out.println();
                 out.println("with the indexes a DBA may add (the console never creates them):");
-                Benchmark.DBA_INDEXES.forEach(index -> out.println("  " + index + ";"));
+                dbaIndexes(services).forEach(index -> out.println("  " + index + ";"));
                 for (Benchmark.Result with : indexed) {
                     Benchmark.Result without = results.stream().filter(r -> r.operation().equals(with.operation())).findFirst().orElseThrow();
                     out.printf(Locale.ROOT, "%-13s %12.1f -> %.1f ms (floor %s ms)%n", with.operation(), without.consoleMedianMs(),
@@ -186,5 +186,10 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
+    }
+
+    /** The index statements with this connection's schema names, as a DBA would paste them. */
+    private static List<String> dbaIndexes(ConsoleServices services) {
+        return Benchmark.DBA_INDEXES.stream().map(services.database().target().schemas()::resolve).toList();
     }
 }

@@ -140,7 +140,8 @@ public final class Database implements AutoCloseable {
         HikariDataSource dataSource = new HikariDataSource(config);
         try {
             SchemaNames schemas = target.schemas();
-            StatementInspector qualifier = schemas::qualify;
+            // Once per connection: the entities' schemas and the SQL placeholders both come from these names.
+            StatementInspector placeholders = schemas::resolve;
             EntityManagerFactory emf = new HibernatePersistenceConfiguration("nemo-console")
                     .managedClasses(ENTITIES.toArray(Class<?>[]::new))
                     .property(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
@@ -148,7 +149,8 @@ public final class Database implements AutoCloseable {
                     .property(AvailableSettings.HBM2DDL_AUTO, "none")
                     .property(AvailableSettings.GENERATE_STATISTICS, true)
                     .property(AvailableSettings.JDBC_TIME_ZONE, "UTC")
-                    .property(AvailableSettings.STATEMENT_INSPECTOR, qualifier)
+                    .property(AvailableSettings.STATEMENT_INSPECTOR, placeholders)
+                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(schemas))
                     .property(SchemaNames.PROPERTY, schemas)
                     .createEntityManagerFactory();
             return new Database(target, dataSource, emf, settings, report, readOnlyReason);

@@ -1,7 +1,5 @@
 package com.nemorouter.console.connection;
 
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
@@ -13,9 +11,13 @@ import jakarta.persistence.EntityManager;
 public record SchemaNames(String nemo, String litellm, String auth) {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
-    private static final Pattern QUALIFIER = Pattern.compile("(?<![\\w\".'])(nemo|public|auth)\\.(?=[\\w\"])");
+    /** The placeholders {@link #resolve} fills in. */
+    public static final String NEMO = "{nemo}";
+    public static final String LITELLM = "{litellm}";
+    public static final String AUTH = "{auth}";
+    private static final Pattern LOWER_CASE = Pattern.compile("[a-z_][a-z0-9_$]*");
 
-    /** The EntityManagerFactory property under which {@link Database} keeps the names its SQL is rewritten to. */
+    /** The EntityManagerFactory property under which {@link Database} keeps the names its SQL is resolved with. */
     static final String PROPERTY = "nemo-console.schema-names";
 
     /** Declared after the patterns: the constructor validates with them. */
@@ -34,26 +36,38 @@ public record SchemaNames(String nemo, String litellm, String auth) {
     }
 
     /**
-     * Rewrites the default schema qualifiers in SQL ({@code nemo.}, {@code public.}, {@code auth.}) to these
-     * names. The console's SQL is written against the default names; this keeps it that way while a
-     * profile points elsewhere.
+     * The console's SQL names each table family by a placeholder, {@code {litellm}."LiteLLM_TeamTable"},
+     * {@code {nemo}.organizations}, {@code {auth}.users}, so a reader sees where a configured name goes.
+     * This fills them in with these names; nothing else in the text is touched. Database resolves every
+     * EntityManager statement this way once per connection; plain-JDBC code calls it itself.
      */
-    public String qualify(String sql) {
-        if (isDefault()) {
+    public String resolve(String sql) {
+        if (sql.indexOf('{') < 0) {
             return sql;
         }
-        Map<String, String> names = Map.of("nemo", nemo, "public", litellm, "auth", auth);
-        Matcher matcher = QUALIFIER.matcher(sql);
-        StringBuilder out = new StringBuilder(sql.length() + 16);
-        while (matcher.find()) {
-            matcher.appendReplacement(out, Matcher.quoteReplacement(names.get(matcher.group(1)) + "."));
-        }
-        matcher.appendTail(out);
-        return out.toString();
+        return sql.replace(NEMO, sqlName(nemo)).replace(LITELLM, sqlName(litellm)).replace(AUTH, sqlName(auth));
     }
 
     /**
-     * The names the connection of {@code em} rewrites its SQL to: code that must name a schema as a value
+     * The placeholder of a table family, for SQL built from catalog rows that name the family by its default
+     * schema ({@code nemo}, {@code public} or {@code auth}).
+     */
+    public static String placeholder(String family) {
+        return switch (family) {
+            case "nemo" -> NEMO;
+            case "public", "litellm" -> LITELLM;
+            case "auth" -> AUTH;
+            default -> throw new IllegalArgumentException("unknown schema family " + family);
+        };
+    }
+
+    /** Bare when PostgreSQL would not fold or misread it, quoted otherwise. */
+    private static String sqlName(String schema) {
+        return LOWER_CASE.matcher(schema).matches() ? schema : quote(schema);
+    }
+
+    /**
+     * The names the connection of {@code em} resolves its SQL's placeholders to: code that must name a schema as a value
      * (a regclass, a catalog filter) binds it from here, so string literals never name a schema.
      */
     public static SchemaNames of(EntityManager em) {

@@ -268,11 +268,11 @@ public final class KeyDiagnosisService {
                 with input as (select cast(:token as text) as token, timezone('utc', now()) as now_utc),
                 dep as (%s),
                 live as (
-                    select k.* from public."LiteLLM_VerificationToken" k join input i on k.token = i.token
+                    select k.* from {litellm}."LiteLLM_VerificationToken" k join input i on k.token = i.token
                     union all
-                    select k.* from public."LiteLLM_VerificationToken" k
+                    select k.* from {litellm}."LiteLLM_VerificationToken" k
                     join dep d on k.token = d.active_token_id and d.revoke_at > (select now_utc from input)
-                    where not exists (select 1 from public."LiteLLM_VerificationToken" x join input i on x.token = i.token)
+                    where not exists (select 1 from {litellm}."LiteLLM_VerificationToken" x join input i on x.token = i.token)
                     limit 1)
                 select cast(i.now_utc as text),
                        cast(case when k.token is null then null else to_jsonb(k) end as text),
@@ -291,28 +291,28 @@ public final class KeyDiagnosisService {
                        %s
                 from input i
                 left join live k on true
-                left join public."LiteLLM_TeamTable" t on t.team_id = k.team_id
-                left join public."LiteLLM_TeamMembership" m on m.team_id = k.team_id and m.user_id = k.user_id
-                left join public."LiteLLM_BudgetTable" mb on mb.budget_id = m.budget_id
-                left join public."LiteLLM_BudgetTable" tb on tb.budget_id = t.metadata ->> 'team_member_budget_id'
-                left join public."LiteLLM_UserTable" u on u.user_id = k.user_id
-                left join public."LiteLLM_OrganizationTable" o on o.organization_id = coalesce(t.organization_id, k.organization_id)
-                left join public."LiteLLM_BudgetTable" ob on ob.budget_id = o.budget_id
+                left join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
+                left join {litellm}."LiteLLM_TeamMembership" m on m.team_id = k.team_id and m.user_id = k.user_id
+                left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = m.budget_id
+                left join {litellm}."LiteLLM_BudgetTable" tb on tb.budget_id = t.metadata ->> 'team_member_budget_id'
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = k.user_id
+                left join {litellm}."LiteLLM_OrganizationTable" o on o.organization_id = coalesce(t.organization_id, k.organization_id)
+                left join {litellm}."LiteLLM_BudgetTable" ob on ob.budget_id = o.budget_id
                 """.formatted(
-                rotation ? "select d.* from public.\"LiteLLM_DeprecatedVerificationToken\" d join input i on d.token = i.token"
+                rotation ? "select d.* from {litellm}.\"LiteLLM_DeprecatedVerificationToken\" d join input i on d.token = i.token"
                         : "select cast(null as text) as token, cast(null as text) as active_token_id, "
                         + "cast(null as timestamp) as revoke_at where false",
                 endUsers ? """
                         (select cast(jsonb_build_object('row', to_jsonb(e), 'budget', to_jsonb(eb)) as text)
-                         from public."LiteLLM_EndUserTable" e
-                         left join public."LiteLLM_BudgetTable" eb on eb.budget_id = e.budget_id
+                         from {litellm}."LiteLLM_EndUserTable" e
+                         left join {litellm}."LiteLLM_BudgetTable" eb on eb.budget_id = e.budget_id
                          where e.user_id = cast(:end_user as text))""" : "cast(null as text)",
                 teamAliases ? """
-                        (select cast(mt.aliases as text) from public."LiteLLM_ModelTable" mt where mt.id = t.model_id)"""
+                        (select cast(mt.aliases as text) from {litellm}."LiteLLM_ModelTable" mt where mt.id = t.model_id)"""
                         : "cast(null as text)",
                 groups ? """
                         (select cast(jsonb_agg(jsonb_build_object('model', p.model_name, 'groups', p.model_info -> 'access_groups')) as text)
-                         from public."LiteLLM_ProxyModelTable" p where jsonb_typeof(p.model_info -> 'access_groups') = 'array')"""
+                         from {litellm}."LiteLLM_ProxyModelTable" p where jsonb_typeof(p.model_info -> 'access_groups') = 'array')"""
                         : "cast(null as text)");
         Query query = em.createNativeQuery(sql).setParameter("token", request.tokenHash());
         if (endUsers) {
@@ -378,12 +378,12 @@ public final class KeyDiagnosisService {
         Object[] row = (Object[]) em.createNativeQuery("""
                 with recent as (
                     select s.api_key, s.team_id, s."user", s.organization_id, s.spend
-                    from public."LiteLLM_SpendLogs" s
+                    from {litellm}."LiteLLM_SpendLogs" s
                     where s."startTime" >= cast(:since as timestamp)
                       and (s.api_key = :token or s.team_id = :team or s."user" = :user or s.organization_id = :org)),
                 latest as (
                     select s.request_id, s."startTime", s.model, s.status, s.spend
-                    from public."LiteLLM_SpendLogs" s
+                    from {litellm}."LiteLLM_SpendLogs" s
                     where s.api_key = :token and (:all_time or s."startTime" >= cast(:since as timestamp))
                     order by s."startTime" desc limit 1)
                 select (select count(*) from recent r where r.api_key = :token),

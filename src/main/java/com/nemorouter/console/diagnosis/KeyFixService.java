@@ -66,7 +66,7 @@ public final class KeyFixService {
         if (row == null) {
             throw new IllegalArgumentException("The " + (onTeam ? "team" : "key") + " no longer exists.");
         }
-        String qualified = "public.\"" + table + "\"";
+        String qualified = "{litellm}.\"" + table + "\"";
         String touch = "updated_at = " + UTC_NOW + (onTeam ? "" : ", updated_by = :by");
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("id", id);
@@ -132,7 +132,7 @@ public final class KeyFixService {
             }
             default -> throw new IllegalArgumentException("Unknown fix " + fix);
         }
-        return new FixPlan(fix, title, table, idColumn, id, new RepairStatement(sql, parameters), changed,
+        return new FixPlan(fix, title, table, idColumn, id, new RepairStatement(database.target().schemas().resolve(sql), parameters), changed,
                 DiagnosisRequest.withVersion(diagnosed));
     }
 
@@ -166,7 +166,7 @@ public final class KeyFixService {
     }
 
     private JsonNode row(EntityManager em, String table, String idColumn, String id, boolean lock) {
-        List<?> rows = em.createNativeQuery("select cast(to_jsonb(r) as text) from public.\"" + table + "\" r where r."
+        List<?> rows = em.createNativeQuery("select cast(to_jsonb(r) as text) from {litellm}.\"" + table + "\" r where r."
                 + idColumn + " = :id" + (lock ? " for update" : "")).setParameter("id", id).getResultList();
         if (rows.isEmpty()) {
             return null;

@@ -12,10 +12,10 @@ public enum AuditCheck {
             "A nemo organization with no LiteLLM organization of the same UUID: no key can resolve to it.", """
             select 'error', 'organization', n.organization_id::text,
                    array['nemo.organizations', 'LiteLLM_OrganizationTable'],
-                   'Organization ' || n.name || ' is in nemo.organizations but LiteLLM_OrganizationTable has no row with its UUID.',
+                   'Organization ' || n.name || ' is in {nemo}.organizations but LiteLLM_OrganizationTable has no row with its UUID.',
                    n.organization_id::text, array[]::text[]
-            from nemo.organizations n
-            where not exists (select 1 from public."LiteLLM_OrganizationTable" l
+            from {nemo}.organizations n
+            where not exists (select 1 from {litellm}."LiteLLM_OrganizationTable" l
                               where l.organization_id = n.organization_id::text)
             """),
 
@@ -23,38 +23,38 @@ public enum AuditCheck {
             "A LiteLLM organization with no nemo organization of the same UUID.", """
             select 'error', 'organization', l.organization_id,
                    array['LiteLLM_OrganizationTable', 'nemo.organizations'],
-                   'LiteLLM organization ' || l.organization_alias || ' has no nemo.organizations row with its UUID.',
+                   'LiteLLM organization ' || l.organization_alias || ' has no {nemo}.organizations row with its UUID.',
                    l.organization_id, array[]::text[]
-            from public."LiteLLM_OrganizationTable" l
-            where not exists (select 1 from nemo.organizations n where n.organization_id::text = l.organization_id)
+            from {litellm}."LiteLLM_OrganizationTable" l
+            where not exists (select 1 from {nemo}.organizations n where n.organization_id::text = l.organization_id)
             """),
 
     TEAM_MISSING_IN_LITELLM("team_missing_in_litellm",
             "A nemo team with no LiteLLM team of the same UUID.", """
             select 'error', 'team', n.team_id::text, array['nemo.teams', 'LiteLLM_TeamTable'],
-                   'Team ' || n.name || ' is in nemo.teams but LiteLLM_TeamTable has no row with its UUID.',
+                   'Team ' || n.name || ' is in {nemo}.teams but LiteLLM_TeamTable has no row with its UUID.',
                    n.organization_id::text, array[]::text[]
-            from nemo.teams n
-            where not exists (select 1 from public."LiteLLM_TeamTable" t where t.team_id = n.team_id::text)
+            from {nemo}.teams n
+            where not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = n.team_id::text)
             """),
 
     TEAM_MISSING_IN_NEMO("team_missing_in_nemo",
             "A LiteLLM team with no nemo team of the same UUID.", """
             select 'error', 'team', t.team_id, array['LiteLLM_TeamTable', 'nemo.teams'],
-                   'LiteLLM team ' || coalesce(t.team_alias, t.team_id) || ' has no nemo.teams row with its UUID.',
+                   'LiteLLM team ' || coalesce(t.team_alias, t.team_id) || ' has no {nemo}.teams row with its UUID.',
                    t.organization_id, array[]::text[]
-            from public."LiteLLM_TeamTable" t
-            where not exists (select 1 from nemo.teams n where n.team_id::text = t.team_id)
+            from {litellm}."LiteLLM_TeamTable" t
+            where not exists (select 1 from {nemo}.teams n where n.team_id::text = t.team_id)
             """),
 
     TEAM_ORG_MISMATCH("team_org_mismatch",
             "A team present in both schemas whose organization differs between them.", """
             select 'error', 'team', t.team_id, array['nemo.teams', 'LiteLLM_TeamTable'],
                    'Team ' || n.name || ' belongs to organization ' || n.organization_id::text
-                       || ' in nemo.teams but to ' || t.organization_id || ' in LiteLLM_TeamTable.',
+                       || ' in {nemo}.teams but to ' || t.organization_id || ' in LiteLLM_TeamTable.',
                    n.organization_id::text, array[t.organization_id]
-            from nemo.teams n
-            join public."LiteLLM_TeamTable" t on t.team_id = n.team_id::text
+            from {nemo}.teams n
+            join {litellm}."LiteLLM_TeamTable" t on t.team_id = n.team_id::text
             where t.organization_id is not null and t.organization_id <> n.organization_id::text
             """),
 
@@ -65,9 +65,9 @@ public enum AuditCheck {
                        || case when t.organization_id is null then ' has no organization_id.'
                                else ' names organization ' || t.organization_id || ', which LiteLLM_OrganizationTable does not hold.' end,
                    t.organization_id, array[]::text[]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             where t.organization_id is null
-               or not exists (select 1 from public."LiteLLM_OrganizationTable" o where o.organization_id = t.organization_id)
+               or not exists (select 1 from {litellm}."LiteLLM_OrganizationTable" o where o.organization_id = t.organization_id)
             """),
 
     USER_MISSING_IN_AUTH("user_missing_in_auth",
@@ -75,10 +75,10 @@ public enum AuditCheck {
                     + "(info, once each, for ids that are not UUIDs such as default_user_id).", """
             with referenced as (
                 select m.user_id, 'LiteLLM_OrganizationMembership' as tbl, m.organization_id as org
-                from public."LiteLLM_OrganizationMembership" m
+                from {litellm}."LiteLLM_OrganizationMembership" m
                 union all
                 select e.member ->> 'user_id', 'LiteLLM_TeamTable', t.organization_id
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                              then t.members_with_roles else '[]'::jsonb end) e(member)
                 where e.member ->> 'user_id' is not null
@@ -88,15 +88,15 @@ public enum AuditCheck {
                 select r.user_id, array_agg(distinct r.tbl order by r.tbl) as tbls, min(r.org) as org,
                        r.user_id ~ '%UUID%' as is_uuid
                 from referenced r
-                left join auth.users a on a.id = case when r.user_id ~ '%UUID%' then cast(r.user_id as uuid) end
+                left join {auth}.users a on a.id = case when r.user_id ~ '%UUID%' then cast(r.user_id as uuid) end
                 where a.id is null
                 group by r.user_id
             )
             select case when g.is_uuid then 'error' else 'info' end, 'user', g.user_id,
                    g.tbls || array['auth.users'],
                    case when g.is_uuid then 'User ' || g.user_id || ' is referenced in ' || array_to_string(g.tbls, ' and ')
-                                            || ' but auth.users has no user with that UUID.'
-                        else 'User id ' || g.user_id || ' is not a UUID, so it can have no auth.users row.' end,
+                                            || ' but {auth}.users has no user with that UUID.'
+                        else 'User id ' || g.user_id || ' is not a UUID, so it can have no {auth}.users row.' end,
                    g.org, array[]::text[]
             from grouped g
             """),
@@ -107,10 +107,10 @@ public enum AuditCheck {
                    'Team ' || coalesce(t.team_alias, t.team_id) || ' lists user ' || (e.member ->> 'user_id')
                        || ' in members_with_roles, but LiteLLM_UserTable has no such user.',
                    t.organization_id, array[t.team_id]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                          then t.members_with_roles else '[]'::jsonb end) e(member)
-            left join public."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
+            left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
             where e.member ->> 'user_id' is not null and u.user_id is null
             """),
 
@@ -121,7 +121,7 @@ public enum AuditCheck {
                 -- Every roster entry once, hashed for an anti-join (testing each row's user against the
                 -- whole members_with_roles array, or expanding it per row, is quadratic in a team's size).
                 select t.team_id, e.member -> 'user_id' as user_id
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                              then t.members_with_roles else '[]'::jsonb end) e(member)
             )
@@ -129,10 +129,10 @@ public enum AuditCheck {
                    'User ' || u.user_id || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)
                        || ' but their LiteLLM_UserTable.teams lacks ' || t.team_id || '.',
                    t.organization_id, array[t.team_id]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                          then t.members_with_roles else '[]'::jsonb end) e(member)
-            join public."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
+            join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
             where array_position(u.teams, t.team_id) is null
             union all
             select 'warning', 'user', u.user_id, array['LiteLLM_UserTable', 'LiteLLM_TeamTable'],
@@ -140,9 +140,9 @@ public enum AuditCheck {
                        || case when t.team_id is null then ', which LiteLLM_TeamTable does not hold.'
                                else ', but that team''s members_with_roles lacks the user.' end,
                    t.organization_id, array[ut.team_id]
-            from public."LiteLLM_UserTable" u
+            from {litellm}."LiteLLM_UserTable" u
             cross join lateral unnest(u.teams) as ut(team_id)
-            left join public."LiteLLM_TeamTable" t on t.team_id = ut.team_id
+            left join {litellm}."LiteLLM_TeamTable" t on t.team_id = ut.team_id
             left join roster r on r.team_id = ut.team_id and r.user_id = to_jsonb(u.user_id)
             where t.team_id is null or r.team_id is null
             """),
@@ -154,7 +154,7 @@ public enum AuditCheck {
                 -- Every roster entry once, hashed for an anti-join (testing each row's user against the
                 -- whole members_with_roles array, or expanding it per row, is quadratic in a team's size).
                 select t.team_id, e.member -> 'user_id' as user_id
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                              then t.members_with_roles else '[]'::jsonb end) e(member)
             )
@@ -162,8 +162,8 @@ public enum AuditCheck {
                    'LiteLLM_TeamMembership has user ' || m.user_id || ' in team ' || coalesce(t.team_alias, m.team_id)
                        || ', but the team''s members_with_roles lacks the user.',
                    t.organization_id, array[m.team_id]
-            from public."LiteLLM_TeamMembership" m
-            left join public."LiteLLM_TeamTable" t on t.team_id = m.team_id
+            from {litellm}."LiteLLM_TeamMembership" m
+            left join {litellm}."LiteLLM_TeamTable" t on t.team_id = m.team_id
             left join roster r on r.team_id = m.team_id and r.user_id = to_jsonb(m.user_id)
             where t.team_id is null or r.team_id is null
             union all
@@ -171,10 +171,10 @@ public enum AuditCheck {
                    'User ' || (e.member ->> 'user_id') || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)
                        || ' without a LiteLLM_TeamMembership row (normal for members added by older LiteLLM).',
                    t.organization_id, array[t.team_id]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                          then t.members_with_roles else '[]'::jsonb end) e(member)
-            left join public."LiteLLM_TeamMembership" m on m.user_id = e.member ->> 'user_id' and m.team_id = t.team_id
+            left join {litellm}."LiteLLM_TeamMembership" m on m.user_id = e.member ->> 'user_id' and m.team_id = t.team_id
             where e.member ->> 'user_id' is not null and m.user_id is null
             """),
 
@@ -184,10 +184,10 @@ public enum AuditCheck {
                    'User ' || (e.member ->> 'user_id') || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)
                        || ' but is not a member of its organization ' || t.organization_id || '.',
                    t.organization_id, array[t.team_id]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                          then t.members_with_roles else '[]'::jsonb end) e(member)
-            left join public."LiteLLM_OrganizationMembership" m
+            left join {litellm}."LiteLLM_OrganizationMembership" m
                    on m.user_id = e.member ->> 'user_id' and m.organization_id = t.organization_id
             where e.member ->> 'user_id' is not null and t.organization_id is not null and m.user_id is null
             """),
@@ -199,8 +199,8 @@ public enum AuditCheck {
                        || k.organization_id || ' but its team ' || coalesce(t.team_alias, t.team_id) || ' belongs to '
                        || coalesce(t.organization_id, 'no organization') || '.',
                    k.organization_id, array_remove(array[t.team_id, t.organization_id], null)
-            from public."LiteLLM_VerificationToken" k
-            join public."LiteLLM_TeamTable" t on t.team_id = k.team_id
+            from {litellm}."LiteLLM_VerificationToken" k
+            join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
             where k.organization_id is not null and t.organization_id is distinct from k.organization_id
             """),
 
@@ -208,24 +208,24 @@ public enum AuditCheck {
             "A LiteLLM organization, team or user id that is a UUID but not lowercase canonical text: it "
                     + "breaks every text join.", """
             with ids(value, tbl, kind) as (
-                select organization_id, 'LiteLLM_OrganizationTable', 'organization' from public."LiteLLM_OrganizationTable"
-                union all select team_id, 'LiteLLM_TeamTable', 'team' from public."LiteLLM_TeamTable"
-                union all select organization_id, 'LiteLLM_TeamTable', 'organization' from public."LiteLLM_TeamTable"
+                select organization_id, 'LiteLLM_OrganizationTable', 'organization' from {litellm}."LiteLLM_OrganizationTable"
+                union all select team_id, 'LiteLLM_TeamTable', 'team' from {litellm}."LiteLLM_TeamTable"
+                union all select organization_id, 'LiteLLM_TeamTable', 'organization' from {litellm}."LiteLLM_TeamTable"
                 union all select e.member ->> 'user_id', 'LiteLLM_TeamTable', 'user'
-                          from public."LiteLLM_TeamTable" t
+                          from {litellm}."LiteLLM_TeamTable" t
                           cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                                        then t.members_with_roles else '[]'::jsonb end) e(member)
-                union all select user_id, 'LiteLLM_UserTable', 'user' from public."LiteLLM_UserTable"
-                union all select organization_id, 'LiteLLM_UserTable', 'organization' from public."LiteLLM_UserTable"
+                union all select user_id, 'LiteLLM_UserTable', 'user' from {litellm}."LiteLLM_UserTable"
+                union all select organization_id, 'LiteLLM_UserTable', 'organization' from {litellm}."LiteLLM_UserTable"
                 union all select ut.team_id, 'LiteLLM_UserTable', 'team'
-                          from public."LiteLLM_UserTable" u cross join lateral unnest(u.teams) ut(team_id)
-                union all select user_id, 'LiteLLM_OrganizationMembership', 'user' from public."LiteLLM_OrganizationMembership"
-                union all select organization_id, 'LiteLLM_OrganizationMembership', 'organization' from public."LiteLLM_OrganizationMembership"
-                union all select user_id, 'LiteLLM_TeamMembership', 'user' from public."LiteLLM_TeamMembership"
-                union all select team_id, 'LiteLLM_TeamMembership', 'team' from public."LiteLLM_TeamMembership"
-                union all select user_id, 'LiteLLM_VerificationToken', 'user' from public."LiteLLM_VerificationToken"
-                union all select team_id, 'LiteLLM_VerificationToken', 'team' from public."LiteLLM_VerificationToken"
-                union all select organization_id, 'LiteLLM_VerificationToken', 'organization' from public."LiteLLM_VerificationToken"
+                          from {litellm}."LiteLLM_UserTable" u cross join lateral unnest(u.teams) ut(team_id)
+                union all select user_id, 'LiteLLM_OrganizationMembership', 'user' from {litellm}."LiteLLM_OrganizationMembership"
+                union all select organization_id, 'LiteLLM_OrganizationMembership', 'organization' from {litellm}."LiteLLM_OrganizationMembership"
+                union all select user_id, 'LiteLLM_TeamMembership', 'user' from {litellm}."LiteLLM_TeamMembership"
+                union all select team_id, 'LiteLLM_TeamMembership', 'team' from {litellm}."LiteLLM_TeamMembership"
+                union all select user_id, 'LiteLLM_VerificationToken', 'user' from {litellm}."LiteLLM_VerificationToken"
+                union all select team_id, 'LiteLLM_VerificationToken', 'team' from {litellm}."LiteLLM_VerificationToken"
+                union all select organization_id, 'LiteLLM_VerificationToken', 'organization' from {litellm}."LiteLLM_VerificationToken"
             )
             select 'error', min(kind), value, array_agg(distinct tbl order by tbl),
                    'Id ' || value || ' is a UUID but not in lowercase canonical form, so it does not join with '
@@ -242,7 +242,7 @@ public enum AuditCheck {
                    'Team ' || coalesce(t.team_alias, t.team_id) || ' stores members_with_roles as a JSON '
                        || jsonb_typeof(t.members_with_roles) || ', not an array.',
                    t.organization_id, array[t.team_id]
-            from public."LiteLLM_TeamTable" t
+            from {litellm}."LiteLLM_TeamTable" t
             where jsonb_typeof(t.members_with_roles) <> 'array'
             """),
 
@@ -286,7 +286,7 @@ public enum AuditCheck {
         return explanation;
     }
 
-    /** The check as one SELECT with default schema qualifiers (the benchmark runs it as plain JDBC). */
+    /** The check as one SELECT with schema placeholders (the benchmark resolves and runs it as plain JDBC). */
     public String sql() {
         return sql;
     }

@@ -175,7 +175,7 @@ public final class AuditService {
         var query = em.createNativeQuery("select * from (" + check.sql()
                 + ") f order by 3, 5 limit " + (FINDING_LIMIT + 1));
         if (check.sql().contains(":nemoSchema")) {
-            // A catalog filter compares schema names as values: bound, since the rewrite never touches literals.
+            // A catalog filter compares schema names as values: bound, since placeholders are for identifiers.
             query.setParameter("nemoSchema", SchemaNames.of(em).nemo());
         }
         List<Object[]> rows = query.getResultList();

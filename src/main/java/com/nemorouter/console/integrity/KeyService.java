@@ -55,20 +55,20 @@ public final class KeyService {
                                t.organization_id as team_org, coalesce(k.organization_id, t.organization_id) as org,
                                coalesce(k.blocked, false) as blocked, coalesce(t.blocked, false) as team_blocked,
                                k.expires, t.team_id is not null as team_in_litellm, u.user_role
-                        from public."LiteLLM_VerificationToken" k
-                        left join public."LiteLLM_TeamTable" t on t.team_id = k.team_id
-                        left join public."LiteLLM_UserTable" u on u.user_id = k.user_id
+                        from {litellm}."LiteLLM_VerificationToken" k
+                        left join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
+                        left join {litellm}."LiteLLM_UserTable" u on u.user_id = k.user_id
                         where k.token = :token
                     )
                     select k.token, k.key_alias, k.org,
                            case when k.key_org is not null then 'key' when k.team_org is not null then 'team' else 'none' end,
                            k.team_id, k.user_id, k.user_role, k.blocked, k.team_blocked,
                            k.expires is not null and k.expires < timezone('utc', now()), k.expires,
-                           exists (select 1 from nemo.organizations n
+                           exists (select 1 from {nemo}.organizations n
                                    where n.organization_id = case when k.org ~ '%s' then cast(k.org as uuid) end
                                      and n.organization_id::text = k.org),
-                           exists (select 1 from public."LiteLLM_OrganizationTable" o where o.organization_id = k.org),
-                           exists (select 1 from nemo.teams n
+                           exists (select 1 from {litellm}."LiteLLM_OrganizationTable" o where o.organization_id = k.org),
+                           exists (select 1 from {nemo}.teams n
                                    where n.team_id = case when k.team_id ~ '%s' then cast(k.team_id as uuid) end
                                      and n.team_id::text = k.team_id),
                            k.team_in_litellm

@@ -92,26 +92,26 @@ public final class LocateService {
     private static List<LocatedEntity> entities(EntityManager em, String id, String uuid) {
         List<Object[]> rows = em.createNativeQuery("""
                 select 'organization', n.organization_id::text, n.name, n.organization_id::text, 1
-                from nemo.organizations n where n.organization_id = cast(:uuid as uuid)
+                from {nemo}.organizations n where n.organization_id = cast(:uuid as uuid)
                 union all
                 select 'organization', l.organization_id, l.organization_alias, l.organization_id, 2
-                from public."LiteLLM_OrganizationTable" l where l.organization_id in (cast(:uuid as text), cast(:upper as text))
+                from {litellm}."LiteLLM_OrganizationTable" l where l.organization_id in (cast(:uuid as text), cast(:upper as text))
                 union all
                 select 'team', n.team_id::text, n.name, n.organization_id::text, 3
-                from nemo.teams n where n.team_id = cast(:uuid as uuid)
+                from {nemo}.teams n where n.team_id = cast(:uuid as uuid)
                 union all
                 select 'team', t.team_id, t.team_alias, t.organization_id, 4
-                from public."LiteLLM_TeamTable" t where t.team_id in (cast(:uuid as text), cast(:upper as text))
+                from {litellm}."LiteLLM_TeamTable" t where t.team_id in (cast(:uuid as text), cast(:upper as text))
                 union all
                 select 'user', a.id::text, a.email,
-                       (select min(m.organization_id) from public."LiteLLM_OrganizationMembership" m
+                       (select min(m.organization_id) from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.user_id = a.id::text), 5
-                from auth.users a where a.id = cast(:uuid as uuid) or lower(a.email) = lower(cast(:id as text))
+                from {auth}.users a where a.id = cast(:uuid as uuid) or lower(a.email) = lower(cast(:id as text))
                 union all
                 select 'user', u.user_id, u.user_email,
-                       (select min(m.organization_id) from public."LiteLLM_OrganizationMembership" m
+                       (select min(m.organization_id) from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.user_id = u.user_id), 6
-                from public."LiteLLM_UserTable" u
+                from {litellm}."LiteLLM_UserTable" u
                 where u.user_id in (cast(:id as text), cast(:upper as text)) or lower(u.user_email) = lower(cast(:id as text))
                 order by 5, 2
                 limit 100

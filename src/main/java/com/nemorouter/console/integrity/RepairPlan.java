@@ -3,6 +3,7 @@ package com.nemorouter.console.integrity;
 import java.util.List;
 
 import com.nemorouter.console.audit.AuditEntry;
+import com.nemorouter.console.connection.SchemaNames;
 
 /**
  * A safe fix for one finding: exactly the statements that will run, in one transaction, after the
@@ -19,6 +20,12 @@ public record RepairPlan(Finding finding, RepairChoice choice, String title, Lis
         lockTeams = List.copyOf(lockTeams);
         lockUsers = List.copyOf(lockUsers);
         audit = List.copyOf(audit);
+    }
+
+    /** The same plan with its statements' schema placeholders filled in with {@code schemas}. */
+    public RepairPlan resolved(SchemaNames schemas) {
+        return new RepairPlan(finding, choice, title, statements.stream().map(statement -> statement.resolved(schemas)).toList(),
+                lockTeams, lockUsers, audit);
     }
 
     /** The exact SQL, for the confirmation the user sees before anything runs. */

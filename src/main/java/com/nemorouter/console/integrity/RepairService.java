@@ -71,7 +71,7 @@ public final class RepairService {
             throw new IllegalArgumentException("No safe repair of " + finding.check() + " for " + finding.entityId()
                     + (choice == RepairChoice.DEFAULT ? "." : " with " + choice + "."));
         }
-        return database.read(em -> switch (finding.check()) {
+        RepairPlan plan = database.read(em -> switch (finding.check()) {
             case "org_missing_in_litellm" -> createLiteLlmOrganization(em, finding);
             case "org_missing_in_nemo" -> createNemoOrganization(em, finding);
             case "team_missing_in_litellm" -> createLiteLlmTeam(em, finding);
@@ -82,6 +82,8 @@ public final class RepairService {
             case "non_canonical_id" -> lowercase(em, finding);
             default -> throw new IllegalArgumentException("No safe repair of " + finding.check() + ".");
         });
+        // The preview the user copies must name this database's schemas, not the placeholders.
+        return plan.resolved(database.target().schemas());
     }
 
     /**
@@ -175,8 +177,8 @@ public final class RepairService {
 
     private RepairPlan createLiteLlmOrganization(EntityManager em, Finding finding) {
         String org = canonical(finding.entityId());
-        String name = single(em, "select n.name from nemo.organizations n where n.organization_id = cast(:id as uuid)"
-                + " and not exists (select 1 from public.\"LiteLLM_OrganizationTable\" l where l.organization_id = :id)", org)
+        String name = single(em, "select n.name from {nemo}.organizations n where n.organization_id = cast(:id as uuid)"
+                + " and not exists (select 1 from {litellm}.\"LiteLLM_OrganizationTable\" l where l.organization_id = :id)", org)
                 .orElseThrow(() -> new IllegalArgumentException("Organization " + org
                         + " is no longer missing from LiteLLM (or no longer in nemo)."));
         String budget = UUID.randomUUID().toString();
@@ -185,15 +187,15 @@ public final class RepairService {
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Create LiteLLM organization " + org + " ('" + name
                 + "') with its budget row", List.of(
                 new RepairStatement("""
-                        insert into public."LiteLLM_BudgetTable" (budget_id, created_at, created_by, updated_at, updated_by)
+                        insert into {litellm}."LiteLLM_BudgetTable" (budget_id, created_at, created_by, updated_at, updated_by)
                         values (:budget, %1$s, :by, %1$s, :by)""".formatted(UTC_NOW), budgetParameters),
                 new RepairStatement("""
-                        insert into public."LiteLLM_OrganizationTable" (organization_id, organization_alias, budget_id,
+                        insert into {litellm}."LiteLLM_OrganizationTable" (organization_id, organization_alias, budget_id,
                             metadata, models, spend, model_spend, created_at, created_by, updated_at, updated_by)
                         select n.organization_id::text, n.name, :budget, '{}', '{}', 0, '{}', %1$s, :by, %1$s, :by
-                        from nemo.organizations n
+                        from {nemo}.organizations n
                         where n.organization_id = cast(:org as uuid)
-                          and not exists (select 1 from public."LiteLLM_OrganizationTable" l where l.organization_id = :org)"""
+                          and not exists (select 1 from {litellm}."LiteLLM_OrganizationTable" l where l.organization_id = :org)"""
                         .formatted(UTC_NOW), orgParameters)),
                 List.of(), List.of(), List.of(
                 AuditEntry.created("LiteLLM_BudgetTable", budget, object("budget_id", budget)),
@@ -203,23 +205,23 @@ public final class RepairService {
 
     private RepairPlan createNemoOrganization(EntityManager em, Finding finding) {
         String org = requireCanonical(finding.entityId());
-        String alias = single(em, "select l.organization_alias from public.\"LiteLLM_OrganizationTable\" l"
-                + " where l.organization_id = :id and not exists (select 1 from nemo.organizations n"
+        String alias = single(em, "select l.organization_alias from {litellm}.\"LiteLLM_OrganizationTable\" l"
+                + " where l.organization_id = :id and not exists (select 1 from {nemo}.organizations n"
                 + " where n.organization_id = cast(:id as uuid))", org)
                 .orElseThrow(() -> new IllegalArgumentException("Organization " + org
                         + " is no longer missing from nemo (or no longer in LiteLLM)."));
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Create nemo organization " + org + " ('" + alias + "')",
                 List.of(new RepairStatement("""
-                        insert into nemo.organizations (organization_id, name, slug, plan, created_at, updated_at)
+                        insert into {nemo}.organizations (organization_id, name, slug, plan, created_at, updated_at)
                         select cast(l.organization_id as uuid), l.organization_alias,
-                               case when exists (select 1 from nemo.organizations s where s.slug = x.slug)
+                               case when exists (select 1 from {nemo}.organizations s where s.slug = x.slug)
                                     then x.slug || '-' || left(l.organization_id, 8) else x.slug end,
                                'free', now(), now()
-                        from public."LiteLLM_OrganizationTable" l
+                        from {litellm}."LiteLLM_OrganizationTable" l
                         cross join lateral (select coalesce(nullif(trim(both '-' from lower(regexp_replace(
                             l.organization_alias, '[^A-Za-z0-9]+', '-', 'g'))), ''), 'org') as slug) x
                         where l.organization_id = :org
-                          and not exists (select 1 from nemo.organizations n where n.organization_id = cast(:org as uuid))""",
+                          and not exists (select 1 from {nemo}.organizations n where n.organization_id = cast(:org as uuid))""",
                         parameters("org", org))),
                 List.of(), List.of(), List.of(AuditEntry.created("nemo.organizations", org,
                 object("organization_id", org, "name", alias))));
@@ -227,21 +229,21 @@ public final class RepairService {
 
     private RepairPlan createLiteLlmTeam(EntityManager em, Finding finding) {
         String team = canonical(finding.entityId());
-        String name = single(em, "select n.name from nemo.teams n where n.team_id = cast(:id as uuid)"
-                + " and exists (select 1 from public.\"LiteLLM_OrganizationTable\" l where l.organization_id = n.organization_id::text)"
-                + " and not exists (select 1 from public.\"LiteLLM_TeamTable\" t where t.team_id = :id)", team)
+        String name = single(em, "select n.name from {nemo}.teams n where n.team_id = cast(:id as uuid)"
+                + " and exists (select 1 from {litellm}.\"LiteLLM_OrganizationTable\" l where l.organization_id = n.organization_id::text)"
+                + " and not exists (select 1 from {litellm}.\"LiteLLM_TeamTable\" t where t.team_id = :id)", team)
                 .orElseThrow(() -> new IllegalArgumentException("Team " + team + " cannot be created in LiteLLM: "
                         + "its organization is missing from LiteLLM (repair that first), or the team exists by now."));
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Create LiteLLM team " + team + " ('" + name + "')",
                 List.of(new RepairStatement("""
-                        insert into public."LiteLLM_TeamTable" (team_id, team_alias, organization_id, admins, members,
+                        insert into {litellm}."LiteLLM_TeamTable" (team_id, team_alias, organization_id, admins, members,
                             members_with_roles, metadata, spend, models, blocked, created_at, updated_at, model_spend,
                             model_max_budget)
                         select n.team_id::text, n.name, n.organization_id::text, '{}', '{}', '[]', '{}', 0, '{}', false,
                                %1$s, %1$s, '{}', '{}'
-                        from nemo.teams n
+                        from {nemo}.teams n
                         where n.team_id = cast(:team as uuid)
-                          and not exists (select 1 from public."LiteLLM_TeamTable" t where t.team_id = :team)"""
+                          and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team)"""
                         .formatted(UTC_NOW), parameters("team", team))),
                 List.of(), List.of(), List.of(AuditEntry.created("LiteLLM_TeamTable", team,
                 object("team_id", team, "team_alias", name, "organization_id", finding.organizationId()))));
@@ -249,18 +251,18 @@ public final class RepairService {
 
     private RepairPlan createNemoTeam(EntityManager em, Finding finding) {
         String team = requireCanonical(finding.entityId());
-        String name = single(em, "select coalesce(t.team_alias, t.team_id) from public.\"LiteLLM_TeamTable\" t"
-                + " join nemo.organizations n on n.organization_id::text = t.organization_id"
-                + " where t.team_id = :id and not exists (select 1 from nemo.teams x where x.team_id = cast(:id as uuid))", team)
+        String name = single(em, "select coalesce(t.team_alias, t.team_id) from {litellm}.\"LiteLLM_TeamTable\" t"
+                + " join {nemo}.organizations n on n.organization_id::text = t.organization_id"
+                + " where t.team_id = :id and not exists (select 1 from {nemo}.teams x where x.team_id = cast(:id as uuid))", team)
                 .orElseThrow(() -> new IllegalArgumentException("Team " + team + " cannot be created in nemo: "
                         + "its organization is missing from nemo (repair that first), or the team exists by now."));
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Create nemo team " + team + " ('" + name + "')",
                 List.of(new RepairStatement("""
-                        insert into nemo.teams (team_id, organization_id, name, created_at)
+                        insert into {nemo}.teams (team_id, organization_id, name, created_at)
                         select cast(t.team_id as uuid), cast(t.organization_id as uuid), coalesce(t.team_alias, t.team_id), now()
-                        from public."LiteLLM_TeamTable" t
+                        from {litellm}."LiteLLM_TeamTable" t
                         where t.team_id = :team
-                          and not exists (select 1 from nemo.teams n where n.team_id = cast(:team as uuid))""",
+                          and not exists (select 1 from {nemo}.teams n where n.team_id = cast(:team as uuid))""",
                         parameters("team", team))),
                 List.of(), List.of(), List.of(AuditEntry.created("nemo.teams", team,
                 object("team_id", team, "name", name, "organization_id", finding.organizationId()))));
@@ -271,23 +273,23 @@ public final class RepairService {
         String nemoOrg = finding.organizationId();
         String liteLlmOrg = finding.related().get(0);
         if (choice == RepairChoice.NEMO_IS_RIGHT) {
-            single(em, "select l.organization_id from public.\"LiteLLM_OrganizationTable\" l where l.organization_id = :id", nemoOrg)
+            single(em, "select l.organization_id from {litellm}.\"LiteLLM_OrganizationTable\" l where l.organization_id = :id", nemoOrg)
                     .orElseThrow(() -> new IllegalArgumentException("Organization " + nemoOrg
                             + " is missing from LiteLLM: create it there first."));
             return new RepairPlan(finding, choice, "Set LiteLLM team " + team + "'s organization to " + nemoOrg
                     + " (as in nemo)", List.of(new RepairStatement("""
-                    update public."LiteLLM_TeamTable" set organization_id = :org, updated_at = %s
+                    update {litellm}."LiteLLM_TeamTable" set organization_id = :org, updated_at = %s
                     where team_id = :team and organization_id = :old""".formatted(UTC_NOW),
                     parameters("org", nemoOrg, "team", team, "old", liteLlmOrg))),
                     List.of(), List.of(), List.of(AuditEntry.updated("LiteLLM_TeamTable", team,
                     object("organization_id", liteLlmOrg), object("organization_id", nemoOrg))));
         }
-        single(em, "select n.name from nemo.organizations n where n.organization_id::text = :id", liteLlmOrg)
+        single(em, "select n.name from {nemo}.organizations n where n.organization_id::text = :id", liteLlmOrg)
                 .orElseThrow(() -> new IllegalArgumentException("Organization " + liteLlmOrg
                         + " is missing from nemo: create it there first."));
         return new RepairPlan(finding, choice, "Set nemo team " + team + "'s organization to " + liteLlmOrg
                 + " (as in LiteLLM)", List.of(new RepairStatement("""
-                update nemo.teams set organization_id = cast(:org as uuid)
+                update {nemo}.teams set organization_id = cast(:org as uuid)
                 where team_id = cast(:team as uuid) and organization_id = cast(:old as uuid)""",
                 parameters("org", liteLlmOrg, "team", team, "old", nemoOrg))),
                 List.of(), List.of(), List.of(AuditEntry.updated("nemo.teams", team,
@@ -300,7 +302,7 @@ public final class RepairService {
         requireRosterMember(em, team, user);
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Add team " + team + " to user " + user
                 + "'s LiteLLM_UserTable.teams", List.of(new RepairStatement("""
-                update public."LiteLLM_UserTable" set teams = array_append(coalesce(teams, '{}'), :team), updated_at = %s
+                update {litellm}."LiteLLM_UserTable" set teams = array_append(coalesce(teams, '{}'), :team), updated_at = %s
                 where user_id = :user and array_position(coalesce(teams, '{}'), :team) is null""".formatted(UTC_NOW),
                 parameters("team", team, "user", user))),
                 List.of(team), List.of(user), List.of(AuditEntry.updated("LiteLLM_UserTable", user,
@@ -313,9 +315,9 @@ public final class RepairService {
         requireRosterMember(em, team, user);
         return new RepairPlan(finding, RepairChoice.DEFAULT, "Add the LiteLLM_TeamMembership row of user " + user
                 + " in team " + team, List.of(new RepairStatement("""
-                insert into public."LiteLLM_TeamMembership" (user_id, team_id, spend)
+                insert into {litellm}."LiteLLM_TeamMembership" (user_id, team_id, spend)
                 select :user, :team, 0
-                where not exists (select 1 from public."LiteLLM_TeamMembership" m where m.user_id = :user and m.team_id = :team)""",
+                where not exists (select 1 from {litellm}."LiteLLM_TeamMembership" m where m.user_id = :user and m.team_id = :team)""",
                 parameters("user", user, "team", team))),
                 List.of(team), List.of(user), List.of(AuditEntry.created("LiteLLM_TeamMembership",
                 AuditEntry.compositeId(team, user), object("user_id", user, "team_id", team))));
@@ -323,10 +325,10 @@ public final class RepairService {
 
     private void requireRosterMember(EntityManager em, String team, String user) {
         Object found = em.createNativeQuery("""
-                select count(*) from public."LiteLLM_TeamTable" t
+                select count(*) from {litellm}."LiteLLM_TeamTable" t
                 where t.team_id = :team and jsonb_typeof(t.members_with_roles) = 'array'
                   and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(:user as text)))
-                  and exists (select 1 from public."LiteLLM_UserTable" u where u.user_id = :user)""")
+                  and exists (select 1 from {litellm}."LiteLLM_UserTable" u where u.user_id = :user)""")
                 .setParameter("team", team).setParameter("user", user).getSingleResult();
         if (((Number) found).longValue() == 0) {
             throw new IllegalArgumentException("User " + user + " is no longer on the roster of team " + team + ".");
@@ -344,8 +346,8 @@ public final class RepairService {
             case "team" -> "LiteLLM_TeamTable\" where team_id";
             default -> "LiteLLM_UserTable\" where user_id";
         };
-        long clashes = ((Number) em.createNativeQuery("select count(*) from public.\"" + table + " = :lower"
-                + " and exists (select 1 from public.\"" + table + " = :value)")
+        long clashes = ((Number) em.createNativeQuery("select count(*) from {litellm}.\"" + table + " = :lower"
+                + " and exists (select 1 from {litellm}.\"" + table + " = :value)")
                 .setParameter("lower", lower).setParameter("value", value).getSingleResult()).longValue();
         if (clashes > 0) {
             throw new IllegalArgumentException(type + " " + lower + " exists in both spellings: merging them is a "
@@ -359,12 +361,12 @@ public final class RepairService {
         switch (type) {
             case "organization" -> {
                 // The foreign keys cascade the new id to teams, users, memberships and keys (ON UPDATE CASCADE).
-                statements.add(new RepairStatement("update public.\"LiteLLM_OrganizationTable\" set organization_id = :lower,"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_OrganizationTable\" set organization_id = :lower,"
                         + " updated_at = " + UTC_NOW + " where organization_id = :value", ids));
                 for (String child : List.of("LiteLLM_TeamTable", "LiteLLM_OrganizationMembership", "LiteLLM_VerificationToken",
                         "LiteLLM_UserTable")) {
-                    statements.add(new RepairStatement("update public.\"" + child + "\" set updated_at = " + UTC_NOW
-                            + " where organization_id = :lower and exists (select 1 from public.\"LiteLLM_OrganizationTable\""
+                    statements.add(new RepairStatement("update {litellm}.\"" + child + "\" set updated_at = " + UTC_NOW
+                            + " where organization_id = :lower and exists (select 1 from {litellm}.\"LiteLLM_OrganizationTable\""
                             + " o where o.organization_id = :lower)", parameters("lower", lower)));
                 }
                 audit.add(AuditEntry.updated("LiteLLM_OrganizationTable", lower, object("organization_id", value),
@@ -372,36 +374,36 @@ public final class RepairService {
             }
             case "team" -> {
                 lockTeams.addAll(List.of(value, lower));
-                lockUsers.addAll((List<String>) em.createNativeQuery("select u.user_id from public.\"LiteLLM_UserTable\" u"
+                lockUsers.addAll((List<String>) em.createNativeQuery("select u.user_id from {litellm}.\"LiteLLM_UserTable\" u"
                         + " where array_position(u.teams, :value) is not null").setParameter("value", value).getResultList());
-                statements.add(new RepairStatement("update public.\"LiteLLM_TeamTable\" set team_id = :lower, updated_at = "
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_TeamTable\" set team_id = :lower, updated_at = "
                         + UTC_NOW + " where team_id = :value", ids));
-                statements.add(new RepairStatement("update public.\"LiteLLM_TeamMembership\" set team_id = :lower"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_TeamMembership\" set team_id = :lower"
                         + " where team_id = :value", ids));
-                statements.add(new RepairStatement("update public.\"LiteLLM_VerificationToken\" set team_id = :lower,"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_VerificationToken\" set team_id = :lower,"
                         + " updated_at = " + UTC_NOW + " where team_id = :value", ids));
-                statements.add(new RepairStatement("update public.\"LiteLLM_UserTable\" set teams = array_replace(teams, :value, :lower),"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_UserTable\" set teams = array_replace(teams, :value, :lower),"
                         + " updated_at = " + UTC_NOW + " where array_position(teams, :value) is not null", ids));
                 audit.add(AuditEntry.updated("LiteLLM_TeamTable", lower, object("team_id", value), object("team_id", lower)));
             }
             default -> {
-                lockTeams.addAll((List<String>) em.createNativeQuery("select t.team_id from public.\"LiteLLM_TeamTable\" t"
+                lockTeams.addAll((List<String>) em.createNativeQuery("select t.team_id from {litellm}.\"LiteLLM_TeamTable\" t"
                         + " where jsonb_typeof(t.members_with_roles) = 'array' and t.members_with_roles"
                         + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:value as text)))")
                         .setParameter("value", value).getResultList());
                 lockUsers.add(value);
                 // OrganizationMembership follows through its foreign key (ON UPDATE CASCADE).
-                statements.add(new RepairStatement("update public.\"LiteLLM_UserTable\" set user_id = :lower, updated_at = "
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_UserTable\" set user_id = :lower, updated_at = "
                         + UTC_NOW + " where user_id = :value", ids));
-                statements.add(new RepairStatement("update public.\"LiteLLM_OrganizationMembership\" set updated_at = "
-                        + UTC_NOW + " where user_id = :lower and exists (select 1 from public.\"LiteLLM_UserTable\" u"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_OrganizationMembership\" set updated_at = "
+                        + UTC_NOW + " where user_id = :lower and exists (select 1 from {litellm}.\"LiteLLM_UserTable\" u"
                         + " where u.user_id = :lower)", parameters("lower", lower)));
-                statements.add(new RepairStatement("update public.\"LiteLLM_TeamMembership\" set user_id = :lower"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_TeamMembership\" set user_id = :lower"
                         + " where user_id = :value", ids));
-                statements.add(new RepairStatement("update public.\"LiteLLM_VerificationToken\" set user_id = :lower,"
+                statements.add(new RepairStatement("update {litellm}.\"LiteLLM_VerificationToken\" set user_id = :lower,"
                         + " updated_at = " + UTC_NOW + " where user_id = :value", ids));
                 statements.add(new RepairStatement("""
-                        update public."LiteLLM_TeamTable" t
+                        update {litellm}."LiteLLM_TeamTable" t
                         set members_with_roles = (select jsonb_agg(case when e.member ->> 'user_id' = :value
                                                                         then jsonb_set(e.member, '{user_id}', to_jsonb(cast(:lower as text)))
                                                                         else e.member end order by e.position)

@@ -3,6 +3,8 @@ package com.nemorouter.console.integrity;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import com.nemorouter.console.connection.SchemaNames;
+
 /**
  * One statement of a repair, with its bound values. {@link #preview()} shows it with the values written
  * in, which is what runs (the values are bound as parameters, never concatenated).
@@ -11,6 +13,10 @@ public record RepairStatement(String sql, Map<String, Object> parameters) {
 
     public RepairStatement {
         parameters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    }
+
+    public RepairStatement resolved(SchemaNames schemas) {
+        return new RepairStatement(schemas.resolve(sql), parameters);
     }
 
     public String preview() {

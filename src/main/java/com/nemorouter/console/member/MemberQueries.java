@@ -18,20 +18,20 @@ public final class MemberQueries {
         // thousand members. The org's rosters are expanded once, not searched once per member.
         List<Object[]> rows = em.createNativeQuery("""
                 with members as materialized (
-                    select m.user_id, m.user_role from public."LiteLLM_OrganizationMembership" m
+                    select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id = :org
                 ),
                 page as (
                     select m.user_id, m.user_role, u.user_email, a.email, a.id as auth_id, u.user_id is not null as in_user_table
                     from members m
-                    left join public."LiteLLM_UserTable" u on u.user_id = m.user_id
-                    left join auth.users a on a.id = case when m.user_id ~ :uuidPattern then cast(m.user_id as uuid) end
+                    left join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
+                    left join {auth}.users a on a.id = case when m.user_id ~ :uuidPattern then cast(m.user_id as uuid) end
                     order by lower(coalesce(u.user_email, a.email, m.user_id)), m.user_id
                     limit :limit
                 ),
                 org_teams as (
                     select t.team_id, coalesce(t.team_alias, t.team_id) as name, t.members_with_roles
-                    from public."LiteLLM_TeamTable" t where t.organization_id = :org
+                    from {litellm}."LiteLLM_TeamTable" t where t.organization_id = :org
                 ),
                 page_teams as (
                     select r.user_id, string_agg(r.name, ', ' order by lower(r.name)) as names
@@ -45,7 +45,7 @@ public final class MemberQueries {
                 select p.user_id, coalesce(p.user_email, p.email), p.user_role,
                        p.auth_id is not null, p.auth_id::text = p.user_id, p.in_user_table,
                        coalesce(pt.names, ''),
-                       (select count(*) from public."LiteLLM_VerificationToken" k
+                       (select count(*) from {litellm}."LiteLLM_VerificationToken" k
                         where k.user_id = p.user_id
                           and (k.organization_id = :org or k.team_id in (select team_id from org_teams))),
                        (select count(*) from members)

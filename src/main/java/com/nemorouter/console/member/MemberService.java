@@ -52,11 +52,11 @@ public final class MemberService {
         Optional<UUID> uuid = Ids.asUuid(userId);
         return (Object[]) em.createNativeQuery("""
                 select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role, u.teams,
-                       (select count(*) from public."LiteLLM_VerificationToken" k where k.user_id = :id),
+                       (select count(*) from {litellm}."LiteLLM_VerificationToken" k where k.user_id = :id),
                        a.id is not null, u.user_id is not null
                 from (select 1) one
-                left join auth.users a on a.id = cast(:uuid as uuid) and a.id::text = :id
-                left join public."LiteLLM_UserTable" u on u.user_id = :id
+                left join {auth}.users a on a.id = cast(:uuid as uuid) and a.id::text = :id
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = :id
                 """)
                 .setParameter("id", userId)
                 .setParameter("uuid", uuid.map(UUID::toString).orElse(null))
@@ -67,9 +67,9 @@ public final class MemberService {
     private static List<MemberDetail.Organization> organizations(EntityManager em, String userId) {
         List<Object[]> rows = em.createNativeQuery("""
                 select m.organization_id, coalesce(n.name, l.organization_alias), m.user_role
-                from public."LiteLLM_OrganizationMembership" m
-                left join public."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
-                left join nemo.organizations n on n.organization_id::text = m.organization_id
+                from {litellm}."LiteLLM_OrganizationMembership" m
+                left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
+                left join {nemo}.organizations n on n.organization_id::text = m.organization_id
                 where m.user_id = :id
                 order by 2
                 """).setParameter("id", userId).getResultList();
@@ -85,11 +85,11 @@ public final class MemberService {
         List<Object[]> rows = em.createNativeQuery("""
                 select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                        coalesce(array_position(u.teams, t.team_id) is not null, false)
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
                     case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
                          else '[]'::jsonb end) as e(member)
-                left join public."LiteLLM_UserTable" u on u.user_id = :id
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = :id
                 where jsonb_typeof(t.members_with_roles) = 'array'
                   and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                   and e.member ->> 'user_id' = :id

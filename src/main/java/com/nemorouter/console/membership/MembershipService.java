@@ -189,7 +189,7 @@ public final class MembershipService {
             String org = edit.targetId();
             locks.lock(em, List.of(), ids(users));
             List<String> already = strings(em.createNativeQuery("""
-                    select m.user_id from public."LiteLLM_OrganizationMembership" m
+                    select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org order by m.user_id""")
                     .setParameter("ids", array(ids(users))).setParameter("org", org).getResultList());
             if (!already.isEmpty()) {
@@ -201,7 +201,7 @@ public final class MembershipService {
         private void addToOrganization(String org, List<User> users, String role) {
             ensureUsers(users);
             List<Object[]> rows = rows(em.createNativeQuery("""
-                    insert into public."LiteLLM_OrganizationMembership" as m
+                    insert into {litellm}."LiteLLM_OrganizationMembership" as m
                         (user_id, organization_id, user_role, spend, created_at, updated_at)
                     select i, :org, :role, 0, timezone('utc', now()), timezone('utc', now())
                     from unnest(cast(:ids as text[])) i
@@ -218,7 +218,7 @@ public final class MembershipService {
             List<User> users = members(org, false, List.of());
             Map<String, String> before = organizationMembers(org, users);
             List<Object[]> rows = rows(em.createNativeQuery("""
-                    update public."LiteLLM_OrganizationMembership" as m
+                    update {litellm}."LiteLLM_OrganizationMembership" as m
                     set user_role = :role, updated_at = timezone('utc', now())
                     where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org
                     returning m.user_id, cast(%s as text)""".formatted(ORG_MEMBER_JSON))
@@ -235,7 +235,7 @@ public final class MembershipService {
             List<String> orgTeams = List.of();
             if (edit.includeTeams()) {
                 orgTeams = strings(em.createNativeQuery("""
-                        select t.team_id from public."LiteLLM_TeamTable" t where t.organization_id = :org
+                        select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = :org
                         order by t.team_id""").setParameter("org", org).getResultList());
             }
             List<User> users = members(org, false, orgTeams);
@@ -243,7 +243,7 @@ public final class MembershipService {
             if (!orgTeams.isEmpty()) {
                 List<Object[]> onRosters = rows(em.createNativeQuery("""
                         select t.team_id, e.member ->> 'user_id'
-                        from public."LiteLLM_TeamTable" t
+                        from {litellm}."LiteLLM_TeamTable" t
                         cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                             then t.members_with_roles else '[]'::jsonb end) e(member)
                         where t.team_id = any(cast(:teams as text[])) and e.member ->> 'user_id' = any(cast(:ids as text[]))
@@ -262,7 +262,7 @@ public final class MembershipService {
                 byTeam.forEach(this::removeFromTeam);
             }
             em.createNativeQuery("""
-                    delete from public."LiteLLM_OrganizationMembership" m
+                    delete from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org""")
                     .setParameter("ids", array(ids(users))).setParameter("org", org).executeUpdate();
             for (String id : new TreeSet<>(before.keySet())) {
@@ -273,7 +273,7 @@ public final class MembershipService {
         /** The org memberships of {@code users} as audit JSON, by user id (read under the lock). */
         private Map<String, String> organizationMembers(String org, List<User> users) {
             List<Object[]> rows = rows(em.createNativeQuery("""
-                    select m.user_id, cast(%s as text) from public."LiteLLM_OrganizationMembership" m
+                    select m.user_id, cast(%s as text) from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org""".formatted(ORG_MEMBER_JSON))
                     .setParameter("ids", array(ids(users))).setParameter("org", org).getResultList());
             Map<String, String> members = new HashMap<>();
@@ -293,7 +293,7 @@ public final class MembershipService {
             }
             if (org != null) {
                 List<String> inOrg = strings(em.createNativeQuery("""
-                        select m.user_id from public."LiteLLM_OrganizationMembership" m
+                        select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org""")
                         .setParameter("ids", array(ids(users))).setParameter("org", org).getResultList());
                 List<User> outside = users.stream().filter(user -> !inOrg.contains(user.id())).toList();
@@ -307,7 +307,7 @@ public final class MembershipService {
             ensureUsers(users);
             Map<String, String> before = userRows(ids(users));
             List<Object[]> updated = rows(em.createNativeQuery("""
-                    update public."LiteLLM_UserTable" as u
+                    update {litellm}."LiteLLM_UserTable" as u
                     set teams = array_append(coalesce(u.teams, '{}'), cast(:team as text)),
                         updated_at = timezone('utc', now())
                     where u.user_id = any(cast(:ids as text[])) and not (cast(:team as text) = any(coalesce(u.teams, '{}')))
@@ -315,7 +315,7 @@ public final class MembershipService {
                     .setParameter("team", team).setParameter("ids", array(ids(users))).getResultList());
             recordUserUpdates(before, updated);
             List<Object[]> memberships = rows(em.createNativeQuery("""
-                    insert into public."LiteLLM_TeamMembership" as m (user_id, team_id, spend)
+                    insert into {litellm}."LiteLLM_TeamMembership" as m (user_id, team_id, spend)
                     select i, :team, 0 from unnest(cast(:ids as text[])) i
                     on conflict (user_id, team_id) do nothing
                     returning m.user_id, cast(%s as text)""".formatted(TEAM_MEMBER_JSON))
@@ -359,14 +359,14 @@ public final class MembershipService {
                     Map.of("ids", ids));
             Map<String, String> before = userRows(ids(users));
             List<Object[]> updated = rows(em.createNativeQuery("""
-                    update public."LiteLLM_UserTable" as u
+                    update {litellm}."LiteLLM_UserTable" as u
                     set teams = array_remove(u.teams, cast(:team as text)), updated_at = timezone('utc', now())
                     where u.user_id = any(cast(:ids as text[])) and cast(:team as text) = any(u.teams)
                     returning u.user_id, cast(%s as text)""".formatted(USER_JSON))
                     .setParameter("team", team).setParameter("ids", ids).getResultList());
             recordUserUpdates(before, updated);
             List<Object[]> memberships = rows(em.createNativeQuery("""
-                    delete from public."LiteLLM_TeamMembership" m
+                    delete from {litellm}."LiteLLM_TeamMembership" m
                     where m.user_id = any(cast(:ids as text[])) and m.team_id = :team
                     returning m.user_id, cast(%s as text)""".formatted(TEAM_MEMBER_JSON))
                     .setParameter("team", team).setParameter("ids", ids).getResultList());
@@ -377,15 +377,15 @@ public final class MembershipService {
             String keyColumns = String.join(", ", database.liteLlmColumns().shared(KEYS, ARCHIVED_KEYS, ARCHIVE_OWN_COLUMNS)
                     .stream().map(MembershipService::quoteIdentifier).toList());
             em.createNativeQuery("""
-                    insert into public."LiteLLM_DeletedVerificationToken"
+                    insert into {litellm}."LiteLLM_DeletedVerificationToken"
                         (id, %1$s, deleted_at, deleted_by, litellm_changed_by)
                     select gen_random_uuid()::text, %1$s, timezone('utc', now()), :by, :by
-                    from public."LiteLLM_VerificationToken"
+                    from {litellm}."LiteLLM_VerificationToken"
                     where team_id = :team and user_id = any(cast(:ids as text[]))""".formatted(keyColumns))
                     .setParameter("team", team).setParameter("ids", ids)
                     .setParameter("by", "nemo-console:" + audit.operator()).executeUpdate();
             List<Object[]> keys = rows(em.createNativeQuery("""
-                    delete from public."LiteLLM_VerificationToken" k
+                    delete from {litellm}."LiteLLM_VerificationToken" k
                     where k.team_id = :team and k.user_id = any(cast(:ids as text[]))
                     returning k.token, cast(%s as text)""".formatted(KEY_JSON))
                     .setParameter("team", team).setParameter("ids", ids).getResultList());
@@ -397,11 +397,11 @@ public final class MembershipService {
         /** Rewrites the roster from its current value under the lock ({@code t} is the team row). */
         private void rewriteRoster(String team, String newRoster, Map<String, Object> parameters) {
             String before = (String) em.createNativeQuery("""
-                    select cast(%s as text) from public."LiteLLM_TeamTable" t where t.team_id = :team"""
+                    select cast(%s as text) from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team"""
                     .formatted(AuditRows.jsonb("t")))
                     .setParameter("team", team).getSingleResult();
             var update = em.createNativeQuery("""
-                    update public."LiteLLM_TeamTable" as t
+                    update {litellm}."LiteLLM_TeamTable" as t
                     set members_with_roles = %s, updated_at = timezone('utc', now())
                     where t.team_id = :team
                     returning cast(%s as text)""".formatted(newRoster, AuditRows.jsonb("t")))
@@ -418,7 +418,7 @@ public final class MembershipService {
             ArrayNode rows = json.createArrayNode();
             users.forEach(user -> rows.addObject().put("user_id", user.id()).put("user_email", user.email()));
             List<Object[]> created = rows(em.createNativeQuery("""
-                    insert into public."LiteLLM_UserTable" as u
+                    insert into {litellm}."LiteLLM_UserTable" as u
                         (user_id, user_email, user_role, teams, spend, metadata, model_spend, model_max_budget,
                          created_at, updated_at)
                     select r ->> 'user_id', r ->> 'user_email', 'internal_user', '{}', 0, '{}', '{}', '{}',
@@ -434,7 +434,7 @@ public final class MembershipService {
 
         private Map<String, String> userRows(List<String> ids) {
             List<Object[]> rows = rows(em.createNativeQuery("""
-                    select u.user_id, cast(%s as text) from public."LiteLLM_UserTable" u
+                    select u.user_id, cast(%s as text) from {litellm}."LiteLLM_UserTable" u
                     where u.user_id = any(cast(:ids as text[]))""".formatted(USER_JSON))
                     .setParameter("ids", array(ids)).getResultList());
             Map<String, String> users = new HashMap<>();
@@ -483,7 +483,7 @@ public final class MembershipService {
             locks.lock(em, teamsToLock, candidates);
             Set<String> memberIds = new TreeSet<>(team ? onRoster(owner, List.copyOf(candidates)) : strings(
                     em.createNativeQuery("""
-                            select m.user_id from public."LiteLLM_OrganizationMembership" m
+                            select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
                             where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org""")
                             .setParameter("ids", array(List.copyOf(candidates))).setParameter("org", owner)
                             .getResultList()));
@@ -513,10 +513,10 @@ public final class MembershipService {
                     from unnest(cast(:inputs as text[])) with ordinality i(input, position)
                     left join lateral (
                         select x.id, x.email from (
-                            select au.id, au.email, 0 as rank from auth.users au
+                            select au.id, au.email, 0 as rank from {auth}.users au
                             where au.id = case when i.input ~ :uuidPattern then cast(i.input as uuid) end
                             union all
-                            select au.id, au.email, 1 from auth.users au
+                            select au.id, au.email, 1 from {auth}.users au
                             where lower(au.email) = lower(i.input) and au.email is not null) x
                         order by x.rank limit 1) a on true
                     order by i.position""")
@@ -528,7 +528,7 @@ public final class MembershipService {
         private List<String> onRoster(String team, List<String> ids) {
             return strings(em.createNativeQuery("""
                     select distinct e.member ->> 'user_id'
-                    from public."LiteLLM_TeamTable" t
+                    from {litellm}."LiteLLM_TeamTable" t
                     cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                         then t.members_with_roles else '[]'::jsonb end) e(member)
                     where t.team_id = :team and e.member ->> 'user_id' = any(cast(:ids as text[]))
@@ -538,7 +538,7 @@ public final class MembershipService {
 
         private void requireOrganization(String org) {
             Number found = (Number) em.createNativeQuery("""
-                    select count(*) from public."LiteLLM_OrganizationTable" o where o.organization_id = :org""")
+                    select count(*) from {litellm}."LiteLLM_OrganizationTable" o where o.organization_id = :org""")
                     .setParameter("org", org).getSingleResult();
             if (found.longValue() == 0) {
                 throw new EditRefused("unknown organization " + org + " (no LiteLLM_OrganizationTable row)");
@@ -548,7 +548,7 @@ public final class MembershipService {
         /** The team's LiteLLM organization (null when it has none). */
         private String teamOrganization(String team) {
             List<?> rows = em.createNativeQuery("""
-                    select coalesce(t.organization_id, '') from public."LiteLLM_TeamTable" t where t.team_id = :team""")
+                    select coalesce(t.organization_id, '') from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team""")
                     .setParameter("team", team).getResultList();
             if (rows.isEmpty()) {
                 throw new EditRefused("unknown team " + team + " (no LiteLLM_TeamTable row)");

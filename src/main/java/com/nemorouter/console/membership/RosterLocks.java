@@ -37,7 +37,7 @@ public final class RosterLocks {
             return List.of();
         }
         List<?> locked = em.createNativeQuery("""
-                select u.user_id from public."LiteLLM_UserTable" u
+                select u.user_id from {litellm}."LiteLLM_UserTable" u
                 where u.user_id = any(cast(:ids as text[]))
                 order by u.user_id
                 for update""")

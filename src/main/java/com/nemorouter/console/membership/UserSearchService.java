@@ -36,7 +36,7 @@ public final class UserSearchService {
         return database.read(em -> {
             List<Object[]> rows = em.createNativeQuery("""
                     select cast(a.id as text), a.email, a.raw_user_meta_data ->> 'full_name'
-                    from auth.users a
+                    from {auth}.users a
                     where a.id = cast(:exact as uuid)
                        or lower(a.email) like :contains escape '!'
                        or (:hex <> '' and replace(cast(a.id as text), '-', '') like :hex || '%')

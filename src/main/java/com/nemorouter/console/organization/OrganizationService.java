@@ -38,8 +38,8 @@ public final class OrganizationService {
                        n.organization_id as nemo_id, l.organization_id as litellm_id,
                        n.name, n.slug, n.plan, l.organization_alias as alias,
                        lower(coalesce(n.name, l.organization_alias, '')) as sort_key
-                from nemo.organizations n
-                full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+                from {nemo}.organizations n
+                full join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
             )
             """;
 
@@ -52,11 +52,11 @@ public final class OrganizationService {
      */
     private static final String MATCHING_ORGS = """
             with hits as (
-                select n.organization_id::text as id from nemo.organizations n
+                select n.organization_id::text as id from {nemo}.organizations n
                 where lower(n.name) like :pattern escape '\\' or lower(n.slug) like :pattern escape '\\'
                    or (:hex <> '' and replace(n.organization_id::text, '-', '') like :hex || '%')
                 union
-                select l.organization_id from public."LiteLLM_OrganizationTable" l
+                select l.organization_id from {litellm}."LiteLLM_OrganizationTable" l
                 where lower(l.organization_alias) like :pattern escape '\\'
                    or (:hex <> '' and replace(lower(l.organization_id), '-', '') like :hex || '%')
             ),
@@ -65,10 +65,10 @@ public final class OrganizationService {
                        n.name, n.slug, n.plan, l.organization_alias as alias,
                        lower(coalesce(n.name, l.organization_alias, '')) as sort_key
                 from hits h
-                left join nemo.organizations n
+                left join {nemo}.organizations n
                      on n.organization_id = case when h.id ~ :uuidPattern then cast(h.id as uuid) end
                     and n.organization_id::text = h.id
-                left join public."LiteLLM_OrganizationTable" l on l.organization_id = h.id
+                left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = h.id
             )
             """;
 
@@ -118,7 +118,7 @@ public final class OrganizationService {
         return database.read(em -> {
             Map<String, Long> counts = new HashMap<>();
             for (Object[] row : (List<Object[]>) em.createNativeQuery("""
-                    select m.organization_id, count(*) from public."LiteLLM_OrganizationMembership" m
+                    select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id in (:ids)
                     group by m.organization_id
                     """).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
@@ -149,15 +149,15 @@ public final class OrganizationService {
                     team_counts as (
                         select org, count(distinct team_id) as n from (
                             select t.organization_id::text as org, t.team_id::text as team_id
-                            from nemo.teams t where t.organization_id in (select nemo_id from page)
+                            from {nemo}.teams t where t.organization_id in (select nemo_id from page)
                             union all
                             select t.organization_id, t.team_id
-                            from public."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
+                            from {litellm}."LiteLLM_TeamTable" t where t.organization_id in (select litellm_id from page)
                         ) both_sides group by org
                     ),
                     member_counts as (
                         select m.organization_id as org, count(*) as n
-                        from public."LiteLLM_OrganizationMembership" m
+                        from {litellm}."LiteLLM_OrganizationMembership" m
                         where %s and m.organization_id in (select litellm_id from page)
                         group by m.organization_id
                     )
@@ -239,9 +239,9 @@ public final class OrganizationService {
         List<Object[]> rows = em.createNativeQuery("""
                 select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
                 from (select 1) one
-                left join nemo.organizations n on n.organization_id = cast(:uuid as uuid)
+                left join {nemo}.organizations n on n.organization_id = cast(:uuid as uuid)
                      and n.organization_id::text = :org
-                left join public."LiteLLM_OrganizationTable" l on l.organization_id = :org
+                left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = :org
                 where n.organization_id is not null or l.organization_id is not null
                 """)
                 .setParameter("uuid", uuid.map(Object::toString).orElse(null))

@@ -16,16 +16,16 @@ public final class CensusService {
             Object[] row = (Object[]) em.createNativeQuery("""
                     with orgs as (
                         select n.organization_id is null or l.organization_id is null as one_side
-                        from nemo.organizations n
-                        full join public."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
+                        from {nemo}.organizations n
+                        full join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = n.organization_id::text
                     ), teams as (
                         select n.team_id is null or l.team_id is null as one_side
-                        from nemo.teams n
-                        full join public."LiteLLM_TeamTable" l on l.team_id = n.team_id::text
+                        from {nemo}.teams n
+                        full join {litellm}."LiteLLM_TeamTable" l on l.team_id = n.team_id::text
                     ), users as (
                         select a.id is null or u.user_id is null as one_side
-                        from auth.users a
-                        full join public."LiteLLM_UserTable" u on u.user_id = a.id::text
+                        from {auth}.users a
+                        full join {litellm}."LiteLLM_UserTable" u on u.user_id = a.id::text
                     )
                     select (select count(*) from orgs), (select count(*) filter (where one_side) from orgs),
                            (select count(*) from teams), (select count(*) filter (where one_side) from teams),

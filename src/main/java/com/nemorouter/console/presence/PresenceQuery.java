@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.RowSecurity;
+import com.nemorouter.console.connection.SchemaNames;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
@@ -38,8 +39,8 @@ public final class PresenceQuery {
 
     /**
      * For a database whose schemas are named differently (a profile's schema names). Tables are reported
-     * under the console's names; the SQL it generates names them unqualified by quotes ({@code nemo.x}),
-     * so the connection's statement inspector maps them to the real schemas.
+     * under the console's names; the SQL it generates names their schemas by placeholder ({@code {nemo}.x}),
+     * which the connection resolves to the real schemas.
      */
     public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema) {
         this(unindexedScanLimit, nemoSchema, authSchema, liteLlmSchema, RowSecurity.NONE);
@@ -210,7 +211,7 @@ public final class PresenceQuery {
                 sql.append(" union all ");
             }
             sql.append("select ").append(i).append(" as idx, count(*) as n from ")
-                    .append(column.schema()).append('.').append(quote(column.table()))
+                    .append(SchemaNames.placeholder(column.schema())).append('.').append(quote(column.table()))
                     .append(" where ").append(matchCondition(column, upper != null));
         }
         if (sql.isEmpty()) {

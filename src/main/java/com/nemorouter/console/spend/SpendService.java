@@ -45,28 +45,28 @@ public final class SpendService {
                     from (
                         select 'organization' as scope, o.organization_id as id, o.organization_alias as name, o.spend,
                                b.max_budget, b.budget_reset_at, 0 as rank, null as user_id, null as team_id
-                        from public."LiteLLM_OrganizationTable" o
-                        left join public."LiteLLM_BudgetTable" b on b.budget_id = o.budget_id
+                        from {litellm}."LiteLLM_OrganizationTable" o
+                        left join {litellm}."LiteLLM_BudgetTable" b on b.budget_id = o.budget_id
                         where o.organization_id = :org
                         union all
                         select 'team', t.team_id, coalesce(t.team_alias, t.team_id), t.spend, t.max_budget, t.budget_reset_at,
                                1, null, t.team_id
-                        from public."LiteLLM_TeamTable" t where t.organization_id = :org
+                        from {litellm}."LiteLLM_TeamTable" t where t.organization_id = :org
                         union all
                         select 'member', u.user_id, coalesce(u.user_email, u.user_id), u.spend, u.max_budget, u.budget_reset_at,
                                2, u.user_id, null
-                        from public."LiteLLM_OrganizationMembership" m
-                        join public."LiteLLM_UserTable" u on u.user_id = m.user_id
+                        from {litellm}."LiteLLM_OrganizationMembership" m
+                        join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
                         where m.organization_id = :org
                         union all
                         select 'team member', t.team_id || '/' || tm.user_id,
                                coalesce(t.team_alias, t.team_id) || ' / ' || tm.user_id, tm.spend, mb.max_budget,
                                mb.budget_reset_at, 3, null, null
-                        from public."LiteLLM_TeamTable" t
+                        from {litellm}."LiteLLM_TeamTable" t
                         cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                                      then t.members_with_roles else '[]'::jsonb end) r
-                        join public."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
-                        left join public."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
+                        join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
+                        left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
                         where t.organization_id = :org
                     ) x
                     order by x.rank, x.spend desc, x.id
@@ -109,20 +109,20 @@ public final class SpendService {
                     from (
                         select 'team' as scope, t.team_id as id, coalesce(t.team_alias, t.team_id) as name, t.spend,
                                t.max_budget, t.budget_reset_at, 0 as rank, 'team:' || t.team_id as recent_key
-                        from public."LiteLLM_TeamTable" t where t.team_id = :id
+                        from {litellm}."LiteLLM_TeamTable" t where t.team_id = :id
                         union all
                         select 'team member', tm.user_id, coalesce(r.value ->> 'user_email', tm.user_id), tm.spend,
                                mb.max_budget, mb.budget_reset_at, 1, 'user:' || tm.user_id
-                        from public."LiteLLM_TeamTable" t
+                        from {litellm}."LiteLLM_TeamTable" t
                         cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
                                                                      then t.members_with_roles else '[]'::jsonb end) r
-                        join public."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
-                        left join public."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
+                        join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
+                        left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
                         where t.team_id = :id
                         union all
                         select 'key', k.token, coalesce(k.key_alias, k.key_name, k.token), k.spend, k.max_budget,
                                k.budget_reset_at, 2, 'key:' || k.token
-                        from public."LiteLLM_VerificationToken" k where k.team_id = :id
+                        from {litellm}."LiteLLM_VerificationToken" k where k.team_id = :id
                     ) x
                     order by x.rank, x.spend desc, x.id
                     limit :limit""")
@@ -142,18 +142,18 @@ public final class SpendService {
                     from (
                         select 'user' as scope, u.user_id as id, coalesce(u.user_email, u.user_id) as name, u.spend,
                                u.max_budget, u.budget_reset_at, 0 as rank, 'user:' || u.user_id as recent_key
-                        from public."LiteLLM_UserTable" u where u.user_id = :id
+                        from {litellm}."LiteLLM_UserTable" u where u.user_id = :id
                         union all
                         select 'team member', tm.team_id, coalesce(t.team_alias, tm.team_id), tm.spend, mb.max_budget,
                                mb.budget_reset_at, 1, 'team:' || tm.team_id
-                        from public."LiteLLM_TeamMembership" tm
-                        left join public."LiteLLM_TeamTable" t on t.team_id = tm.team_id
-                        left join public."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
+                        from {litellm}."LiteLLM_TeamMembership" tm
+                        left join {litellm}."LiteLLM_TeamTable" t on t.team_id = tm.team_id
+                        left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
                         where tm.user_id = :id
                         union all
                         select 'key', k.token, coalesce(k.key_alias, k.key_name, k.token), k.spend, k.max_budget,
                                k.budget_reset_at, 2, 'key:' || k.token
-                        from public."LiteLLM_VerificationToken" k where k.user_id = :id
+                        from {litellm}."LiteLLM_VerificationToken" k where k.user_id = :id
                     ) x
                     order by x.rank, x.spend desc, x.id
                     limit :limit""")
@@ -212,7 +212,7 @@ public final class SpendService {
                             when grouping(s.team_id) = 0 then 'team:' || s.team_id
                             when grouping(s."user") = 0 then 'user:' || s."user"
                             else 'key:' || s.api_key end, sum(s.spend)
-                from public."LiteLLM_SpendLogs" s
+                from {litellm}."LiteLLM_SpendLogs" s
                 where s."startTime" >= timezone('utc', now()) - interval '24 hours' and %s = :id
                 group by grouping sets ((s.organization_id), (s.team_id), (s."user"), (s.api_key))""".formatted(filter))
                 .setParameter("id", id)

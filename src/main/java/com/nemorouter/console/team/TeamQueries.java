@@ -22,18 +22,18 @@ public final class TeamQueries {
         Optional<UUID> uuid = Ids.asUuid(organizationId);
         List<Object[]> rows = em.createNativeQuery("""
                 with ids as (
-                    select t.team_id::text as id from nemo.teams t where t.organization_id = cast(:uuid as uuid)
+                    select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(:uuid as uuid)
                     union
-                    select t.team_id from public."LiteLLM_TeamTable" t where t.organization_id = :org
+                    select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = :org
                 )
                 select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                        n.team_id is not null, l.team_id is not null,
                        case when jsonb_typeof(l.members_with_roles) = 'array'
                             then jsonb_array_length(l.members_with_roles) else 0 end
                 from ids
-                left join nemo.teams n on n.team_id = case when ids.id ~ :uuidPattern then cast(ids.id as uuid) end
+                left join {nemo}.teams n on n.team_id = case when ids.id ~ :uuidPattern then cast(ids.id as uuid) end
                      and n.team_id::text = ids.id
-                left join public."LiteLLM_TeamTable" l on l.team_id = ids.id
+                left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                 order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
                 """)
                 .setParameter("uuid", uuid.map(UUID::toString).orElse(null))
@@ -59,19 +59,19 @@ public final class TeamQueries {
                 select e.member ->> 'user_id', coalesce(e.member ->> 'user_email', u.user_email), e.member ->> 'role',
                        u.user_id is not null,
                        coalesce(array_position(u.teams, t.team_id) is not null, false),
-                       exists (select 1 from public."LiteLLM_TeamMembership" tm
+                       exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
                                where tm.user_id = e.member ->> 'user_id' and tm.team_id = t.team_id),
-                       exists (select 1 from public."LiteLLM_OrganizationMembership" om
+                       exists (select 1 from {litellm}."LiteLLM_OrganizationMembership" om
                                where om.user_id = e.member ->> 'user_id' and om.organization_id = t.organization_id),
-                       exists (select 1 from auth.users a
+                       exists (select 1 from {auth}.users a
                                where a.id = case when e.member ->> 'user_id' ~ :uuidPattern
                                                  then cast(e.member ->> 'user_id' as uuid) end
                                  and a.id::text = e.member ->> 'user_id')
-                from public."LiteLLM_TeamTable" t
+                from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
                     case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
                          else '[]'::jsonb end) with ordinality as e(member, position)
-                left join public."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
+                left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
                 where t.team_id = :team
                 order by e.position
                 """)

@@ -169,13 +169,14 @@ class SchemaContractTest {
     }
 
     @Test
-    void qualifyRewritesOnlySchemaQualifiers() {
-        SchemaNames names = new SchemaNames("n2", "lite", "a2");
+    void resolveFillsInOnlyThePlaceholders() {
+        SchemaNames names = new SchemaNames("n2", "Lite", "a2");
 
-        assertThat(names.qualify("select a.id, x.auth from auth.users a join public.\"LiteLLM_UserTable\" u "
-                + "on u.x = 'public.y' join nemo.teams t on t.public = 1 join pg_catalog.pg_class c"))
-                .isEqualTo("select a.id, x.auth from a2.users a join lite.\"LiteLLM_UserTable\" u "
-                        + "on u.x = 'public.y' join n2.teams t on t.public = 1 join pg_catalog.pg_class c");
-        assertThat(SchemaNames.DEFAULT.qualify("select 1 from nemo.teams")).isEqualTo("select 1 from nemo.teams");
+        assertThat(names.resolve("select a.id, x.auth from {auth}.users a join {litellm}.\"LiteLLM_UserTable\" u "
+                + "on u.x = 'public.y' and u.j = '{}' join {nemo}.teams t on t.public = 1 join pg_catalog.pg_class c"))
+                .isEqualTo("select a.id, x.auth from a2.users a join \"Lite\".\"LiteLLM_UserTable\" u "
+                        + "on u.x = 'public.y' and u.j = '{}' join n2.teams t on t.public = 1 join pg_catalog.pg_class c");
+        assertThat(SchemaNames.DEFAULT.resolve("select 1 from {nemo}.teams join {litellm}.\"X\" using (id)"))
+                .isEqualTo("select 1 from nemo.teams join public.\"X\" using (id)");
     }
 }

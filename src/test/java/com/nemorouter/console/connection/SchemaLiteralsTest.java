@@ -45,6 +45,39 @@ class SchemaLiteralsTest {
         assertThat(offenders).as("SQL literals naming a schema; bind the name or use SchemaNames.regclass").isEmpty();
     }
 
+    /** A schema qualifier written out (public."X", nemo.x, auth.x) instead of its placeholder. */
+    private static final Pattern WRITTEN_OUT_QUALIFIER = Pattern.compile("(?<![\\w\".'{])(nemo|public|auth)\\.(?=[\\w\"])");
+    private static final Pattern SQL = Pattern.compile(
+            "(?i)\\b(select|from|join|update|insert|delete|where|into|create|alter|lock|table|index|exists)\\b");
+
+    @Test
+    void sqlNamesSchemasOnlyThroughPlaceholders() throws IOException {
+        List<String> offenders = new ArrayList<>();
+        try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+            for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+                Matcher string = JAVA_STRING.matcher(Files.readString(source));
+                while (string.find()) {
+                    String text = string.group(1) != null ? string.group(1) : string.group(2);
+                    text = text.replace("\\\"", "\"");
+                    if (SQL.matcher(text).find() && WRITTEN_OUT_QUALIFIER.matcher(text).find()) {
+                        offenders.add(source.getFileName() + ": " + text.strip().lines()
+                                .filter(line -> WRITTEN_OUT_QUALIFIER.matcher(line).find()).findFirst().orElse(text));
+                    }
+                }
+            }
+        }
+        assertThat(offenders).as("SQL that names a schema instead of {nemo}, {litellm} or {auth}: it would read the "
+                + "default schema when a profile renames it").isEmpty();
+    }
+
+    @Test
+    void theQualifierScanSeesWrittenOutNamesAndNotPlaceholders() {
+        assertThat(WRITTEN_OUT_QUALIFIER.matcher("select 1 from public.\"LiteLLM_TeamTable\"").find()).isTrue();
+        assertThat(WRITTEN_OUT_QUALIFIER.matcher("join nemo.teams t").find()).isTrue();
+        assertThat(WRITTEN_OUT_QUALIFIER.matcher("select 1 from {litellm}.\"LiteLLM_TeamTable\" join {nemo}.teams t"
+                + " join {auth}.users u on u.id = t.auth").find()).isFalse();
+    }
+
     @Test
     void theScanRecognisesTheLiteralsItForbids() {
         for (String sql : List.of("select to_regclass('public.\"LiteLLM_AuditLog\"')",

@@ -40,11 +40,11 @@ class AuditServiceTest {
 
     /** The drift the fixture adds: one or more cases for every check the seed leaves empty. */
     static final String FIXTURE_SQL = """
-            insert into nemo.organizations (organization_id, name, slug) values ('%1$s', 'Fixture Org', 'fixture-org');
+            insert into {nemo}.organizations (organization_id, name, slug) values ('%1$s', 'Fixture Org', 'fixture-org');
             insert into "LiteLLM_BudgetTable" (budget_id, created_by, updated_by) values ('fx-budget', 'test', 'test');
             insert into "LiteLLM_OrganizationTable" (organization_id, organization_alias, budget_id, created_by, updated_by)
                 values ('%1$s', 'Fixture Org', 'fx-budget', 'test', 'test');
-            insert into nemo.teams (team_id, organization_id, name) values
+            insert into {nemo}.teams (team_id, organization_id, name) values
                 ('%2$s', '%1$s', 'No Org'), ('%3$s', '%1$s', 'Ghost Member'), ('%4$s', '%1$s', 'Empty'),
                 ('%5$s', '%1$s', 'Old LiteLLM');
             insert into "LiteLLM_TeamTable" (team_id, team_alias, organization_id, members_with_roles) values
@@ -52,7 +52,7 @@ class AuditServiceTest {
                 ('%3$s', 'Ghost Member', '%1$s', '[{"user_id": "%7$s", "user_email": null, "role": "admin"}]'),
                 ('%4$s', 'Empty', '%1$s', '[]'),
                 ('%5$s', 'Old LiteLLM', '%1$s', '[{"user_id": "%9$s", "user_email": null, "role": "admin"}]');
-            insert into auth.users (id, email) values
+            insert into {auth}.users (id, email) values
                 ('%7$s', 'ghost@fixture.example'), ('%8$s', 'stale@fixture.example'), ('%9$s', 'old@fixture.example');
             insert into "LiteLLM_UserTable" (user_id, user_email, teams) values
                 ('%6$s', 'noauth@fixture.example', '{}'), ('%8$s', 'stale@fixture.example', '{%4$s}'),
@@ -64,7 +64,7 @@ class AuditServiceTest {
             insert into "LiteLLM_VerificationToken" (token, key_alias, user_id, team_id, organization_id) values
                 (encode(sha256(convert_to('%10$s', 'UTF8')), 'hex'), 'fixture-mismatch', '%9$s', '%5$s', '%11$s'),
                 (encode(sha256(convert_to('sk-fixture-2', 'UTF8')), 'hex'), 'fixture-upper', upper('%9$s'), '%5$s', null);
-            alter table nemo.credit_balances add column litellm_org_id text;
+            alter table {nemo}.credit_balances add column litellm_org_id text;
             """.formatted(FIXTURE_ORG, TEAM_WITHOUT_ORG, TEAM_WITH_GHOST_MEMBER, TEAM_WITH_EMPTY_ROSTER,
             TEAM_OLD_LITELLM, USER_WITHOUT_AUTH, USER_WITHOUT_LITELLM_ROW, USER_WITH_STALE_TEAMS,
             USER_WITHOUT_TEAM_MEMBERSHIP, MISMATCHED_KEY, BLUE_HARBOR);

@@ -54,7 +54,7 @@ class MembershipServiceTest {
         database = Database.open(variant.target(name));
         service = ConsoleServices.wire(database, new ConsoleHome(home)).membership();
         sql = variant.sql(name);
-        sql.execute("insert into auth.users (id, email, created_at) values ('" + NEW_HIRE + "', 'New.Hire@acme.example', now())");
+        sql.execute("insert into {auth}.users (id, email, created_at) values ('" + NEW_HIRE + "', 'New.Hire@acme.example', now())");
     }
 
     @AfterEach
@@ -213,7 +213,7 @@ class MembershipServiceTest {
     @Test
     void teamAddTurnsTheEmptyObjectRosterIntoAnArrayAndWritesAllThreeCopies() throws Exception {
         String user = cedarUser(5);
-        String email = sql.value("select email from auth.users where id = ?::uuid", user);
+        String email = sql.value("select email from {auth}.users where id = ?::uuid", user);
 
         EditResult result = service.apply(MembershipEdit.teamAdd(SANDBOX_TEAM_EMPTY_OBJECT, List.of(user), "admin", false), false);
 

@@ -45,7 +45,7 @@ public final class Sql {
     /** Every row as strings (SQL NULL as null), parameters bound as text or objects in order. */
     public List<List<String>> rows(String sql, Object... parameters) {
         try (Connection connection = connect();
-             PreparedStatement statement = connection.prepareStatement(schemas.qualify(sql))) {
+             PreparedStatement statement = connection.prepareStatement(schemas.resolve(sql))) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -82,7 +82,7 @@ public final class Sql {
 
     public void execute(String sql) {
         try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(schemas.qualify(sql));
+            statement.execute(schemas.resolve(sql));
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }
@@ -97,7 +97,7 @@ public final class Sql {
                 "LiteLLM_TeamMembership", "LiteLLM_VerificationToken", "LiteLLM_DeletedVerificationToken",
                 "LiteLLM_AuditLog")) {
             all.append(table).append('=').append(value("select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' "
-                    + "order by t::text)), '') from public.\"" + table + "\" t")).append('\n');
+                    + "order by t::text)), '') from {litellm}.\"" + table + "\" t")).append('\n');
         }
         return all.toString();
     }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.ConnectionTarget;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.DemoDatabase;
@@ -102,9 +103,10 @@ public final class TestDatabases {
         return server().getDatabase("postgres", databaseName);
     }
 
+    /** Runs test SQL on a database with the default schema names; placeholders resolve to those. */
     public static void execute(DataSource dataSource, String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+            statement.execute(SchemaNames.DEFAULT.resolve(sql));
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }

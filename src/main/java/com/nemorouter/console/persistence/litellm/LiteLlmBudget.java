@@ -9,7 +9,7 @@ import jakarta.persistence.Table;
 
 /** {@code LiteLLM_BudgetTable}: every LiteLLM organization needs one before it can exist. */
 @Entity
-@Table(name = "`LiteLLM_BudgetTable`")
+@Table(schema = "litellm", name = "`LiteLLM_BudgetTable`")
 public class LiteLlmBudget {
 
     @Id

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /** {@code LiteLLM_OrganizationTable}: LiteLLM's side of an organization; the id is the org UUID as text. */
 @Entity
-@Table(name = "`LiteLLM_OrganizationTable`")
+@Table(schema = "litellm", name = "`LiteLLM_OrganizationTable`")
 public class LiteLlmOrganization {
 
     @Id

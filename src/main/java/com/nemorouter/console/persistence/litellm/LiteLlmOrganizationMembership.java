@@ -13,7 +13,7 @@ import jakarta.persistence.Table;
 /** {@code LiteLLM_OrganizationMembership}: the only record of who belongs to an organization. */
 @Entity
 @IdClass(LiteLlmOrganizationMembership.Key.class)
-@Table(name = "`LiteLLM_OrganizationMembership`")
+@Table(schema = "litellm", name = "`LiteLLM_OrganizationMembership`")
 public class LiteLlmOrganizationMembership {
 
     @Id

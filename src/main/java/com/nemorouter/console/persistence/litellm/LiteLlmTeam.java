@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
  * either an array or the column default {@code {}}, and a rewrite must preserve what it does not change.
  */
 @Entity
-@Table(name = "`LiteLLM_TeamTable`")
+@Table(schema = "litellm", name = "`LiteLLM_TeamTable`")
 public class LiteLlmTeam {
 
     @Id

@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 /** {@code LiteLLM_TeamMembership}: per-member spend; newest LiteLLM writes one per roster member. */
 @Entity
 @IdClass(LiteLlmTeamMembership.Key.class)
-@Table(name = "`LiteLLM_TeamMembership`")
+@Table(schema = "litellm", name = "`LiteLLM_TeamMembership`")
 public class LiteLlmTeamMembership {
 
     @Id

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /** {@code LiteLLM_UserTable}: user_id is the Supabase auth UUID as lowercase text (or LiteLLM's own ids). */
 @Entity
-@Table(name = "`LiteLLM_UserTable`")
+@Table(schema = "litellm", name = "`LiteLLM_UserTable`")
 public class LiteLlmUser {
 
     @Id

@@ -12,7 +12,7 @@ import org.hibernate.type.SqlTypes;
 
 /** {@code LiteLLM_VerificationToken}: a virtual key, stored only as the SHA-256 hex digest of {@code sk-...}. */
 @Entity
-@Table(name = "`LiteLLM_VerificationToken`")
+@Table(schema = "litellm", name = "`LiteLLM_VerificationToken`")
 public class LiteLlmVerificationToken {
 
     @Id

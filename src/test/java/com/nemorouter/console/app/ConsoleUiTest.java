@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.member.MemberViewModel;
 import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.team.RosterEntry;
@@ -130,6 +132,17 @@ class ConsoleUiTest extends ConsoleRobot {
                 && "✔ consistent".equals(cell.getText())).<Node>queryAll()).isNotEmpty().allSatisfy(cell ->
                 assertThat(cell.getPseudoClassStates()).contains(MarkStyle.pseudoClass(Mark.OK))
                         .doesNotContain(MarkStyle.pseudoClass(Mark.DRIFT)));
+
+        // Dana's member view: the team her user row's teams[] lacks is marked missing.
+        clickOn(from(roster).lookup(dana.status()).<Node>query()).type(KeyCode.ENTER);
+        waitUntil(() -> DANA_TEAMS_ARRAY_DRIFT.equals(this.<TextField>find("#member-id").getText()));
+        TableView<MemberDetail.Team> memberTeams = find("#member-teams");
+        waitUntil(() -> !memberTeams.getItems().isEmpty());
+        String unlisted = MemberViewModel.teamListing(memberTeams.getItems().get(0));
+        assertThat(unlisted).startsWith("✘");
+        assertThat(from(memberTeams).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && unlisted.equals(cell.getText())).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.MISSING));
     }
 
     /** The real application, blind to the developer's own DATABASE_URL. */

@@ -38,7 +38,7 @@ public final class MarkCell<S> extends TableCell<S, String> {
         return column -> new IdCell<>() {
             @Override
             protected void decorate(String item) {
-                MarkStyle.apply(this, rowMark(this, mark));
+                MarkStyle.apply(this, item == null ? null : rowMark(this, mark));
             }
         };
     }

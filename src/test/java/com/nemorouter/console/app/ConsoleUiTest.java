@@ -99,6 +99,9 @@ class ConsoleUiTest extends ConsoleRobot {
                 .contains(MarkStyle.pseudoClass(Mark.MISSING));
         assertThat(this.<Label>find("#organization-nemo-name").getPseudoClassStates())
                 .contains(MarkStyle.pseudoClass(Mark.OK)).doesNotContain(MarkStyle.pseudoClass(Mark.MISSING));
+        assertThat(from(organizationTable()).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && "⚠ nemo only".equals(cell.getText())).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.PARTIAL));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.nemorouter.console.member;
 
+import com.nemorouter.console.presence.MarkCell;
 import com.nemorouter.console.presence.PresenceFlowView;
 import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.Copying;
@@ -10,9 +11,7 @@ import com.nemorouter.console.ui.Tables;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -77,20 +76,8 @@ public final class MemberView {
         Tables.bind(teamNameColumn, MemberDetail.Team::name);
         Tables.bind(teamIdColumn, MemberDetail.Team::teamId);
         Tables.bind(teamRoleColumn, MemberDetail.Team::role);
-        Tables.bind(teamArrayColumn, team -> team.inUserTeams() ? "✔ listed"
-                : "✘ missing from the user's team list (LiteLLM_UserTable.teams)");
-        teamArrayColumn.setCellFactory(column -> new TableCell<>() {
-            @Override
-            protected void updateItem(String text, boolean empty) {
-                super.updateItem(text, empty);
-                getStyleClass().remove("mark--missing");
-                setText(empty ? null : text);
-                setTooltip(empty || text == null ? null : new Tooltip(text));
-                if (!empty && text != null && text.startsWith("✘")) {
-                    getStyleClass().add("mark--missing");
-                }
-            }
-        });
+        Tables.bind(teamArrayColumn, MemberViewModel::teamListing);
+        teamArrayColumn.setCellFactory(MarkCell.withTooltip(MemberViewModel::teamListingMark));
         orgIdColumn.setCellFactory(IdCell.factory());
         teamIdColumn.setCellFactory(IdCell.factory());
         Tables.rowMenu(organizationTable, MemberDetail.Organization::organizationId)

@@ -1,5 +1,6 @@
 package com.nemorouter.console.member;
 
+import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
@@ -54,5 +55,15 @@ public final class MemberViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Whether the user's {@code LiteLLM_UserTable.teams} lists a team whose roster lists the user. */
+    public static String teamListing(MemberDetail.Team team) {
+        return team.inUserTeams() ? "✔ listed" : "✘ missing from the user's team list (LiteLLM_UserTable.teams)";
+    }
+
+    /** The typed status beside {@link #teamListing}. */
+    public static Mark teamListingMark(MemberDetail.Team team) {
+        return team.inUserTeams() ? Mark.OK : Mark.MISSING;
     }
 }

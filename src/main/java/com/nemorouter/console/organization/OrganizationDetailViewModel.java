@@ -15,6 +15,8 @@ import com.nemorouter.console.membership.MembershipEdit.Operation;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
 import com.nemorouter.console.membership.MembershipEditing;
 import com.nemorouter.console.membership.UserChoice;
+import com.nemorouter.console.presence.Mark;
+import com.nemorouter.console.presence.Marked;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.team.TeamService;
@@ -258,5 +260,44 @@ public final class OrganizationDetailViewModel {
 
     public ReadOnlyStringProperty membersSummaryProperty() {
         return membersSummary.getReadOnlyProperty();
+    }
+
+    /** The name in {@code nemo.organizations}, or the row it lacks. */
+    public static Marked nemoName(OrganizationDetail detail) {
+        return detail.nemoName() == null ? new Marked("✘ MISSING in nemo.organizations", Mark.MISSING)
+                : new Marked(detail.nemoName(), Mark.OK);
+    }
+
+    /** The alias in {@code LiteLLM_OrganizationTable}, or the row it lacks. */
+    public static Marked liteLlmAlias(OrganizationDetail detail) {
+        return detail.liteLlmAlias() == null ? new Marked("✘ MISSING in LiteLLM_OrganizationTable", Mark.MISSING)
+                : new Marked(detail.liteLlmAlias(), Mark.OK);
+    }
+
+    /** What the NemoRouter backend makes of this org's keys: the presence flow's backend card. */
+    public static Marked backend(OrganizationDetail detail) {
+        return detail.authContextOrgId() != null
+                ? new Marked("AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])",
+                        Mark.OK)
+                : new Marked("No LiteLLM organization: no key can resolve to AuthContext.org_id " + detail.id(),
+                        Mark.MISSING);
+    }
+
+    /**
+     * A team's organization on one side, against the organization shown: "this org", "✘ none" (the side
+     * names no organization) or "✘ other: <id>" (the team belongs elsewhere there).
+     */
+    public Marked teamOrganization(String organizationId) {
+        if (organizationId == null) {
+            return new Marked("✘ none", Mark.MISSING);
+        }
+        return isOtherOrganization(organizationId) || detail.get() == null
+                ? new Marked("✘ other: " + organizationId, Mark.DRIFT) : new Marked("this org", Mark.OK);
+    }
+
+    /** True for an organization id other than the one shown (a team's other organization can be opened). */
+    public boolean isOtherOrganization(String organizationId) {
+        OrganizationDetail shown = detail.get();
+        return organizationId != null && shown != null && !organizationId.equals(shown.id());
     }
 }

@@ -1,5 +1,6 @@
 package com.nemorouter.console.organization;
 
+import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.presence.Presence;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.IdLinks;
@@ -148,18 +149,18 @@ public final class OrganizationListView {
         }
     }
 
-    /** Presence as text and symbol (readable without colour) plus a colour class. */
+    /** Presence as text and symbol (readable without colour) plus its mark (both sides is drawn green here). */
     static final class PresenceCell extends TableCell<OrganizationRow, Presence> {
+        PresenceCell() {
+            getStyleClass().add("presence-badge");
+        }
+
         @Override
         protected void updateItem(Presence presence, boolean empty) {
             super.updateItem(presence, empty);
-            getStyleClass().removeAll("presence-badge--both", "presence-badge--partial");
-            if (empty || presence == null) {
-                setText(null);
-                return;
-            }
-            setText(presence.badge());
-            getStyleClass().add(presence.isComplete() ? "presence-badge--both" : "presence-badge--partial");
+            boolean blank = empty || presence == null;
+            setText(blank ? null : presence.badge());
+            MarkStyle.apply(this, blank ? null : presence.mark());
         }
     }
 }

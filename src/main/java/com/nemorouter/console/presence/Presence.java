@@ -30,6 +30,11 @@ public enum Presence {
         return badge;
     }
 
+    /** The typed status beside {@link #badge()}: both sides is {@link Mark#OK}, one side only {@link Mark#PARTIAL}. */
+    public Mark mark() {
+        return this == BOTH ? Mark.OK : Mark.PARTIAL;
+    }
+
     public boolean isComplete() {
         return this == BOTH;
     }

@@ -3,6 +3,8 @@ package com.nemorouter.console.team;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nemorouter.console.presence.Mark;
+
 /**
  * One entry of a team's {@code members_with_roles}, checked against the other copies of the roster.
  *
@@ -38,5 +40,10 @@ public record RosterEntry(String userId, String email, String role, boolean inUs
     public String status() {
         List<String> problems = problems();
         return problems.isEmpty() ? "✔ consistent" : "✘ " + String.join("; ", problems);
+    }
+
+    /** The typed status beside {@link #status()}: any problem means the roster's copies have drifted apart. */
+    public Mark mark() {
+        return problems().isEmpty() ? Mark.OK : Mark.DRIFT;
     }
 }

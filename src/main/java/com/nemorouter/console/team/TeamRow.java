@@ -2,6 +2,7 @@ package com.nemorouter.console.team;
 
 import java.util.Objects;
 
+import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.Presence;
 
 /**
@@ -25,5 +26,10 @@ public record TeamRow(String id, String nemoName, String liteLlmAlias, String ne
 
     public String presenceText() {
         return organizationMismatch() ? "✘ org differs" : presence.badge();
+    }
+
+    /** The typed status beside {@link #presenceText()}. */
+    public Mark presenceMark() {
+        return organizationMismatch() ? Mark.DRIFT : presence.mark();
     }
 }

@@ -37,7 +37,7 @@ public class IdCell<S> extends TableCell<S, String> {
         if (full == null || full.isEmpty()) {
             setText(null);
             setTooltip(null);
-            getStyleClass().remove("mark--missing");
+            decorate(null);
             return;
         }
         Tooltip tooltip = getTooltip();
@@ -51,12 +51,11 @@ public class IdCell<S> extends TableCell<S, String> {
         decorate(item);
     }
 
-    /** A value that starts with ✘ (a missing or mismatched id) is marked red; the mark reads without colour. */
+    /**
+     * Styles the cell for {@code item} (null when empty). Plain ids need nothing; cells whose text carries a
+     * drift mark override this to style by the row's typed status, never by parsing the text.
+     */
     protected void decorate(String item) {
-        getStyleClass().remove("mark--missing");
-        if (item != null && item.startsWith("✘")) {
-            getStyleClass().add("mark--missing");
-        }
     }
 
     private void render() {

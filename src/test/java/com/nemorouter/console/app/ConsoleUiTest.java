@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberRow;
+import com.nemorouter.console.member.MemberViewModel;
+import com.nemorouter.console.presence.Mark;
+import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.TestDatabases;
+import com.nemorouter.console.ui.IdCell;
 
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -90,6 +95,13 @@ class ConsoleUiTest extends ConsoleRobot {
         Node missing = lookup("#presence-LiteLLM_OrganizationTable-organization_id").query();
         assertThat(missing.getStyleClass()).contains("presence-card--missing");
         assertThat(this.<Label>find("#organization-litellm-alias").getText()).contains("MISSING");
+        assertThat(this.<Label>find("#organization-litellm-alias").getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.MISSING));
+        assertThat(this.<Label>find("#organization-nemo-name").getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.OK)).doesNotContain(MarkStyle.pseudoClass(Mark.MISSING));
+        assertThat(from(organizationTable()).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && "⚠ nemo only".equals(cell.getText())).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.PARTIAL));
     }
 
     @Test
@@ -105,6 +117,35 @@ class ConsoleUiTest extends ConsoleRobot {
                 .singleElement().extracting(RosterEntry::status).asString().contains("not a member of the team's org");
         assertThat(roster.getItems()).filteredOn(entry -> entry.userId().equals(DANA_TEAMS_ARRAY_DRIFT))
                 .singleElement().extracting(RosterEntry::status).asString().contains("teams[] lacks this team");
+
+        // Drifted rows carry the typed status as a pseudo-class, consistent ones do not.
+        TeamRow dataScience = teams.getItems().stream().filter(TeamRow::organizationMismatch).findFirst().orElseThrow();
+        assertThat(from(teams).lookup(dataScience.presenceText()).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.DRIFT));
+        Node otherOrganization = from(teams).lookup((Node node) -> node instanceof IdCell<?> cell
+                && ("✘ other: " + CEDAR_POINT).equals(cell.fullValue())).query();
+        assertThat(otherOrganization.getPseudoClassStates()).contains(MarkStyle.pseudoClass(Mark.DRIFT));
+        RosterEntry dana = roster.getItems().stream().filter(entry -> entry.userId().equals(DANA_TEAMS_ARRAY_DRIFT))
+                .findFirst().orElseThrow();
+        interact(() -> roster.scrollTo(dana));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(from(roster).lookup(dana.status()).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.DRIFT));
+        assertThat(from(roster).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && "✔ consistent".equals(cell.getText())).<Node>queryAll()).isNotEmpty().allSatisfy(cell ->
+                assertThat(cell.getPseudoClassStates()).contains(MarkStyle.pseudoClass(Mark.OK))
+                        .doesNotContain(MarkStyle.pseudoClass(Mark.DRIFT)));
+
+        // Dana's member view: the team her user row's teams[] lacks is marked missing.
+        clickOn(from(roster).lookup(dana.status()).<Node>query()).type(KeyCode.ENTER);
+        waitUntil(() -> DANA_TEAMS_ARRAY_DRIFT.equals(this.<TextField>find("#member-id").getText()));
+        TableView<MemberDetail.Team> memberTeams = find("#member-teams");
+        waitUntil(() -> !memberTeams.getItems().isEmpty());
+        String unlisted = MemberViewModel.teamListing(memberTeams.getItems().get(0));
+        assertThat(unlisted).startsWith("✘");
+        assertThat(from(memberTeams).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                && unlisted.equals(cell.getText())).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.MISSING));
     }
 
     /** The real application, blind to the developer's own DATABASE_URL. */
@@ -130,7 +171,9 @@ class ConsoleUiTest extends ConsoleRobot {
         assertThat(uma.authMatch().text()).startsWith("✘");
         interact(() -> members.scrollTo(uma)); // a late row may lie below the visible rows
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(from(members).lookup(uma.authMatch().text()).<Node>query().getStyleClass()).contains("mark--missing");
+        // The typed status (not the text's ✘) styles the cell: a pseudo-class the CSS colours.
+        assertThat(from(members).lookup(uma.authMatch().text()).<Node>query().getPseudoClassStates())
+                .contains(MarkStyle.pseudoClass(Mark.DRIFT));
     }
 
     /** Searches, expects exactly one row with that name, clicks it and waits for its detail. */

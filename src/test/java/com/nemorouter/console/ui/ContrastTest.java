@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nemorouter.console.presence.Mark;
+import com.nemorouter.console.presence.MarkStyle;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
@@ -62,10 +64,7 @@ class ContrastTest extends FxRobot {
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
-                    getStyleClass().remove("mark--missing");
-                    if (!empty) {
-                        getStyleClass().add("mark--missing");
-                    }
+                    MarkStyle.apply(this, empty ? null : Mark.PARTIAL);
                 }
             });
             table.getColumns().setAll(List.of(name, mark));
@@ -116,7 +115,7 @@ class ContrastTest extends FxRobot {
                 Color text = (Color) cell.getTextFill();
                 double ratio = contrast(text, behind);
                 System.out.printf("%s %-32s %-14s text %s on %s: %.2f%n", theme, what,
-                        cell.getStyleClass().contains("mark--missing") ? "mark" : "text", text, behind, ratio);
+                        cell.getPseudoClassStates().contains(MarkStyle.pseudoClass(Mark.PARTIAL)) ? "mark" : "text", text, behind, ratio);
                 if (ratio < AA) {
                     failures.add(String.format("%s %s (%s): %.2f", theme, what, cell.getText(), ratio));
                 }

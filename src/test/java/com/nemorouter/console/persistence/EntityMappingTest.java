@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.EntityNaming;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganizationMembership;
 import com.nemorouter.console.persistence.litellm.LiteLlmTeam;
 import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
 import com.nemorouter.console.persistence.nemo.NemoTeam;
+import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.TestDatabases;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -20,19 +22,25 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The entities describe the demo schema exactly: Hibernate's own validation passes against it. */
+/**
+ * The entities describe the demo schema exactly: Hibernate's own validation passes against it, in every schema
+ * layout (the naming strategy maps each entity's table family to the configured schema).
+ */
 class EntityMappingTest {
 
-    @Test
-    void hibernateValidatesEveryEntityAgainstTheSchema() {
-        String name = TestDatabases.copyOfSeed();
-        var target = TestDatabases.target(name);
+    @ParameterizedTest
+    @EnumSource(SchemaVariant.class)
+    void hibernateValidatesEveryEntityAgainstTheSchema(SchemaVariant variant) {
+        var target = variant.target(variant.copyOfSeed());
         assertThatCode(() -> {
             try (EntityManagerFactory emf = new HibernatePersistenceConfiguration("validate")
                     .managedClasses(Database.ENTITIES.toArray(Class<?>[]::new))
                     .jdbcUrl(target.jdbcUrl())
                     .jdbcCredentials("postgres", "")
+                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, EntityNaming.of(variant.schemas()))
                     .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "validate")
                     .createEntityManagerFactory()) {
                 assertThat(emf.isOpen()).isTrue();

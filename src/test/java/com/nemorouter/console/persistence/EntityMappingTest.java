@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
-import com.nemorouter.console.connection.EntityNaming;
+import com.nemorouter.console.connection.SchemaNaming;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganizationMembership;
 import com.nemorouter.console.persistence.litellm.LiteLlmTeam;
@@ -40,8 +40,8 @@ class EntityMappingTest {
                     .managedClasses(Database.ENTITIES.toArray(Class<?>[]::new))
                     .jdbcUrl(target.jdbcUrl())
                     .jdbcCredentials("postgres", "")
-                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, EntityNaming.of(variant.schemas()))
                     .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "validate")
+                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(target.schemas()))
                     .createEntityManagerFactory()) {
                 assertThat(emf.isOpen()).isTrue();
             }

@@ -7,7 +7,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.persistence.auth.AuthUser;

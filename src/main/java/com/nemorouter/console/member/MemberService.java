@@ -32,7 +32,8 @@ public final class MemberService {
      * The member view of {@code userId} (matched exactly as text, as LiteLLM does). The user loads through the
      * entities: its LiteLLM row with the auth user of the same UUID and its key count in one statement, then its
      * org memberships and roster entries (set-based SQL). Four statements plus the presence read whatever the
-     * number of orgs and teams; up to six for a user LiteLLM lacks (auth and the key count are then read apart).
+     * number of orgs and teams; five for a user LiteLLM lacks (then auth with the key count is read apart), six
+     * for an id neither has.
      *
      * @return empty when no table refers to the id
      */
@@ -72,11 +73,18 @@ public final class MemberService {
             return new User(liteLlm, liteLlm.getAuthUser().orElse(null), row.get().get("keyCount", Long.class));
         }
         // Only the canonical spelling is the auth user's id as text; any other spelling names nobody in auth.
-        AuthUser auth = Ids.asUuid(userId).filter(uuid -> uuid.toString().equals(userId))
-                .map(uuid -> em.find(AuthUser.class, uuid)).orElse(null);
+        Optional<Tuple> auth = Ids.asUuid(userId).filter(uuid -> uuid.toString().equals(userId))
+                .flatMap(uuid -> em.createQuery("""
+                        select a as authUser,
+                               (select count(k) from LiteLlmVerificationToken k where k.userId = :id) as keyCount
+                        from AuthUser a where a.id = :uuid""", Tuple.class)
+                        .setParameter("uuid", uuid).setParameter("id", userId).getResultStream().findFirst());
+        if (auth.isPresent()) {
+            return new User(null, auth.get().get("authUser", AuthUser.class), auth.get().get("keyCount", Long.class));
+        }
         long keys = em.createQuery("select count(k) from LiteLlmVerificationToken k where k.userId = :id", Long.class)
                 .setParameter("id", userId).getSingleResult();
-        return new User(null, auth, keys);
+        return new User(null, null, keys);
     }
 
     private static List<MemberDetail.Organization> organizations(EntityManager em, String userId) {

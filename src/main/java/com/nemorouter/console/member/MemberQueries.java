@@ -1,22 +1,42 @@
 package com.nemorouter.console.member;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import com.nemorouter.console.presence.Ids;
 
 import jakarta.persistence.EntityManager;
 
-/** Set-based reads of organization members; they run inside the caller's transaction. */
+import org.hibernate.Session;
+
+/**
+ * Set-based reads of organization members; they run inside the caller's transaction. A member page with its team
+ * names and key counts is one set operation, so it stays SQL; Hibernate maps each row onto a record by its
+ * constructor (columns in parameter order), never by casting positions of an {@code Object[]}.
+ */
 public final class MemberQueries {
 
+    /**
+     * One row of {@link #membersOfOrganization}, as the SQL returns it.
+     *
+     * @param authExact null when auth has no user for the id at all
+     * @param total     all members of the org, repeated on every row of the page
+     */
+    private record MemberColumns(String userId, String email, String role, Boolean authFound, Boolean authExact,
+                                 Boolean inUserTable, String teams, Long keyCount, Long total) {
+
+        MemberRow toRow() {
+            MemberRow.AuthMatch match = Boolean.TRUE.equals(authExact) ? MemberRow.AuthMatch.EXACT
+                    : authFound ? MemberRow.AuthMatch.CASE_ONLY : MemberRow.AuthMatch.MISSING;
+            return new MemberRow(userId, email, role, match, inUserTable, teams, keyCount);
+        }
+    }
+
     /** A page of an org's members with auth presence, team names and key counts, in one statement. */
-    @SuppressWarnings("unchecked")
     public MembersPage membersOfOrganization(EntityManager em, String organizationId, int limit) {
         // The page is picked first and only its rows get team names and key counts: computing those for
         // every member of a large org (with the total as a window over all of them) cost seconds per
         // thousand members. The org's rosters are expanded once, not searched once per member.
-        List<Object[]> rows = em.createNativeQuery("""
+        List<MemberColumns> rows = em.unwrap(Session.class).createNativeQuery("""
                 with members as materialized (
                     select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id = :org
@@ -52,23 +72,14 @@ public final class MemberQueries {
                 from page p
                 left join page_teams pt on pt.user_id = p.user_id
                 order by lower(coalesce(p.user_email, p.email, p.user_id)), p.user_id
-                """)
+                """, MemberColumns.class)
                 .setParameter("org", organizationId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
                 .setParameter("limit", limit)
                 .getResultList();
-        List<MemberRow> members = new ArrayList<>(rows.size());
-        long total = 0;
-        for (Object[] row : rows) {
-            boolean authFound = (Boolean) row[3];
-            boolean authExact = Boolean.TRUE.equals(row[4]);
-            MemberRow.AuthMatch match = authExact ? MemberRow.AuthMatch.EXACT
-                    : authFound ? MemberRow.AuthMatch.CASE_ONLY : MemberRow.AuthMatch.MISSING;
-            members.add(new MemberRow((String) row[0], (String) row[1], (String) row[2], match, (Boolean) row[5],
-                    (String) row[6], ((Number) row[7]).longValue()));
-            total = ((Number) row[8]).longValue();
-        }
-        return new MembersPage(members, total);
+        // An empty page means the org has no members at all: the total rides on the page's rows.
+        long total = rows.isEmpty() ? 0 : rows.get(0).total();
+        return new MembersPage(rows.stream().map(MemberColumns::toRow).toList(), total);
     }
 
     public record MembersPage(List<MemberRow> members, long total) {

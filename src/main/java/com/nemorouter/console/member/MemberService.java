@@ -1,18 +1,21 @@
 package com.nemorouter.console.member;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.persistence.auth.AuthUser;
+import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.presence.IdKind;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceQuery;
 import com.nemorouter.console.presence.PresenceReport;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
+
+import org.hibernate.Session;
 
 /** One user across auth and LiteLLM. Each method is one read transaction on a background thread. */
 public final class MemberService {
@@ -26,63 +29,77 @@ public final class MemberService {
     }
 
     /**
-     * The member view of {@code userId} (matched exactly as text, as LiteLLM does). Four statements
-     * plus the catalog read on first use, whatever the number of orgs and teams.
+     * The member view of {@code userId} (matched exactly as text, as LiteLLM does). The user loads through the
+     * entities: its LiteLLM row with the auth user of the same UUID and its key count in one statement, then its
+     * org memberships and roster entries (set-based SQL). Four statements plus the presence read whatever the
+     * number of orgs and teams; five for a user LiteLLM lacks (then auth with the key count is read apart), six
+     * for an id neither has.
      *
      * @return empty when no table refers to the id
      */
     public Optional<MemberDetail> open(String userId) {
         return database.read(em -> {
             PresenceReport presence = presenceQuery.find(em, IdKind.USER, userId);
-            Object[] user = user(em, userId);
+            User user = user(em, userId);
             List<MemberDetail.Organization> organizations = organizations(em, userId);
             List<MemberDetail.Team> teams = teams(em, userId);
             boolean anywhere = presence.entries().stream().anyMatch(entry -> entry.rows() > 0);
             if (!anywhere) {
                 return Optional.empty();
             }
-            String[] userTeams = (String[]) user[4];
-            return Optional.of(new MemberDetail(userId, (Boolean) user[6], (Boolean) user[7], (String) user[0], (String) user[1], (String) user[2],
-                    (String) user[3], userTeams == null ? List.of() : Arrays.asList(userTeams), organizations,
-                    teams, ((Number) user[5]).longValue(), presence));
+            LiteLlmUser liteLlm = user.liteLlm();
+            AuthUser auth = user.auth();
+            return Optional.of(new MemberDetail(userId, auth != null, liteLlm != null,
+                    auth == null ? null : auth.getEmail(), auth == null ? null : auth.getFullName(),
+                    liteLlm == null ? null : liteLlm.getUserEmail(), liteLlm == null ? null : liteLlm.getUserRole(),
+                    liteLlm == null ? List.of() : Arrays.asList(liteLlm.getTeams()), organizations, teams,
+                    user.keyCount(), presence));
         });
     }
 
-    private static Object[] user(EntityManager em, String userId) {
-        Optional<UUID> uuid = Ids.asUuid(userId);
-        return (Object[]) em.createNativeQuery("""
-                select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role, u.teams,
-                       (select count(*) from {litellm}."LiteLLM_VerificationToken" k where k.user_id = :id),
-                       a.id is not null, u.user_id is not null
-                from (select 1) one
-                left join {auth}.users a on a.id = cast(:uuid as uuid) and a.id::text = :id
-                left join {litellm}."LiteLLM_UserTable" u on u.user_id = :id
-                """)
-                .setParameter("id", userId)
-                .setParameter("uuid", uuid.map(UUID::toString).orElse(null))
-                .getSingleResult();
+    /** Either side may be missing (drift); the auth user is the one whose id is exactly {@code userId}. */
+    private record User(LiteLlmUser liteLlm, AuthUser auth, long keyCount) {
     }
 
-    @SuppressWarnings("unchecked")
+    private static User user(EntityManager em, String userId) {
+        Optional<Tuple> row = em.createQuery("""
+                select u as liteLlmUser,
+                       (select count(k) from LiteLlmVerificationToken k where k.userId = u.userId) as keyCount
+                from LiteLlmUser u left join fetch u.authUser
+                where u.userId = :id""", Tuple.class)
+                .setParameter("id", userId).getResultStream().findFirst();
+        if (row.isPresent()) {
+            LiteLlmUser liteLlm = row.get().get("liteLlmUser", LiteLlmUser.class);
+            return new User(liteLlm, liteLlm.getAuthUser().orElse(null), row.get().get("keyCount", Long.class));
+        }
+        // Only the canonical spelling is the auth user's id as text; any other spelling names nobody in auth.
+        Optional<Tuple> auth = Ids.asUuid(userId).filter(uuid -> uuid.toString().equals(userId))
+                .flatMap(uuid -> em.createQuery("""
+                        select a as authUser,
+                               (select count(k) from LiteLlmVerificationToken k where k.userId = :id) as keyCount
+                        from AuthUser a where a.id = :uuid""", Tuple.class)
+                        .setParameter("uuid", uuid).setParameter("id", userId).getResultStream().findFirst());
+        if (auth.isPresent()) {
+            return new User(null, auth.get().get("authUser", AuthUser.class), auth.get().get("keyCount", Long.class));
+        }
+        long keys = em.createQuery("select count(k) from LiteLlmVerificationToken k where k.userId = :id", Long.class)
+                .setParameter("id", userId).getSingleResult();
+        return new User(null, null, keys);
+    }
+
     private static List<MemberDetail.Organization> organizations(EntityManager em, String userId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return em.unwrap(Session.class).createNativeQuery("""
                 select m.organization_id, coalesce(n.name, l.organization_alias), m.user_role
                 from {litellm}."LiteLLM_OrganizationMembership" m
                 left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
                 left join {nemo}.organizations n on n.organization_id::text = m.organization_id
                 where m.user_id = :id
                 order by 2
-                """).setParameter("id", userId).getResultList();
-        List<MemberDetail.Organization> organizations = new ArrayList<>();
-        for (Object[] row : rows) {
-            organizations.add(new MemberDetail.Organization((String) row[0], (String) row[1], (String) row[2]));
-        }
-        return organizations;
+                """, MemberDetail.Organization.class).setParameter("id", userId).getResultList();
     }
 
-    @SuppressWarnings("unchecked")
     private static List<MemberDetail.Team> teams(EntityManager em, String userId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return em.unwrap(Session.class).createNativeQuery("""
                 select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                        coalesce(array_position(u.teams, t.team_id) is not null, false)
                 from {litellm}."LiteLLM_TeamTable" t
@@ -94,12 +111,6 @@ public final class MemberService {
                   and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
                   and e.member ->> 'user_id' = :id
                 order by 2
-                """).setParameter("id", userId).getResultList();
-        List<MemberDetail.Team> teams = new ArrayList<>();
-        for (Object[] row : rows) {
-            teams.add(new MemberDetail.Team((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    (Boolean) row[4]));
-        }
-        return teams;
+                """, MemberDetail.Team.class).setParameter("id", userId).getResultList();
     }
 }

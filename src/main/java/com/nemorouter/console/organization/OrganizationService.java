@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.member.MemberQueries;
+import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
+import com.nemorouter.console.persistence.nemo.NemoOrganization;
 import com.nemorouter.console.presence.IdKind;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.Presence;
@@ -231,32 +233,44 @@ public final class OrganizationService {
      */
     public Optional<OrganizationDetail> open(String organizationId) {
         return database.read(em -> {
-            Object[] core = core(em, organizationId);
-            if (core == null) {
+            Optional<Core> core = core(em, organizationId);
+            if (core.isEmpty()) {
                 return Optional.empty();
             }
+            NemoOrganization nemo = core.get().nemo();
+            LiteLlmOrganization liteLlm = core.get().liteLlm();
             PresenceReport presence = presenceQuery.find(em, IdKind.ORGANIZATION, organizationId);
             MemberQueries.MembersPage members = memberQueries.membersOfOrganization(em, organizationId, MEMBER_LIMIT);
-            return Optional.of(new OrganizationDetail(organizationId, (String) core[0], (String) core[1],
-                    (String) core[2], (String) core[3], (String) core[4], presence,
+            return Optional.of(new OrganizationDetail(organizationId,
+                    nemo == null ? null : nemo.getName(), nemo == null ? null : nemo.getSlug(),
+                    nemo == null ? null : nemo.getPlan(),
+                    liteLlm == null ? null : liteLlm.getOrganizationAlias(),
+                    liteLlm == null ? null : liteLlm.getOrganizationId(), presence,
                     teamQueries.teamsOfOrganization(em, organizationId), members.members(), members.total()));
         });
     }
 
-    private static Object[] core(EntityManager em, String organizationId) {
-        Optional<java.util.UUID> uuid = Ids.asUuid(organizationId);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
-                from (select 1) one
-                left join {nemo}.organizations n on n.organization_id = cast(:uuid as uuid)
-                     and n.organization_id::text = :org
-                left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = :org
-                where n.organization_id is not null or l.organization_id is not null
-                """)
-                .setParameter("uuid", uuid.map(Object::toString).orElse(null))
-                .setParameter("org", organizationId)
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+    /** Both sides of one organization; either may be null (drift), not both. */
+    private record Core(NemoOrganization nemo, LiteLlmOrganization liteLlm) {
+    }
+
+    /**
+     * The org through the entity model: the nemo row with its LiteLLM twin (the same UUID as text) in one
+     * statement, or, when nemo lacks it, LiteLLM's row alone. Ids match as text, exactly as LiteLLM's joins do:
+     * only the canonical lowercase spelling of a UUID can name the nemo row, so {@code 550E8400-...} finds
+     * neither side's row unless LiteLLM stores that very spelling.
+     */
+    private static Optional<Core> core(EntityManager em, String organizationId) {
+        Optional<NemoOrganization> nemo = Ids.asUuid(organizationId)
+                .filter(uuid -> uuid.toString().equals(organizationId))
+                .flatMap(uuid -> em.createQuery("""
+                        select n from NemoOrganization n left join fetch n.liteLlm
+                        where n.organizationId = :id""", NemoOrganization.class)
+                        .setParameter("id", uuid).getResultStream().findFirst());
+        if (nemo.isPresent()) {
+            return Optional.of(new Core(nemo.get(), nemo.get().getLiteLlm().orElse(null)));
+        }
+        return Optional.ofNullable(em.find(LiteLlmOrganization.class, organizationId))
+                .map(liteLlm -> new Core(null, liteLlm));
     }
 }

@@ -1,6 +1,5 @@
 package com.nemorouter.console.team;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,17 +9,32 @@ import com.nemorouter.console.presence.Presence;
 
 import jakarta.persistence.EntityManager;
 
-/** Set-based reads of teams and rosters; they run inside the caller's transaction. */
+import org.hibernate.Session;
+
+/**
+ * Set-based reads of teams and rosters; they run inside the caller's transaction. Merging both schemas' teams and
+ * expanding a JSON roster are set operations, so they stay SQL; Hibernate maps each row onto a record by its
+ * constructor (columns in parameter order), never by casting positions of an {@code Object[]}.
+ */
 public final class TeamQueries {
+
+    /** One row of {@link #teamsOfOrganization}, as the SQL returns it. */
+    private record TeamColumns(String id, String nemoName, String liteLlmAlias, String nemoOrganizationId,
+                               String liteLlmOrganizationId, Boolean inNemo, Boolean inLiteLlm, Long memberCount) {
+
+        TeamRow toRow() {
+            return new TeamRow(id, nemoName, liteLlmAlias, nemoOrganizationId, liteLlmOrganizationId,
+                    Presence.of(inNemo, inLiteLlm), memberCount);
+        }
+    }
 
     /**
      * The org's teams from both schemas, merged by team id. A team whose two sides name different
      * organizations appears under both of them, so neither org hides the mismatch.
      */
-    @SuppressWarnings("unchecked")
     public List<TeamRow> teamsOfOrganization(EntityManager em, String organizationId) {
         Optional<UUID> uuid = Ids.asUuid(organizationId);
-        List<Object[]> rows = em.createNativeQuery("""
+        return em.unwrap(Session.class).createNativeQuery("""
                 with ids as (
                     select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(:uuid as uuid)
                     union
@@ -29,23 +43,17 @@ public final class TeamQueries {
                 select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                        n.team_id is not null, l.team_id is not null,
                        case when jsonb_typeof(l.members_with_roles) = 'array'
-                            then jsonb_array_length(l.members_with_roles) else 0 end
+                            then cast(jsonb_array_length(l.members_with_roles) as bigint) else 0 end
                 from ids
                 left join {nemo}.teams n on n.team_id = case when ids.id ~ :uuidPattern then cast(ids.id as uuid) end
                      and n.team_id::text = ids.id
                 left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                 order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
-                """)
+                """, TeamColumns.class)
                 .setParameter("uuid", uuid.map(UUID::toString).orElse(null))
                 .setParameter("org", organizationId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
-                .getResultList();
-        List<TeamRow> teams = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            teams.add(new TeamRow((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                    (String) row[4], Presence.of((Boolean) row[5], (Boolean) row[6]), ((Number) row[7]).longValue()));
-        }
-        return teams;
+                .getResultStream().map(TeamColumns::toRow).toList();
     }
 
     /**
@@ -53,9 +61,8 @@ public final class TeamQueries {
      * {@code LiteLLM_TeamMembership}, the org membership and {@code auth.users}, in one statement.
      * A roster still holding the column default {@code {}} reads as empty.
      */
-    @SuppressWarnings("unchecked")
     public List<RosterEntry> roster(EntityManager em, String teamId) {
-        List<Object[]> rows = em.createNativeQuery("""
+        return em.unwrap(Session.class).createNativeQuery("""
                 select e.member ->> 'user_id', coalesce(e.member ->> 'user_email', u.user_email), e.member ->> 'role',
                        u.user_id is not null,
                        coalesce(array_position(u.teams, t.team_id) is not null, false),
@@ -74,15 +81,9 @@ public final class TeamQueries {
                 left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
                 where t.team_id = :team
                 order by e.position
-                """)
+                """, RosterEntry.class)
                 .setParameter("team", teamId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
                 .getResultList();
-        List<RosterEntry> roster = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            roster.add(new RosterEntry((String) row[0], (String) row[1], (String) row[2], (Boolean) row[3],
-                    (Boolean) row[4], (Boolean) row[5], (Boolean) row[6], (Boolean) row[7]));
-        }
-        return roster;
     }
 }

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.LaunchOptions;
 import com.nemorouter.console.connection.ConnectionStrings;

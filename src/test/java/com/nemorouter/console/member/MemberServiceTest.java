@@ -74,6 +74,26 @@ class MemberServiceTest {
     }
 
     @Test
+    void openingAMemberCostsTheSameBoundedStatementsWhateverTheirOrgsAndTeams() {
+        service.open(DANA_TEAMS_ARRAY_DRIFT);
+        long dana = statementsFor(() -> service.open(DANA_TEAMS_ARRAY_DRIFT));
+        long rory = statementsFor(() -> service.open(ROGUE_MEMBER_NOT_IN_ORG));
+        long proxyAdmin = statementsFor(() -> service.open("default_user_id"));
+        assertThat(rory).isEqualTo(dana);
+        assertThat(proxyAdmin).isEqualTo(dana);
+        assertThat(dana).as("presence, the user with auth and keys, orgs, teams").isLessThanOrEqualTo(4);
+        long authOnly = statementsFor(() -> service.open(UMA_AUTH_ID));
+        assertThat(authOnly).as("a user LiteLLM lacks reads auth and the key count apart").isEqualTo(dana + 1);
+    }
+
+    private static long statementsFor(Runnable action) {
+        var statistics = TestDatabases.seeded().statistics();
+        long before = statistics.getPrepareStatementCount();
+        action.run();
+        return statistics.getPrepareStatementCount() - before;
+    }
+
+    @Test
     void unknownUserIsEmpty() {
         assertThat(service.open("00000000-0000-4000-8000-00000000ffff")).isEmpty();
     }

@@ -44,6 +44,14 @@ class TeamServiceTest {
     }
 
     @Test
+    void aRosterIsOneStatementWhateverItsSize() {
+        var statistics = TestDatabases.seeded().statistics();
+        long before = statistics.getPrepareStatementCount();
+        assertThat(service.roster(ACME_PLATFORM_TEAM)).hasSize(5);
+        assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(1);
+    }
+
+    @Test
     void rosterStoredAsAnEmptyObjectReadsAsEmpty() {
         assertThat(service.roster(SANDBOX_TEAM_EMPTY_OBJECT)).isEmpty();
     }

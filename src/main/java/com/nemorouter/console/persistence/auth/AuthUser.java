@@ -3,6 +3,8 @@ package com.nemorouter.console.persistence.auth;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -33,7 +35,7 @@ public class AuthUser {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "raw_user_meta_data")
-    private String rawUserMetaData;
+    private JsonNode rawUserMetaData;
 
     @Column(name = "deleted_at")
     private OffsetDateTime deletedAt;
@@ -60,8 +62,14 @@ public class AuthUser {
         return lastSignInAt;
     }
 
-    public String getRawUserMetaData() {
+    public JsonNode getRawUserMetaData() {
         return rawUserMetaData;
+    }
+
+    /** {@code raw_user_meta_data ->> 'full_name'}: what the sign-up form stored, or null. */
+    public String getFullName() {
+        JsonNode name = rawUserMetaData == null ? null : rawUserMetaData.get("full_name");
+        return name == null || name.isNull() ? null : name.asText();
     }
 
     public OffsetDateTime getDeletedAt() {

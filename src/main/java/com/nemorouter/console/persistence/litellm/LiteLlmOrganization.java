@@ -1,12 +1,16 @@
 package com.nemorouter.console.persistence.litellm;
 
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -50,6 +54,14 @@ public class LiteLlmOrganization {
     @Column(name = "updated_by", nullable = false)
     private String updatedBy;
 
+    /** The org's teams as LiteLLM records them ({@code LiteLLM_TeamTable.organization_id}, a foreign key). */
+    @OneToMany(mappedBy = "organization")
+    private Set<LiteLlmTeam> teams = new LinkedHashSet<>();
+
+    /** Who belongs to the org: LiteLLM's membership rows are the only record of it. */
+    @OneToMany(mappedBy = "organization")
+    private Set<LiteLlmOrganizationMembership> memberships = new LinkedHashSet<>();
+
     protected LiteLlmOrganization() {
     }
 
@@ -79,5 +91,13 @@ public class LiteLlmOrganization {
 
     public LocalDateTime getCreatedAt() {
         return createdAt;
+    }
+
+    public Set<LiteLlmTeam> getTeams() {
+        return Collections.unmodifiableSet(teams);
+    }
+
+    public Set<LiteLlmOrganizationMembership> getMemberships() {
+        return Collections.unmodifiableSet(memberships);
     }
 }

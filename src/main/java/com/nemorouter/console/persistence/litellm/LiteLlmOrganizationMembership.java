@@ -6,8 +6,11 @@ import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 /** {@code LiteLLM_OrganizationMembership}: the only record of who belongs to an organization. */
@@ -39,6 +42,15 @@ public class LiteLlmOrganizationMembership {
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
+    /** Both are LiteLLM foreign keys (ON DELETE RESTRICT), so neither row can be missing. Read-only views of the key. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organization_id", insertable = false, updatable = false)
+    private LiteLlmOrganization organization;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    private LiteLlmUser user;
+
     protected LiteLlmOrganizationMembership() {
     }
 
@@ -52,6 +64,14 @@ public class LiteLlmOrganizationMembership {
 
     public String getUserRole() {
         return userRole;
+    }
+
+    public LiteLlmOrganization getOrganization() {
+        return organization;
+    }
+
+    public LiteLlmUser getUser() {
+        return user;
     }
 
     public record Key(String userId, String organizationId) implements Serializable {

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -57,6 +60,14 @@ public class LiteLlmTeam {
     @Column(name = "updated_at", nullable = false)
     private LocalDateTime updatedAt;
 
+    /**
+     * LiteLLM's own foreign key (ON DELETE SET NULL), so a non-null id always has its row. Read-only over the
+     * same column as {@link #getOrganizationId()}, which the console compares with nemo's copy.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "organization_id", insertable = false, updatable = false)
+    private LiteLlmOrganization organization;
+
     protected LiteLlmTeam() {
     }
 
@@ -94,5 +105,10 @@ public class LiteLlmTeam {
 
     public LocalDateTime getUpdatedAt() {
         return updatedAt;
+    }
+
+    /** The LiteLLM organization, or null when the team has none. */
+    public LiteLlmOrganization getOrganization() {
+        return organization;
     }
 }

@@ -1,15 +1,27 @@
 package com.nemorouter.console.persistence.litellm;
 
 import java.time.LocalDateTime;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nemorouter.console.persistence.SharedIds;
+import com.nemorouter.console.persistence.auth.AuthUser;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.JoinFormula;
+import org.hibernate.annotations.NotFound;
+import org.hibernate.annotations.NotFoundAction;
 import org.hibernate.type.SqlTypes;
 
 /** {@code LiteLLM_UserTable}: user_id is the Supabase auth UUID as lowercase text (or LiteLLM's own ids). */
@@ -53,6 +65,21 @@ public class LiteLlmUser {
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
+    /**
+     * The Supabase user with the same UUID. Only the canonical lowercase spelling joins: an uppercase LiteLLM id
+     * would match the uuid column after a cast, but every text join in LiteLLM misses it, so the console shows it
+     * as missing here too; LiteLLM's own ids ({@code default_user_id}) join nothing instead of failing the cast.
+     * Missing users are normal (NotFound IGNORE), which makes this eager: queries join-fetch it.
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @NotFound(action = NotFoundAction.IGNORE)
+    @JoinFormula(value = "case when user_id ~ '" + SharedIds.CANONICAL_UUID_REGEX
+            + "' then cast(user_id as uuid) end", referencedColumnName = "id")
+    private AuthUser authUser;
+
+    @OneToMany(mappedBy = "user")
+    private Set<LiteLlmOrganizationMembership> memberships = new LinkedHashSet<>();
+
     protected LiteLlmUser() {
     }
 
@@ -82,5 +109,14 @@ public class LiteLlmUser {
 
     public double getSpend() {
         return spend;
+    }
+
+    /** The auth user with exactly this id, or empty (missing, or this id is not its canonical spelling). */
+    public Optional<AuthUser> getAuthUser() {
+        return Optional.ofNullable(authUser);
+    }
+
+    public Set<LiteLlmOrganizationMembership> getMemberships() {
+        return Collections.unmodifiableSet(memberships);
     }
 }

@@ -4,10 +4,15 @@ import java.time.LocalDateTime;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.NotFound;
+import org.hibernate.annotations.NotFoundAction;
 import org.hibernate.type.SqlTypes;
 
 /** {@code LiteLLM_VerificationToken}: a virtual key, stored only as the SHA-256 hex digest of {@code sk-...}. */
@@ -56,6 +61,20 @@ public class LiteLlmVerificationToken {
     @Column(name = "updated_at")
     private LocalDateTime updatedAt;
 
+    /**
+     * The key's team and user. LiteLLM gives these columns no foreign key, so a key may name a deleted team or
+     * user: NotFound IGNORE reads that as null (and makes them eager; queries join-fetch them).
+     */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @NotFound(action = NotFoundAction.IGNORE)
+    @JoinColumn(name = "team_id", insertable = false, updatable = false)
+    private LiteLlmTeam team;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @NotFound(action = NotFoundAction.IGNORE)
+    @JoinColumn(name = "user_id", insertable = false, updatable = false)
+    private LiteLlmUser user;
+
     protected LiteLlmVerificationToken() {
     }
 
@@ -89,5 +108,15 @@ public class LiteLlmVerificationToken {
 
     public boolean isBlocked() {
         return Boolean.TRUE.equals(blocked);
+    }
+
+    /** The team the key names, or null (none, or LiteLLM lacks it: see {@link #getTeamId()}). */
+    public LiteLlmTeam getTeam() {
+        return team;
+    }
+
+    /** The user the key names, or null (none, or LiteLLM lacks it). */
+    public LiteLlmUser getUser() {
+        return user;
     }
 }

@@ -7,6 +7,14 @@ public final class ConnectionService {
 
     private final Database database;
 
+    /** What {@link #describe} reads; {@code tlsVersion} is empty when the session is not encrypted. */
+    private record Server(String version, String role, boolean encrypted, String tlsVersion) {
+    }
+
+    /** What {@link #writeAccess} reads about the session before the privileges. */
+    private record SessionState(boolean readOnlyDefault, boolean inRecovery, String role) {
+    }
+
     public ConnectionService(Database database) {
         this.database = database;
     }
@@ -20,8 +28,6 @@ public final class ConnectionService {
     public int cancelRunning() {
         return database.cancelRunning();
     }
-
-    /** Server version, role and whether the session is encrypted. One statement. */
 
     /** Why the console may not write, or empty. No database work. */
     public Optional<String> readOnlyReason() {
@@ -38,18 +44,18 @@ public final class ConnectionService {
         database.switchReadOnly(on);
     }
 
+    /** Server version, role and whether the session is encrypted. One statement. */
     public ServerInfo describe() {
         return database.read(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
+            Server server = SqlRows.select(em, """
                     select current_setting('server_version'), current_user,
                            coalesce(s.ssl, false), coalesce(s.version, '')
                     from (select 1) one
                     left join pg_stat_ssl s on s.pid = pg_backend_pid()
-                    """).getSingleResult();
+                    """, Server.class).getSingleResult();
             ConnectionTarget target = database.target();
-            boolean encrypted = (Boolean) row[2];
-            return new ServerInfo(target.displayName(), "PostgreSQL " + row[0], (String) row[1], target.isDemo(),
-                    encrypted, encrypted && target.sslMode().verifiesCertificate(), (String) row[3]);
+            return new ServerInfo(target.displayName(), "PostgreSQL " + server.version(), server.role(), target.isDemo(),
+                    server.encrypted(), server.encrypted() && target.sslMode().verifiesCertificate(), server.tlsVersion());
         });
     }
 
@@ -64,17 +70,17 @@ public final class ConnectionService {
         if (readOnly.isPresent()) {
             return new WriteAccess(true, readOnly.get());
         }
-        Object[] session = database.read(em -> (Object[]) em.createNativeQuery(
+        SessionState session = database.read(em -> SqlRows.select(em,
                 "select current_setting('default_transaction_read_only') = 'on', pg_is_in_recovery(), "
-                        + "cast(current_user as text)").getSingleResult());
-        if ((Boolean) session[0]) {
+                        + "cast(current_user as text)", SessionState.class).getSingleResult());
+        if (session.readOnlyDefault()) {
             return new WriteAccess(true, "the session is read-only: default_transaction_read_only is on");
         }
-        if ((Boolean) session[1]) {
+        if (session.inRecovery()) {
             return new WriteAccess(true, "the server is a standby in recovery");
         }
         return EditPrivileges.missing(database)
                 .map(missing -> new WriteAccess(true, missing))
-                .orElseGet(() -> new WriteAccess(false, "role " + session[2] + " may write the membership tables"));
+                .orElseGet(() -> new WriteAccess(false, "role " + session.role() + " may write the membership tables"));
     }
 }

@@ -1,6 +1,5 @@
 package com.nemorouter.console.connection;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +17,10 @@ public final class EditPrivileges {
                    ('LiteLLM_VerificationToken', 'DELETE'), ('LiteLLM_DeletedVerificationToken', 'INSERT'),
                    ('LiteLLM_AuditLog', 'INSERT')""";
 
+    /** @param privileges e.g. {@code INSERT, UPDATE on LiteLLM_UserTable; ...}, or null when nothing lacks */
+    private record Lacking(String role, String privileges) {
+    }
+
     private EditPrivileges() {
     }
 
@@ -29,8 +32,7 @@ public final class EditPrivileges {
      */
     public static Optional<String> missing(Database database) {
         return database.read(em -> {
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("""
+            Lacking lacking = SqlRows.select(em, """
                     select cast(current_user as text),
                            string_agg(lacking.privileges || ' on ' || lacking.name, '; ' order by lacking.name)
                     from (select v.name, string_agg(v.privilege, ', '
@@ -40,9 +42,9 @@ public final class EditPrivileges {
                             and not has_table_privilege(
                                 cast(quote_ident(cast(:schema as text)) || '.' || quote_ident(v.name) as regclass), v.privilege)
                           group by v.name) lacking
-                    """.formatted(NEEDED)).setParameter("schema", SchemaNames.of(em).litellm()).getResultList();
-            Object[] row = rows.get(0);
-            return row[1] == null ? Optional.empty() : Optional.of("role " + row[0] + " lacks " + row[1]);
+                    """.formatted(NEEDED), Lacking.class).setParameter("schema", SchemaNames.of(em).litellm()).getSingleResult();
+            return lacking.privileges() == null ? Optional.empty()
+                    : Optional.of("role " + lacking.role() + " lacks " + lacking.privileges());
         });
     }
 }

@@ -1,6 +1,7 @@
 package com.nemorouter.console.presence;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SqlRows;
 
 /** Counts tenants across both schemas. One read transaction, one statement, on a background thread. */
 public final class CensusService {
@@ -13,7 +14,8 @@ public final class CensusService {
 
     public Census census() {
         return database.read(em -> {
-            Object[] row = (Object[]) em.createNativeQuery("""
+            // The six counts in the order of Census's components, mapped into it by Hibernate.
+            return SqlRows.select(em, """
                     with orgs as (
                         select n.organization_id is null or l.organization_id is null as one_side
                         from {nemo}.organizations n
@@ -30,12 +32,7 @@ public final class CensusService {
                     select (select count(*) from orgs), (select count(*) filter (where one_side) from orgs),
                            (select count(*) from teams), (select count(*) filter (where one_side) from teams),
                            (select count(*) from users), (select count(*) filter (where one_side) from users)
-                    """).getSingleResult();
-            return new Census(n(row[0]), n(row[1]), n(row[2]), n(row[3]), n(row[4]), n(row[5]));
+                    """, Census.class).getSingleResult();
         });
-    }
-
-    private static long n(Object value) {
-        return ((Number) value).longValue();
     }
 }

@@ -12,6 +12,10 @@ public final class ConnectionService {
 
     private final Database database;
 
+    /** What {@link #writeAccess} reads about the session before the privileges. */
+    private record SessionState(boolean readOnlyDefault, boolean inRecovery, String role) {
+    }
+
     public ConnectionService(Database database) {
         this.database = database;
     }
@@ -25,8 +29,6 @@ public final class ConnectionService {
     public int cancelRunning() {
         return database.cancelRunning();
     }
-
-    /** Server version, role and whether the session is encrypted. One statement. */
 
     /** Why the console may not write, or empty. No database work. */
     public Optional<String> readOnlyReason() {
@@ -43,6 +45,7 @@ public final class ConnectionService {
         database.switchReadOnly(on);
     }
 
+    /** Server version, role and whether the session is encrypted. One statement. */
     public ServerInfo describe() {
         return database.readJdbc(connection -> {
             try (Statement statement = connection.createStatement();
@@ -72,23 +75,23 @@ public final class ConnectionService {
         if (readOnly.isPresent()) {
             return new WriteAccess(true, readOnly.get());
         }
-        Object[] session = database.readJdbc(connection -> {
+        SessionState session = database.readJdbc(connection -> {
             try (Statement statement = connection.createStatement();
                  ResultSet row = statement.executeQuery(
                          "select current_setting('default_transaction_read_only') = 'on', pg_is_in_recovery(), "
                                  + "cast(current_user as text)")) {
                 row.next();
-                return new Object[] {row.getBoolean(1), row.getBoolean(2), row.getString(3)};
+                return new SessionState(row.getBoolean(1), row.getBoolean(2), row.getString(3));
             }
         });
-        if ((Boolean) session[0]) {
+        if (session.readOnlyDefault()) {
             return new WriteAccess(true, "the session is read-only: default_transaction_read_only is on");
         }
-        if ((Boolean) session[1]) {
+        if (session.inRecovery()) {
             return new WriteAccess(true, "the server is a standby in recovery");
         }
         return EditPrivileges.missing(database)
                 .map(missing -> new WriteAccess(true, missing))
-                .orElseGet(() -> new WriteAccess(false, "role " + session[2] + " may write the membership tables"));
+                .orElseGet(() -> new WriteAccess(false, "role " + session.role() + " may write the membership tables"));
     }
 }

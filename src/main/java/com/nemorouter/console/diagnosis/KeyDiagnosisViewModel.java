@@ -26,6 +26,10 @@ import javafx.collections.ObservableList;
  */
 public final class KeyDiagnosisViewModel {
 
+    /** What one diagnosis task reads: the key's AuthContext (empty when no row has the hash) and the verdict. */
+    private record Diagnosed(Optional<KeyResolution> resolution, KeyDiagnosis diagnosis) {
+    }
+
     private final KeyService keys;
     private final KeyDiagnosisService diagnosisService;
     private final KeyFixService fixService;
@@ -114,17 +118,15 @@ public final class KeyDiagnosisViewModel {
         busy.set(true);
         verdict.set("Diagnosing…");
         verdictState.set("");
-        tasks.run("Diagnosing a key", () -> new Object[] {keys.resolve(diagnosisRequest.tokenHash()),
-                diagnosisService.diagnose(diagnosisRequest)}, result -> {
+        tasks.run("Diagnosing a key", () -> new Diagnosed(keys.resolve(diagnosisRequest.tokenHash()),
+                diagnosisService.diagnose(diagnosisRequest)), result -> {
                     if (mine != request) {
                         return;
                     }
                     busy.set(false);
-                    @SuppressWarnings("unchecked")
-                    Optional<KeyResolution> resolution = (Optional<KeyResolution>) result[0];
-                    authContext.set(resolution.map(KeyDiagnosisViewModel::describe)
+                    authContext.set(result.resolution().map(KeyDiagnosisViewModel::describe)
                             .orElse("No AuthContext: LiteLLM_VerificationToken has no row with this hash."));
-                    show((KeyDiagnosis) result[1]);
+                    show(result.diagnosis());
                 }, failure -> {
                     if (mine != request) {
                         return;

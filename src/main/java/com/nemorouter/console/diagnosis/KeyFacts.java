@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * The rows LiteLLM's proxy reads to authenticate a key, each as the whole row (so unknown columns of newer
- * versions never break the read), null when there is none. Read in one statement by {@link KeyDiagnosisService}.
+ * versions never break the read), null when there is none. Read in one statement by {@link KeyFactsQuery}.
  *
  * @param key                 the live key row (the replacement when the key was rotated)
  * @param rotation            the {@code LiteLLM_DeprecatedVerificationToken} row the key was found through, if any

@@ -15,6 +15,7 @@ import com.nemorouter.console.audit.AuditReceipt;
 import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.audit.AuditTrail;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.integrity.RepairStatement;
 
 import jakarta.persistence.EntityManager;
@@ -149,7 +150,7 @@ public final class KeyFixService {
         database.readOnlyReason().ifPresent(reason -> {
             throw new IllegalStateException("Read-only (" + reason + "): the fix was not applied.");
         });
-        Object[] result = database.write(em -> {
+        Applied applied = database.write(em -> {
             // Lock the row, then read it whole as LiteLLM's audit log records it, change it, and read it again.
             boolean exists = row(em, plan.table(), plan.idColumn(), plan.objectId(), true) != null;
             String before = exists ? AuditRows.read(em, plan.table(), plan.objectId()) : null;
@@ -162,20 +163,25 @@ public final class KeyFixService {
             String after = AuditRows.read(em, plan.table(), plan.objectId());
             AuditReceipt receipt = auditTrail.record(em, List.of(AuditEntry.updated(plan.table(), plan.objectId(),
                     before, after)));
-            return new Object[] {receipt, diagnosis.diagnose(em, plan.request())};
+            return new Applied(receipt, diagnosis.diagnose(em, plan.request()));
         });
-        String message = auditTrail.publish((AuditReceipt) result[0]);
-        return new FixOutcome(plan, message, (KeyDiagnosis) result[1]);
+        String message = auditTrail.publish(applied.receipt());
+        return new FixOutcome(plan, message, applied.after());
+    }
+
+    /** What {@link #apply}'s transaction hands back: the audit receipt to publish and the key diagnosed again. */
+    private record Applied(AuditReceipt receipt, KeyDiagnosis after) {
     }
 
     private JsonNode row(EntityManager em, String table, String idColumn, String id, boolean lock) {
-        List<?> rows = em.createNativeQuery("select cast(to_jsonb(r) as text) from {litellm}.\"" + table + "\" r where r."
-                + idColumn + " = :id" + (lock ? " for update" : "")).setParameter("id", id).getResultList();
+        List<String> rows = SqlRows.select(em, "select cast(to_jsonb(r) as text) from {litellm}.\"" + table
+                + "\" r where r." + idColumn + " = :id" + (lock ? " for update" : ""), String.class)
+                .setParameter("id", id).getResultList();
         if (rows.isEmpty()) {
             return null;
         }
         try {
-            return Json.MAPPER.readTree((String) rows.get(0));
+            return Json.MAPPER.readTree(rows.get(0));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("The row is not JSON: " + e.getOriginalMessage(), e);
         }

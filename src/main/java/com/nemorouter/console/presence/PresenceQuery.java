@@ -10,9 +10,11 @@ import java.util.UUID;
 
 import com.nemorouter.console.connection.RowSecurity;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.connection.SqlRows;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+
+import org.hibernate.query.NativeQuery;
 
 /**
  * Finds every table that can refer to an id from the catalog, then counts matches in one statement.
@@ -65,6 +67,10 @@ public final class PresenceQuery {
         boolean isArray() {
             return type.equals("text[]") || type.equals("uuid[]") || type.equals("character varying[]");
         }
+    }
+
+    /** One line of {@link #count}'s union: the column's index in the list counted and its number of matching rows. */
+    private record ColumnCount(int index, long matches) {
     }
 
     /** Columns that name a user by convention, with or without a foreign key (real-deployments.md). */
@@ -217,7 +223,7 @@ public final class PresenceQuery {
         if (sql.isEmpty()) {
             return counts;
         }
-        Query query = em.createNativeQuery(sql.toString());
+        NativeQuery<ColumnCount> query = SqlRows.select(em, sql.toString(), ColumnCount.class);
         if (sql.indexOf(":id") >= 0) {
             query.setParameter("id", id);
         }
@@ -227,9 +233,8 @@ public final class PresenceQuery {
         if (sql.indexOf(":upper") >= 0) {
             query.setParameter("upper", upper);
         }
-        for (Object row : query.getResultList()) {
-            Object[] values = (Object[]) row;
-            counts[((Number) values[0]).intValue()] = ((Number) values[1]).longValue();
+        for (ColumnCount count : query.getResultList()) {
+            counts[count.index()] = count.matches();
         }
         return counts;
     }
@@ -320,12 +325,11 @@ public final class PresenceQuery {
         return cached;
     }
 
-    @SuppressWarnings("unchecked")
     private List<CatalogColumn> readCatalog(EntityManager em) {
         // Schema names are bound, never literals: the user tables a foreign key may point at.
         String liteLlmSchema = physical("public");
         String authSchema = physical("auth");
-        List<Object[]> rows = em.createNativeQuery("""
+        List<CatalogColumn> rows = SqlRows.select(em, """
                 select x.* from (
                     select n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod) as type,
                            greatest(c.reltuples, 0)::bigint,
@@ -349,15 +353,16 @@ public final class PresenceQuery {
                    or x.type in ('text[]', 'uuid[]', 'character varying[]')
                    or x.user_reference
                 order by 1, 2, 3
-                """).setParameter("schemas", List.copyOf(logicalSchemas.keySet()))
+                """, CatalogColumn.class).setParameter("schemas", List.copyOf(logicalSchemas.keySet()))
                 .setParameter("liteLlmSchema", liteLlmSchema).setParameter("authSchema", authSchema)
                 .getResultList();
         List<CatalogColumn> columns = new ArrayList<>();
-        for (Object[] row : rows) {
-            String schema = logicalSchemas.get((String) row[0]);
+        for (CatalogColumn row : rows) {
+            // Rows name the physical schema; the console reports it under its own name.
+            String schema = logicalSchemas.get(row.schema());
             if (schema != null) {
-                columns.add(new CatalogColumn(schema, (String) row[1], (String) row[2], (String) row[3],
-                        ((Number) row[4]).longValue(), (Boolean) row[5], (Boolean) row[6]));
+                columns.add(new CatalogColumn(schema, row.table(), row.column(), row.type(), row.estimatedRows(),
+                        row.indexed(), row.userReference()));
             }
         }
         // Supabase's schemas first, then LiteLLM's, as the presence view draws them.

@@ -1,12 +1,13 @@
 package com.nemorouter.console.membership;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.presence.Ids;
+
+import org.hibernate.Session;
 
 /** Finds Supabase users for the membership dialogs' picker. */
 public final class UserSearchService {
@@ -24,7 +25,6 @@ public final class UserSearchService {
      * optional), or whose id it is; at most {@link #LIMIT}, by email. One read transaction on the calling
      * (background) thread; a blank text finds nothing.
      */
-    @SuppressWarnings("unchecked")
     public List<UserChoice> search(String text) {
         String query = text == null ? "" : text.strip();
         if (query.isEmpty()) {
@@ -33,25 +33,18 @@ public final class UserSearchService {
         String exact = Ids.asUuid(query).map(UUID::toString).orElse(null);
         String hex = Ids.uuidPrefix(query);
         String contains = "%" + query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-        return database.read(em -> {
-            List<Object[]> rows = em.createNativeQuery("""
+        return database.read(em -> em.unwrap(Session.class).createNativeQuery("""
                     select cast(a.id as text), a.email, a.raw_user_meta_data ->> 'full_name'
                     from {auth}.users a
                     where a.id = cast(:exact as uuid)
                        or lower(a.email) like :contains escape '!'
                        or (:hex <> '' and replace(cast(a.id as text), '-', '') like :hex || '%')
                     order by lower(a.email), a.id
-                    limit :limit""")
+                    limit :limit""", UserChoice.class)
                     .setParameter("exact", exact)
                     .setParameter("contains", contains)
                     .setParameter("hex", hex)
                     .setParameter("limit", LIMIT)
-                    .getResultList();
-            List<UserChoice> users = new ArrayList<>(rows.size());
-            for (Object[] row : rows) {
-                users.add(new UserChoice((String) row[0], (String) row[1], (String) row[2]));
-            }
-            return users;
-        });
+                    .getResultList());
     }
 }

@@ -35,6 +35,7 @@ import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.presence.PresenceQuery;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 /**
  * Times each operation two ways in the same run, interleaved: the console's service call exactly as the
@@ -327,7 +328,7 @@ public final class Benchmark {
         List<List<String>> rows = new ArrayList<>();
         for (CheckResult result : services.audit().runAll(new QueryCancellation()).results()) {
             for (Finding finding : result.findings()) {
-                rows.add(strings(finding.check(), finding.severity().id(), finding.entityType(), finding.entityId(),
+                rows.add(strings(finding.check().id(), finding.severity().id(), finding.entityType(), finding.entityId(),
                         finding.tables().toString(), finding.detail(), finding.organizationId(), finding.related().toString()));
             }
         }
@@ -389,8 +390,7 @@ public final class Benchmark {
             String uuidPrefix = Ids.uuidPrefix(org).substring(0, Math.min(6, Ids.uuidPrefix(org).length()));
             List<String> team = row(connection, q.apply("""
                     select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
-                    order by case when jsonb_typeof(t.members_with_roles) = 'array'
-                                  then jsonb_array_length(t.members_with_roles) else 0 end desc, t.team_id limit 1"""), org);
+                    order by %s desc, t.team_id limit 1""".formatted(Rosters.size("t"))), org);
             List<String> member = row(connection, q.apply("""
                     select m.user_id, u.user_email from {litellm}."LiteLLM_OrganizationMembership" m
                     join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
@@ -408,11 +408,10 @@ public final class Benchmark {
                     join {auth}.users a on a.id::text = m.user_id
                     where m.organization_id = ?
                       and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?
-                                      and jsonb_typeof(t.members_with_roles) = 'array'
-                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
+                                      and %s)
                       and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
                                       where tm.user_id = m.user_id and tm.team_id = ?)
-                    order by m.user_id limit 1"""), org, team.get(0), team.get(0));
+                    order by m.user_id limit 1""".formatted(Rosters.includes("t", "m.user_id"))), org, team.get(0), team.get(0));
             if (member == null || team == null || key == null) {
                 throw new IllegalStateException("The largest organization " + org
                         + " has no team, no member with an email or no key to benchmark.");

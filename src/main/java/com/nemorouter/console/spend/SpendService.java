@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
@@ -63,14 +64,13 @@ public final class SpendService {
                                coalesce(t.team_alias, t.team_id) || ' / ' || tm.user_id, tm.spend, mb.max_budget,
                                mb.budget_reset_at, 3, null, null
                         from {litellm}."LiteLLM_TeamTable" t
-                        cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                                     then t.members_with_roles else '[]'::jsonb end) r
+                        cross join lateral jsonb_array_elements(%s) r
                         join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
                         left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
                         where t.organization_id = :org
                     ) x
                     order by x.rank, x.spend desc, x.id
-                    limit :limit""")
+                    limit :limit""".formatted(Rosters.members("t")))
                     .setParameter("org", organizationId)
                     .setParameter("limit", ROW_LIMIT)
                     .getResultList();
@@ -114,8 +114,7 @@ public final class SpendService {
                         select 'team member', tm.user_id, coalesce(r.value ->> 'user_email', tm.user_id), tm.spend,
                                mb.max_budget, mb.budget_reset_at, 1, 'user:' || tm.user_id
                         from {litellm}."LiteLLM_TeamTable" t
-                        cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                                     then t.members_with_roles else '[]'::jsonb end) r
+                        cross join lateral jsonb_array_elements(%s) r
                         join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
                         left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
                         where t.team_id = :id
@@ -125,7 +124,7 @@ public final class SpendService {
                         from {litellm}."LiteLLM_VerificationToken" k where k.team_id = :id
                     ) x
                     order by x.rank, x.spend desc, x.id
-                    limit :limit""")
+                    limit :limit""".formatted(Rosters.members("t")))
                     .setParameter("id", teamId).setParameter("limit", ROW_LIMIT).getResultList();
             return new SpendReport(teamId, toRows(rows, recent), recent == null ? skipped : null);
         });

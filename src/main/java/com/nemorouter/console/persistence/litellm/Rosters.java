@@ -12,13 +12,18 @@ public final class Rosters {
     private Rosters() {
     }
 
+    /** True when the jsonb expression {@code column} is an array: the test every roster reader applies. */
+    public static String isArray(String column) {
+        return "jsonb_typeof(" + column + ") = 'array'";
+    }
+
     /**
      * The roster of team row {@code alias} as a jsonb array: the column when it is an array, else {@code []}.
      * Expand it with {@code jsonb_array_elements(Rosters.members("t"))}.
      */
     public static String members(String alias) {
         String column = alias + ".members_with_roles";
-        return "(case when jsonb_typeof(" + column + ") = 'array' then " + column + " else '[]'::jsonb end)";
+        return "(case when " + isArray(column) + " then " + column + " else '[]'::jsonb end)";
     }
 
     /**
@@ -28,7 +33,7 @@ public final class Rosters {
      */
     public static String includes(String alias, String userId) {
         String column = alias + ".members_with_roles";
-        return "(jsonb_typeof(" + column + ") = 'array' and " + column
+        return "(" + isArray(column) + " and " + column
                 + " @> jsonb_build_array(jsonb_build_object('user_id', " + userId + ")))";
     }
 

@@ -26,7 +26,9 @@ import org.hibernate.query.NativeQuery;
  * membership, all three team copies ({@code members_with_roles}, {@code LiteLLM_UserTable.teams},
  * {@code LiteLLM_TeamMembership}) and key archiving, each as one set-based statement whose number does not
  * grow with the number of users, returning the audit entries of what it changed (whole rows, as LiteLLM's
- * audit log records them). Also the reads those writes depend on, which must run under the locks.
+ * audit log records them). Also the reads those writes depend on, which must run under the locks. An
+ * update reads the whole rows before it in the same statement (a {@code before} CTE), so recording what
+ * it changed costs no statement of its own.
  *
  * <p>These stay native SQL rather than entity writes with a lock mode: LiteLLM's protocol locks user rows
  * in {@code user_id} order after the advisory locks ({@link RosterLocks}), and the writes are bulk
@@ -68,6 +70,10 @@ final class RosterWrites {
             rows.forEach(row -> map.put(row.id(), row.json()));
             return map;
         }
+    }
+
+    /** One updated row: its id and its whole row before and after, as audit JSON. */
+    record Change(String id, String before, String after) {
     }
 
     /** A user on a team's roster. */
@@ -134,14 +140,6 @@ final class RosterWrites {
                 select m.user_id, cast(%s as text) from {litellm}."LiteLLM_OrganizationMembership" m
                 where m.user_id = any(cast(:ids as text[])) and m.organization_id = :org""".formatted(MEMBER_JSON), IdRow.class)
                 .setParameter("ids", array(ids)).setParameter("org", org).getResultList());
-    }
-
-    /** The LiteLLM user rows of {@code ids} as audit JSON, by user id. */
-    Map<String, String> userRows(List<String> ids) {
-        return IdRow.byId(query("""
-                select u.user_id, cast(%s as text) from {litellm}."LiteLLM_UserTable" u
-                where u.user_id = any(cast(:ids as text[]))""".formatted(USER_JSON), IdRow.class)
-                .setParameter("ids", array(ids)).getResultList());
     }
 
     // ---- organization ---------------------------------------------------------------------------
@@ -213,15 +211,10 @@ final class RosterWrites {
     List<AuditEntry> addToTeam(String team, List<EditUser> users, String role) {
         String[] ids = array(EditUser.ids(users));
         List<AuditEntry> changes = new ArrayList<>();
-        Map<String, String> before = userRows(EditUser.ids(users));
-        List<IdRow> updated = query("""
-                update {litellm}."LiteLLM_UserTable" as u
+        changes.addAll(updateUsers("""
                 set teams = array_append(coalesce(u.teams, '{}'), cast(:team as text)),
-                    updated_at = timezone('utc', now())
-                where u.user_id = any(cast(:ids as text[])) and not (cast(:team as text) = any(coalesce(u.teams, '{}')))
-                returning u.user_id, cast(%s as text)""".formatted(USER_JSON), IdRow.class)
-                .setParameter("team", team).setParameter("ids", ids).getResultList();
-        changes.addAll(userUpdates(before, updated));
+                    updated_at = timezone('utc', now())""",
+                "not (cast(:team as text) = any(coalesce(u.teams, '{}')))", team, ids));
         List<IdRow> memberships = query("""
                 insert into {litellm}."LiteLLM_TeamMembership" as m (user_id, team_id, spend)
                 select i, :team, 0 from unnest(cast(:ids as text[])) i
@@ -264,14 +257,9 @@ final class RosterWrites {
                                  '[]'::jsonb)
                  from jsonb_array_elements(%s) with ordinality e(member, position))""".formatted(Rosters.members("t")),
                 Map.of("ids", ids)));
-        Map<String, String> before = userRows(userIds);
-        List<IdRow> updated = query("""
-                update {litellm}."LiteLLM_UserTable" as u
-                set teams = array_remove(u.teams, cast(:team as text)), updated_at = timezone('utc', now())
-                where u.user_id = any(cast(:ids as text[])) and cast(:team as text) = any(u.teams)
-                returning u.user_id, cast(%s as text)""".formatted(USER_JSON), IdRow.class)
-                .setParameter("team", team).setParameter("ids", ids).getResultList();
-        changes.addAll(userUpdates(before, updated));
+        changes.addAll(updateUsers("""
+                set teams = array_remove(u.teams, cast(:team as text)), updated_at = timezone('utc', now())""",
+                "cast(:team as text) = any(u.teams)", team, ids));
         List<IdRow> memberships = query("""
                 delete from {litellm}."LiteLLM_TeamMembership" m
                 where m.user_id = any(cast(:ids as text[])) and m.team_id = :team
@@ -302,25 +290,47 @@ final class RosterWrites {
         return changes;
     }
 
-    /** Rewrites the roster from its current value under the lock ({@code t} is the team row). */
+    /**
+     * Rewrites the roster from its current value under the lock ({@code t} is the team row), reading the
+     * whole row before and after in the same statement: the {@code before} CTE sees the row as the update
+     * found it, which is what a separate read just before would see under the team's advisory lock, one
+     * round trip and one index lookup fewer.
+     */
     private AuditEntry rewriteRoster(String team, String newRoster, Map<String, Object> parameters) {
-        String before = query("""
-                select cast(%s as text) from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team"""
-                .formatted(TEAM_JSON), String.class)
-                .setParameter("team", team).getSingleResult();
-        NativeQuery<String> update = query("""
+        NativeQuery<Change> update = query("""
+                with before as (
+                    select t.team_id, cast(%2$s as text) as row from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team)
                 update {litellm}."LiteLLM_TeamTable" as t
-                set members_with_roles = %s, updated_at = timezone('utc', now())
-                where t.team_id = :team
-                returning cast(%s as text)""".formatted(newRoster, TEAM_JSON), String.class)
+                set members_with_roles = %1$s, updated_at = timezone('utc', now())
+                from before b
+                where t.team_id = b.team_id
+                returning t.team_id, b.row, cast(%2$s as text)""".formatted(newRoster, TEAM_JSON), Change.class)
                 .setParameter("team", team);
         parameters.forEach(update::setParameter);
-        return AuditEntry.updated(TEAMS, team, before, update.getSingleResult());
+        Change change = update.getSingleResult();
+        return AuditEntry.updated(TEAMS, team, change.before(), change.after());
     }
 
-    private static List<AuditEntry> userUpdates(Map<String, String> before, List<IdRow> updated) {
-        return IdRow.sorted(updated).stream()
-                .map(row -> AuditEntry.updated(USERS, row.id(), before.get(row.id()), row.json())).toList();
+    /**
+     * Updates the LiteLLM user rows of {@code ids} that match {@code condition} with {@code set} (both
+     * over alias {@code u}, with {@code :team} bound), reading each whole row before and after in the same
+     * statement (see {@link #rewriteRoster}). Returns the audit entries in user id order.
+     */
+    private List<AuditEntry> updateUsers(String set, String condition, String team, String[] ids) {
+        List<Change> updated = query("""
+                with before as (
+                    select u.user_id, cast(%3$s as text) as row from {litellm}."LiteLLM_UserTable" u
+                    where u.user_id = any(cast(:ids as text[])))
+                update {litellm}."LiteLLM_UserTable" as u
+                %1$s
+                from before b
+                where u.user_id = b.user_id and %2$s
+                returning u.user_id, b.row, cast(%3$s as text)""".formatted(set, condition, USER_JSON), Change.class)
+                .setParameter("team", team).setParameter("ids", ids).getResultList();
+        List<Change> sorted = new ArrayList<>(updated);
+        sorted.sort(Comparator.comparing(change -> change.id().toLowerCase(Locale.ROOT)));
+        return sorted.stream().map(change -> AuditEntry.updated(USERS, change.id(), change.before(), change.after()))
+                .toList();
     }
 
     private <R> NativeQuery<R> query(String sql, Class<R> type) {

@@ -103,12 +103,13 @@ final class EditOperations {
     private void teamAdd(String team, String org) {
         List<EditUser> added = users.supabaseUsers(edit.users());
         locks.lock(em, List.of(team), EditUser.ids(added));
-        List<String> already = rows.onRoster(team, EditUser.ids(added));
+        RosterWrites.Memberships memberships = rows.teamAddMemberships(team, org, EditUser.ids(added));
+        List<String> already = memberships.alreadyOnRoster();
         if (!already.isEmpty()) {
             throw new EditRefused("already a member of team " + team + ": " + String.join(", ", already));
         }
         if (org != null) {
-            List<String> inOrg = rows.organizationMemberIds(org, EditUser.ids(added));
+            List<String> inOrg = memberships.organizationMembers();
             List<EditUser> outside = added.stream().filter(user -> !inOrg.contains(user.id())).toList();
             if (!outside.isEmpty()) {
                 if (!edit.addToOrganization()) {

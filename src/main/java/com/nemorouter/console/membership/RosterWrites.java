@@ -116,6 +116,37 @@ final class RosterWrites {
                 .setParameter("team", team).setParameter("ids", array(ids)).getResultList();
     }
 
+    /** Who of a team add's users is already on the team's roster, and who is in its organization. */
+    record Memberships(String[] onRoster, String[] inOrganization) {
+
+        List<String> alreadyOnRoster() {
+            return onRoster == null ? List.of() : List.of(onRoster);
+        }
+
+        List<String> organizationMembers() {
+            return inOrganization == null ? List.of() : List.of(inOrganization);
+        }
+    }
+
+    /**
+     * {@link #onRoster} and {@link #organizationMemberIds} for a team add in one statement: both are read
+     * under the same locks, one right after the other, so one round trip does. With no {@code org} the
+     * organization part is empty.
+     */
+    Memberships teamAddMemberships(String team, String org, List<String> ids) {
+        return query("""
+                select array(select distinct e.member ->> 'user_id'
+                             from {litellm}."LiteLLM_TeamTable" t
+                             cross join lateral jsonb_array_elements(%s) e(member)
+                             where t.team_id = :team and e.member ->> 'user_id' = any(cast(:ids as text[]))
+                             order by 1),
+                       array(select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
+                             where m.user_id = any(cast(:ids as text[])) and m.organization_id = cast(:org as text)
+                             order by m.user_id)""".formatted(Rosters.members("t")), Memberships.class)
+                .setParameter("team", team).setParameter("org", org).setParameter("ids", array(ids))
+                .getSingleResult();
+    }
+
     /** Which of {@code ids} are on the rosters of {@code teams}, by team. */
     List<RosterEntry> onRosters(List<String> teams, List<String> ids) {
         return query("""

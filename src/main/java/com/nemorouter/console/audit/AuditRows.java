@@ -6,6 +6,8 @@ import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 /**
  * Whole rows as LiteLLM's audit log records them: a JSON object of every column, null fields left out.
  * Read them inside the edit's transaction, before and after the change, and build the {@link AuditEntry}
@@ -29,11 +31,14 @@ public final class AuditRows {
     private AuditRows() {
     }
 
+    /** One row's id and its whole row as audit JSON. */
+    record WholeRow(String id, String json) {
+    }
+
     /**
      * The whole rows of {@code ids} in {@code table} (one of {@link #ID_COLUMNS}), by id; ids without a row
      * are absent. One statement, in the caller's transaction.
      */
-    @SuppressWarnings("unchecked")
     public static Map<String, String> read(EntityManager em, String table, List<String> ids) {
         String idColumn = ID_COLUMNS.get(table);
         if (idColumn == null) {
@@ -43,10 +48,12 @@ public final class AuditRows {
         if (ids.isEmpty()) {
             return rows;
         }
-        List<Object[]> found = em.createNativeQuery("select r." + idColumn + ", cast(" + jsonb("r") + " as text)"
-                        + " from {litellm}.\"" + table + "\" r where r." + idColumn + " = any(cast(:ids as text[]))")
-                .setParameter("ids", ids.toArray(String[]::new)).getResultList();
-        found.forEach(row -> rows.put((String) row[0], (String) row[1]));
+        // The id column comes from ID_COLUMNS, never from input; the table name likewise.
+        em.unwrap(Session.class).createNativeQuery("""
+                select r.%1$s, cast(%3$s as text) from {litellm}."%2$s" r
+                where r.%1$s = any(cast(:ids as text[]))""".formatted(idColumn, table, jsonb("r")), WholeRow.class)
+                .setParameter("ids", ids.toArray(String[]::new)).getResultList()
+                .forEach(row -> rows.put(row.id(), row.json()));
         return rows;
     }
 

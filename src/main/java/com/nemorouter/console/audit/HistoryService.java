@@ -11,15 +11,16 @@ public final class HistoryService {
     public static final int LIMIT = 200;
 
     private final Database database;
-    private final AuditTrail audit;
+    private final AuditHistory history;
 
+    /** Reads the records where {@code audit} writes them. */
     public HistoryService(Database database, AuditTrail audit) {
         this.database = database;
-        this.audit = audit;
+        this.history = new AuditHistory(audit.localFile());
     }
 
     /** One read transaction on the calling (background) thread; at most {@link #LIMIT} records. */
     public List<AuditRecord> history(String objectId) {
-        return database.read(em -> audit.history(em, objectId, LIMIT));
+        return database.read(em -> history.find(em, objectId, LIMIT));
     }
 }

@@ -328,7 +328,7 @@ public final class Benchmark {
         List<List<String>> rows = new ArrayList<>();
         for (CheckResult result : services.audit().runAll(new QueryCancellation()).results()) {
             for (Finding finding : result.findings()) {
-                rows.add(strings(finding.check(), finding.severity().id(), finding.entityType(), finding.entityId(),
+                rows.add(strings(finding.check().id(), finding.severity().id(), finding.entityType(), finding.entityId(),
                         finding.tables().toString(), finding.detail(), finding.organizationId(), finding.related().toString()));
             }
         }

@@ -14,6 +14,7 @@ import com.nemorouter.console.integrity.AuditCheck;
 import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 /**
  * The floor of each benchmarked operation: plain JDBC on the same pool, no Hibernate, returning the same
@@ -145,14 +146,13 @@ final class Floors {
                     )
                     select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                            n.team_id is not null, l.team_id is not null,
-                           case when jsonb_typeof(l.members_with_roles) = 'array'
-                                then jsonb_array_length(l.members_with_roles) else 0 end
+                           %s
                     from ids
                     left join {nemo}.teams n on n.team_id = case when ids.id ~ ? then cast(ids.id as uuid) end
                          and n.team_id::text = ids.id
                     left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                     order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
-                    """, canonicalOrNull(organizationId), organizationId, Ids.SQL_UUID_PATTERN));
+                    """.formatted(Rosters.size("l")), canonicalOrNull(organizationId), organizationId, Ids.SQL_UUID_PATTERN));
             all.addAll(jdbc.rows(connection, """
                     with members as materialized (
                         select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
@@ -175,7 +175,7 @@ final class Floors {
                         from (select distinct ot.team_id, ot.name, e.member ->> 'user_id' as user_id
                               from org_teams ot
                               cross join lateral jsonb_array_elements(ot.members_with_roles) as e(member)
-                              where jsonb_typeof(ot.members_with_roles) = 'array'
+                              where %s
                                 and e.member ->> 'user_id' in (select user_id from page)) r
                         group by r.user_id
                     )
@@ -190,7 +190,7 @@ final class Floors {
                     from page p
                     left join page_teams pt on pt.user_id = p.user_id
                     order by lower(coalesce(p.user_email, p.email, p.user_id)), p.user_id
-                    """, organizationId, Ids.SQL_UUID_PATTERN, memberLimit, organizationId, organizationId));
+                    """.formatted(Rosters.isArray("ot.members_with_roles")), organizationId, Ids.SQL_UUID_PATTERN, memberLimit, organizationId, organizationId));
             return all;
         });
     }
@@ -221,11 +221,10 @@ final class Floors {
                     from {litellm}."LiteLLM_TeamTable" t
                     cross join lateral jsonb_array_elements(t.members_with_roles) as e(member)
                     left join {litellm}."LiteLLM_UserTable" u on u.user_id = ?
-                    where jsonb_typeof(t.members_with_roles) = 'array'
-                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(? as text)))
+                    where %s
                       and e.member ->> 'user_id' = ?
                     order by 2
-                    """, userId, userId, userId));
+                    """.formatted(Rosters.includes("t", "cast(? as text)")), userId, userId, userId));
             all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId), null, Set.of()));
             return all;
         });
@@ -245,12 +244,11 @@ final class Floors {
                                  and a.id::text = e.member ->> 'user_id')
                 from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
-                    case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
-                         else '[]'::jsonb end) with ordinality as e(member, position)
+                    %s) with ordinality as e(member, position)
                 left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
                 where t.team_id = ?
                 order by e.position
-                """, Ids.SQL_UUID_PATTERN, teamId);
+                """.formatted(Rosters.members("t")), Ids.SQL_UUID_PATTERN, teamId);
     }
 
     /** Every column that holds the id or email, counted completely, and the entities it names. */

@@ -102,7 +102,7 @@ public final class AuditCommand implements Command<AuditCommand.Arguments> {
         List<Map<String, Object>> findings = new ArrayList<>();
         for (Finding finding : report.findings()) {
             Map<String, Object> object = new LinkedHashMap<>();
-            object.put("check", finding.check());
+            object.put("check", finding.check().id());
             object.put("severity", finding.severity().id());
             object.put("entity_type", finding.entityType());
             object.put("entity_id", finding.entityId());

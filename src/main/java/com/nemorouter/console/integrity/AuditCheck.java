@@ -1,5 +1,7 @@
 package com.nemorouter.console.integrity;
 
+import com.nemorouter.console.persistence.litellm.Rosters;
+
 /**
  * The integrity checks. Each is ONE set-based statement returning
  * {@code severity, entity_type, entity_id, tables text[], detail, organization_id, related text[]}; ids are stable (scripts
@@ -79,8 +81,7 @@ public enum AuditCheck {
                 union all
                 select e.member ->> 'user_id', 'LiteLLM_TeamTable', t.organization_id
                 from {litellm}."LiteLLM_TeamTable" t
-                cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                             then t.members_with_roles else '[]'::jsonb end) e(member)
+                cross join lateral jsonb_array_elements(%ROSTER%) e(member)
                 where e.member ->> 'user_id' is not null
             ), grouped as (
                 -- Only the references without an auth user are grouped: grouping millions of references
@@ -108,8 +109,7 @@ public enum AuditCheck {
                        || ' in members_with_roles, but LiteLLM_UserTable has no such user.',
                    t.organization_id, array[t.team_id]
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) e(member)
+            cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
             where e.member ->> 'user_id' is not null and u.user_id is null
             """),
@@ -122,16 +122,14 @@ public enum AuditCheck {
                 -- whole members_with_roles array, or expanding it per row, is quadratic in a team's size).
                 select t.team_id, e.member -> 'user_id' as user_id
                 from {litellm}."LiteLLM_TeamTable" t
-                cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                             then t.members_with_roles else '[]'::jsonb end) e(member)
+                cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             )
             select 'warning', 'user', u.user_id, array['LiteLLM_TeamTable', 'LiteLLM_UserTable'],
                    'User ' || u.user_id || ' is on the roster of team ' || coalesce(t.team_alias, t.team_id)
                        || ' but their LiteLLM_UserTable.teams lacks ' || t.team_id || '.',
                    t.organization_id, array[t.team_id]
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) e(member)
+            cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
             where array_position(u.teams, t.team_id) is null
             union all
@@ -155,8 +153,7 @@ public enum AuditCheck {
                 -- whole members_with_roles array, or expanding it per row, is quadratic in a team's size).
                 select t.team_id, e.member -> 'user_id' as user_id
                 from {litellm}."LiteLLM_TeamTable" t
-                cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                             then t.members_with_roles else '[]'::jsonb end) e(member)
+                cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             )
             select 'warning', 'user', m.user_id, array['LiteLLM_TeamMembership', 'LiteLLM_TeamTable'],
                    'LiteLLM_TeamMembership has user ' || m.user_id || ' in team ' || coalesce(t.team_alias, m.team_id)
@@ -172,8 +169,7 @@ public enum AuditCheck {
                        || ' without a LiteLLM_TeamMembership row (normal for members added by older LiteLLM).',
                    t.organization_id, array[t.team_id]
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) e(member)
+            cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             left join {litellm}."LiteLLM_TeamMembership" m on m.user_id = e.member ->> 'user_id' and m.team_id = t.team_id
             where e.member ->> 'user_id' is not null and m.user_id is null
             """),
@@ -185,8 +181,7 @@ public enum AuditCheck {
                        || ' but is not a member of its organization ' || t.organization_id || '.',
                    t.organization_id, array[t.team_id]
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) e(member)
+            cross join lateral jsonb_array_elements(%ROSTER%) e(member)
             left join {litellm}."LiteLLM_OrganizationMembership" m
                    on m.user_id = e.member ->> 'user_id' and m.organization_id = t.organization_id
             where e.member ->> 'user_id' is not null and t.organization_id is not null and m.user_id is null
@@ -213,8 +208,7 @@ public enum AuditCheck {
                 union all select organization_id, 'LiteLLM_TeamTable', 'organization' from {litellm}."LiteLLM_TeamTable"
                 union all select e.member ->> 'user_id', 'LiteLLM_TeamTable', 'user'
                           from {litellm}."LiteLLM_TeamTable" t
-                          cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                                       then t.members_with_roles else '[]'::jsonb end) e(member)
+                          cross join lateral jsonb_array_elements(%ROSTER%) e(member)
                 union all select user_id, 'LiteLLM_UserTable', 'user' from {litellm}."LiteLLM_UserTable"
                 union all select organization_id, 'LiteLLM_UserTable', 'organization' from {litellm}."LiteLLM_UserTable"
                 union all select ut.team_id, 'LiteLLM_UserTable', 'team'
@@ -272,8 +266,9 @@ public enum AuditCheck {
     AuditCheck(String id, String explanation, String sql) {
         this.id = id;
         this.explanation = explanation;
+        // %ROSTER% is team row t's roster read as LiteLLM reads it (Rosters.members).
         this.sql = sql.replace("%UUID%", UUID_ANY_CASE).replace("%UUID_ANY_SPELLING%", UUID_ANY_SPELLING)
-                .replace("%CANONICAL%", CANONICAL);
+                .replace("%CANONICAL%", CANONICAL).replace("%ROSTER%", Rosters.members("t"));
     }
 
     /** The stable id: {@code org_missing_in_litellm}, … */

@@ -181,7 +181,7 @@ public final class AuditService {
         List<Object[]> rows = query.getResultList();
         List<Finding> findings = new ArrayList<>();
         for (Object[] row : rows.subList(0, Math.min(rows.size(), FINDING_LIMIT))) {
-            findings.add(new Finding(check.id(), Severity.parse((String) row[0]), (String) row[1], (String) row[2],
+            findings.add(new Finding(check, Severity.parse((String) row[0]), (String) row[1], (String) row[2],
                     strings(row[3]), (String) row[4], (String) row[5], strings(row[6])));
         }
         return new CheckResult(check, findings, rows.size() > FINDING_LIMIT, (System.nanoTime() - started) / 1_000_000);

@@ -148,7 +148,7 @@ public final class AuditView {
         labels.put("nemo is right: change LiteLLM", RepairChoice.NEMO_IS_RIGHT);
         labels.put("LiteLLM is right: change nemo", RepairChoice.LITELLM_IS_RIGHT);
         ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.keySet().iterator().next(), labels.keySet());
-        dialog.setTitle("Repair " + finding.check());
+        dialog.setTitle("Repair " + finding.check().id());
         dialog.setHeaderText(finding.detail() + "\nWhich side is right?");
         dialogs.showAndWait(checkTable.getScene().getWindow(), dialog).map(labels::get).ifPresent(choice -> viewModel.planRepair(finding, choice));
     }
@@ -166,7 +166,7 @@ public final class AuditView {
         ButtonType run = new ButtonType("Repair: run " + count + (count == 1 ? " statement" : " statements"),
                 ButtonBar.ButtonData.OTHER);
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", run, ButtonType.CANCEL);
-        alert.setTitle("Repair " + plan.finding().check());
+        alert.setTitle("Repair " + plan.finding().check().id());
         alert.setHeaderText(plan.title() + "\nThis SQL runs in one transaction:");
         alert.getDialogPane().setContent(sql);
         Button runButton = (Button) alert.getDialogPane().lookupButton(run);

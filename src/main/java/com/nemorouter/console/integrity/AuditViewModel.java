@@ -164,7 +164,7 @@ public final class AuditViewModel {
 
     /** A finding in full for the detail pane: what is wrong, about which id, in which tables. */
     public static String describe(Finding finding) {
-        return severityText(finding.severity()) + " · " + finding.check() + "\n" + finding.detail() + "\n"
+        return severityText(finding.severity()) + " · " + finding.check().id() + "\n" + finding.detail() + "\n"
                 + finding.entityType() + " " + finding.entityId() + " · tables: " + String.join(", ", finding.tables())
                 + (finding.organizationId() == null ? "" : " · organization " + finding.organizationId());
     }
@@ -222,12 +222,12 @@ public final class AuditViewModel {
         }
         pendingRepair.set(null);
         repairing.set(true);
-        tasks.run("Repairing " + plan.finding().check(), () -> repairs.apply(plan), outcome -> {
+        tasks.run("Repairing " + plan.finding().check().id(), () -> repairs.apply(plan), outcome -> {
             repairing.set(false);
             repairsApplied.set(repairsApplied.get() + 1);
             replace(outcome.recheck());
             status.set((outcome.fixed() ? "Repaired: " : "Ran, but the finding remains: ") + plan.title() + ". "
-                    + outcome.auditMessage() + " " + plan.finding().check() + " now has "
+                    + outcome.auditMessage() + " " + plan.finding().check().id() + " now has "
                     + outcome.recheck().findings().size() + " findings.");
         }, failure -> {
             repairing.set(false);
@@ -241,7 +241,7 @@ public final class AuditViewModel {
                 results.set(i, recheck);
             }
         }
-        allFindings.removeIf(finding -> finding.check().equals(recheck.check().id()));
+        allFindings.removeIf(finding -> finding.check() == recheck.check());
         allFindings.addAll(recheck.findings());
         for (int i = 0; i < checks.size(); i++) {
             if (checks.get(i).check() == recheck.check()) {

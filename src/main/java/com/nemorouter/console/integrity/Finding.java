@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * One violation of the one-UUID rule found by an audit check.
  *
- * @param check      the stable check id (part of the command-line contract)
+ * @param check      the check that found it (its {@link AuditCheck#id()} is part of the command-line contract)
  * @param entityType organization, team, user, key or column
  * @param entityId   the id the finding is about, exactly as stored
  * @param tables     the tables that disagree
@@ -13,7 +13,7 @@ import java.util.List;
  * @param organizationId the organization the finding belongs to, or null (opening a finding opens it)
  * @param related    other ids involved (a team, the other side's organization): views use them for badges
  */
-public record Finding(String check, Severity severity, String entityType, String entityId, List<String> tables,
+public record Finding(AuditCheck check, Severity severity, String entityType, String entityId, List<String> tables,
                       String detail, String organizationId, List<String> related) {
 
     public Finding {

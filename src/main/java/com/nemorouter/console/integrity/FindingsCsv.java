@@ -13,7 +13,7 @@ public final class FindingsCsv {
     public static String format(List<Finding> findings) {
         StringBuilder csv = new StringBuilder(HEADER).append('\n');
         for (Finding finding : findings) {
-            csv.append(field(finding.check())).append(',')
+            csv.append(field(finding.check().id())).append(',')
                     .append(field(finding.severity().id())).append(',')
                     .append(field(finding.entityType())).append(',')
                     .append(field(finding.entityId())).append(',')

@@ -43,7 +43,7 @@ public record RepairPlan(Finding finding, RepairChoice choice, String title, Lis
         }
         statements.forEach(statement -> text.append(statement.preview()).append('\n'));
         text.append("-- then ").append(audit.size()).append(audit.size() == 1 ? " row" : " rows")
-                .append(" in LiteLLM_AuditLog, and the check ").append(finding.check()).append(" runs again\n");
+                .append(" in LiteLLM_AuditLog, and the check ").append(finding.check().id()).append(" runs again\n");
         return text.append("commit;").toString();
     }
 }

@@ -3,6 +3,7 @@ package com.nemorouter.console.member;
 import java.util.List;
 
 import com.nemorouter.console.presence.Ids;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
@@ -58,7 +59,7 @@ public final class MemberQueries {
                     from (select distinct ot.team_id, ot.name, e.member ->> 'user_id' as user_id
                           from org_teams ot
                           cross join lateral jsonb_array_elements(ot.members_with_roles) as e(member)
-                          where jsonb_typeof(ot.members_with_roles) = 'array'
+                          where %s
                             and e.member ->> 'user_id' in (select user_id from page)) r
                     group by r.user_id
                 )
@@ -72,7 +73,7 @@ public final class MemberQueries {
                 from page p
                 left join page_teams pt on pt.user_id = p.user_id
                 order by lower(coalesce(p.user_email, p.email, p.user_id)), p.user_id
-                """, MemberColumns.class)
+                """.formatted(Rosters.isArray("ot.members_with_roles")), MemberColumns.class)
                 .setParameter("org", organizationId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
                 .setParameter("limit", limit)

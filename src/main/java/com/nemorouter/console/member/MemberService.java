@@ -11,6 +11,7 @@ import com.nemorouter.console.presence.IdKind;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceQuery;
 import com.nemorouter.console.presence.PresenceReport;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
@@ -104,13 +105,11 @@ public final class MemberService {
                        coalesce(array_position(u.teams, t.team_id) is not null, false)
                 from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
-                    case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
-                         else '[]'::jsonb end) as e(member)
+                    %s) as e(member)
                 left join {litellm}."LiteLLM_UserTable" u on u.user_id = :id
-                where jsonb_typeof(t.members_with_roles) = 'array'
-                  and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))
+                where %s
                   and e.member ->> 'user_id' = :id
                 order by 2
-                """, MemberDetail.Team.class).setParameter("id", userId).getResultList();
+                """.formatted(Rosters.members("t"), Rosters.includes("t", "cast(:id as text)")), MemberDetail.Team.class).setParameter("id", userId).getResultList();
     }
 }

@@ -1,11 +1,12 @@
 package com.nemorouter.console.membership;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 /**
  * LiteLLM's locking protocol for roster changes (newest LiteLLM, {@code litellm-tables.md}): inside the
@@ -36,17 +37,13 @@ public final class RosterLocks {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        List<?> locked = em.createNativeQuery("""
+        List<String> locked = em.unwrap(Session.class).createNativeQuery("""
                 select u.user_id from {litellm}."LiteLLM_UserTable" u
                 where u.user_id = any(cast(:ids as text[]))
                 order by u.user_id
-                for update""")
+                for update""", String.class)
                 .setParameter("ids", new TreeSet<>(userIds).toArray(String[]::new))
                 .getResultList();
-        List<String> ids = new ArrayList<>(locked.size());
-        for (Object id : locked) {
-            ids.add((String) id);
-        }
-        return List.copyOf(ids);
+        return List.copyOf(locked);
     }
 }

@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.nemorouter.console.connection.RowSecurity;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.connection.SqlRows;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
@@ -255,7 +256,7 @@ public final class PresenceQuery {
             case "uuid[]" -> quoted + " @> array[cast(:uuid as uuid)]";
             case "character varying[]" -> "cast(" + quoted + " as text[]) && "
                     + (upper ? "array[cast(:id as text), cast(:upper as text)]" : "array[cast(:id as text)]");
-            case "jsonb" -> "jsonb_typeof(" + quoted + ") = 'array' and (" + quoted
+            case "jsonb" -> Rosters.isArray(quoted) + " and (" + quoted
                     + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:id as text)))"
                     + (upper ? " or " + quoted + " @> jsonb_build_array(jsonb_build_object('user_id', cast(:upper as text)))" : "")
                     + ")";

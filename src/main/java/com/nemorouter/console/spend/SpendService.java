@@ -10,6 +10,7 @@ import java.util.Map;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
@@ -90,11 +91,10 @@ public final class SpendService {
                    coalesce(t.team_alias, t.team_id) || ' / ' || tm.user_id as name, tm.spend, mb.max_budget,
                    mb.budget_reset_at, 3 as rank, cast(null as text) as recent_key
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) r
+            cross join lateral jsonb_array_elements(%s) r
             join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
             left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
-            where t.organization_id = :id""";
+            where t.organization_id = :id""".formatted(Rosters.members("t"));
 
     private static final String TEAM = """
             select 'team' as scope, t.team_id as id, coalesce(t.team_alias, t.team_id) as name, t.spend,
@@ -105,11 +105,10 @@ public final class SpendService {
             select 'team member' as scope, tm.user_id as id, coalesce(r.value ->> 'user_email', tm.user_id) as name,
                    tm.spend, mb.max_budget, mb.budget_reset_at, 1 as rank, 'user:' || tm.user_id as recent_key
             from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(case when jsonb_typeof(t.members_with_roles) = 'array'
-                                                         then t.members_with_roles else '[]'::jsonb end) r
+            cross join lateral jsonb_array_elements(%s) r
             join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
             left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
-            where t.team_id = :id""";
+            where t.team_id = :id""".formatted(Rosters.members("t"));
 
     private static final String USER = """
             select 'user' as scope, u.user_id as id, coalesce(u.user_email, u.user_id) as name, u.spend,

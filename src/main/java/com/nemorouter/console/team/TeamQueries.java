@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.Presence;
+import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
@@ -42,14 +43,13 @@ public final class TeamQueries {
                 )
                 select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                        n.team_id is not null, l.team_id is not null,
-                       case when jsonb_typeof(l.members_with_roles) = 'array'
-                            then cast(jsonb_array_length(l.members_with_roles) as bigint) else 0 end
+                       %s
                 from ids
                 left join {nemo}.teams n on n.team_id = case when ids.id ~ :uuidPattern then cast(ids.id as uuid) end
                      and n.team_id::text = ids.id
                 left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                 order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
-                """, TeamColumns.class)
+                """.formatted(Rosters.size("l")), TeamColumns.class)
                 .setParameter("uuid", uuid.map(UUID::toString).orElse(null))
                 .setParameter("org", organizationId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
@@ -76,12 +76,11 @@ public final class TeamQueries {
                                  and a.id::text = e.member ->> 'user_id')
                 from {litellm}."LiteLLM_TeamTable" t
                 cross join lateral jsonb_array_elements(
-                    case when jsonb_typeof(t.members_with_roles) = 'array' then t.members_with_roles
-                         else '[]'::jsonb end) with ordinality as e(member, position)
+                    %s) with ordinality as e(member, position)
                 left join {litellm}."LiteLLM_UserTable" u on u.user_id = e.member ->> 'user_id'
                 where t.team_id = :team
                 order by e.position
-                """, RosterEntry.class)
+                """.formatted(Rosters.members("t")), RosterEntry.class)
                 .setParameter("team", teamId)
                 .setParameter("uuidPattern", Ids.SQL_UUID_PATTERN)
                 .getResultList();

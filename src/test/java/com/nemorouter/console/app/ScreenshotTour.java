@@ -133,7 +133,7 @@ class ScreenshotTour extends ConsoleRobot {
                 .filter(row -> row.check().id().equals("org_missing_in_litellm")).findFirst().orElseThrow();
         interact(() -> checks.getSelectionModel().select(orgMissing));
         waitUntil(() -> !findings.getItems().isEmpty()
-                && findings.getItems().get(0).check().equals("org_missing_in_litellm"));
+                && findings.getItems().get(0).check().id().equals("org_missing_in_litellm"));
         interact(() -> findings.getSelectionModel().select(0));
         clickOn("#audit-repair");
         waitUntil(() -> lookup("#repair-sql").tryQuery().isPresent());

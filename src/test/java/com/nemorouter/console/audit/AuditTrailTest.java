@@ -244,7 +244,7 @@ class AuditTrailTest {
     }
 
     private List<AuditRecord> history(String objectId, int limit) {
-        return database.read(em -> trail.history(em, objectId, limit));
+        return database.read(em -> new AuditHistory(trail.localFile()).find(em, objectId, limit));
     }
 
     private List<List<String>> query(String sql) throws Exception {

@@ -183,7 +183,7 @@ class AuditServiceTest {
                 .containsExactly(variant.schemas().nemo() + ".credit_balances.litellm_org_id");
 
         assertThat(severities(report, "user_missing_in_auth")).containsExactly(Severity.INFO, Severity.ERROR);
-        assertThat(report.findings()).filteredOn(finding -> finding.check().equals("roster_membership_drift"))
+        assertThat(report.findings()).filteredOn(finding -> finding.check().id().equals("roster_membership_drift"))
                 .extracting(Finding::entityId, Finding::severity)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(USER_WITH_STALE_TEAMS, Severity.WARNING),
                         org.assertj.core.groups.Tuple.tuple(USER_WITHOUT_TEAM_MEMBERSHIP, Severity.INFO));
@@ -227,12 +227,12 @@ class AuditServiceTest {
     }
 
     private static List<Severity> severities(AuditReport report, String check) {
-        return report.findings().stream().filter(finding -> finding.check().equals(check))
+        return report.findings().stream().filter(finding -> finding.check().id().equals(check))
                 .sorted(java.util.Comparator.comparing(Finding::entityId)).map(Finding::severity).toList();
     }
 
     private static Finding only(AuditReport report, String check) {
-        List<Finding> findings = report.findings().stream().filter(finding -> finding.check().equals(check)).toList();
+        List<Finding> findings = report.findings().stream().filter(finding -> finding.check().id().equals(check)).toList();
         assertThat(findings).as(check).hasSize(1);
         return findings.get(0);
     }

@@ -254,6 +254,18 @@ class MembershipServiceTest {
     }
 
     @Test
+    void teamAddToATeamWithoutOrganizationChecksNoOrgMembership() throws Exception {
+        sql.execute("update {litellm}.\"LiteLLM_TeamTable\" set organization_id = null where team_id = '" + ACME_PLATFORM_TEAM + "'");
+
+        EditResult result = service.apply(MembershipEdit.teamAdd(ACME_PLATFORM_TEAM, List.of(NEW_HIRE), "user", false), false);
+
+        assertThat(result.lines()).contains("updated LiteLLM_TeamTable " + ACME_PLATFORM_TEAM)
+                .noneMatch(line -> line.contains("LiteLLM_OrganizationMembership"));
+        JsonNode after = roster(ACME_PLATFORM_TEAM);
+        assertThat(after.get(after.size() - 1).get("user_id").asText()).isEqualTo(NEW_HIRE);
+    }
+
+    @Test
     void teamAddRefusesAUserOutsideTheTeamsOrgUnlessAskedToAddThemThereToo() {
         String fingerprint = sql.fingerprint();
         assertThatThrownBy(() -> service.apply(MembershipEdit.teamAdd(ACME_PLATFORM_TEAM, List.of(NEW_HIRE), "user", false), false))

@@ -34,7 +34,6 @@ import javafx.stage.Stage;
 public class NemoConsoleApplication extends Application {
 
     private FxTaskRunner tasks;
-    private FxTaskRunner controlTasks;
     private Connector.OpenConnection connection;
     private volatile boolean stopped;
     private Connector connector;
@@ -53,7 +52,6 @@ public class NemoConsoleApplication extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        controlTasks = new FxTaskRunner();
         home = ConsoleHome.fromSystem();
         windowState = WindowState.load(home.directory().resolve("window.properties"));
         List<String> arguments = new ArrayList<>(getParameters().getRaw());
@@ -94,7 +92,7 @@ public class NemoConsoleApplication extends Application {
         });
         dialogs = new Dialogs(appearance, windowState);
 
-        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
+        MainViewModel mainViewModel = new MainViewModel(tasks);
         MainView mainView = new MainView(mainViewModel);
         AboutView aboutView = new AboutView(new AboutViewModel(Versions.ofRuntime(), mainViewModel.serverInfoProperty()),
                 dialogs);
@@ -302,9 +300,6 @@ public class NemoConsoleApplication extends Application {
         }
         if (tasks != null) {
             tasks.close();
-        }
-        if (controlTasks != null) {
-            controlTasks.close();
         }
         if (connection != null) {
             connection.close();

@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import java.sql.Connection;
@@ -26,6 +24,7 @@ import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.persistence.litellm.LiteLlmVerificationToken;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
 import com.nemorouter.console.persistence.nemo.NemoTeam;
+import com.nemorouter.console.request.Request;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -40,8 +39,6 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.stat.Statistics;
 import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One open connection: a pool and the one EntityManagerFactory that belongs to it. Every service call
@@ -54,15 +51,11 @@ public final class Database implements AutoCloseable {
             LiteLlmBudget.class, LiteLlmOrganization.class, LiteLlmTeam.class, LiteLlmUser.class,
             LiteLlmOrganizationMembership.class, LiteLlmTeamMembership.class, LiteLlmVerificationToken.class);
 
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
-
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
     private final EntityManagerFactory entityManagerFactory;
     private final ConnectionSettings settings;
     private final SchemaReport schemaReport;
-    /** Connections running a read or write right now: what {@link #cancelRunning()} cancels. */
-    private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
     /** Why the connection opened read-only (flag, profile, missing privilege); null when it may write. */
     private final String readOnlyReason;
     private volatile boolean switchedReadOnly;
@@ -163,7 +156,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one read-only transaction on the calling thread (never the FX thread), bounded by
-     * the read statement timeout and cancellable with {@link #cancelRunning()}.
+     * the read statement timeout and cancelled with the {@link Request} the calling thread works for.
      *
      * @throws ConnectionLostException when the database went away; the next call reconnects
      */
@@ -171,11 +164,8 @@ public final class Database implements AutoCloseable {
         try {
             return entityManagerFactory.callInTransaction(em -> {
                 em.unwrap(Session.class).setDefaultReadOnly(true);
-                PGConnection connection = track(em, settings.readStatementTimeout().toMillis());
-                try {
+                try (Request.Registration cancellable = track(em, settings.readStatementTimeout().toMillis())) {
                     return work.apply(em);
-                } finally {
-                    running.remove(connection);
                 }
             });
         } catch (RuntimeException e) {
@@ -196,10 +186,10 @@ public final class Database implements AutoCloseable {
         try {
             EntityTransaction transaction = em.getTransaction();
             T result;
-            PGConnection connection = null;
+            Request.Registration cancellable = null;
             try {
                 transaction.begin();
-                connection = track(em, 0);
+                cancellable = track(em, 0);
                 if (readOnlyReason != null || switchedReadOnly) {
                     em.unwrap(Session.class).doWork(jdbc -> {
                         try (Statement statement = jdbc.createStatement()) {
@@ -217,8 +207,8 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             } finally {
-                if (connection != null) {
-                    running.remove(connection);
+                if (cancellable != null) {
+                    cancellable.close();
                 }
             }
             try {
@@ -246,40 +236,20 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Registers the transaction's connection for {@link #cancelRunning()} and bounds its statements. Plain
+     * Registers the transaction's connection with the calling thread's {@link Request} (so cancelling it sends
+     * PostgreSQL's cancel request for this connection) and bounds its statements. Plain
      * JDBC, not a startup option: transaction-mode poolers reject startup options, and SET LOCAL ends with
      * the transaction, so no other borrower of the pooled connection inherits it.
      */
-    private PGConnection track(EntityManager em, long statementTimeoutMillis) {
+    private Request.Registration track(EntityManager em, long statementTimeoutMillis) {
         return em.unwrap(Session.class).doReturningWork(connection -> {
             if (statementTimeoutMillis > 0) {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("set local statement_timeout = " + statementTimeoutMillis);
                 }
             }
-            PGConnection pg = connection.unwrap(PGConnection.class);
-            running.add(pg);
-            return pg;
+            return Request.register(connection.unwrap(PGConnection.class)::cancelQuery);
         });
-    }
-
-    /**
-     * Asks the server to cancel every statement this database is running now (PostgreSQL's cancel request,
-     * as {@code pg_cancel_backend} would). Safe from any thread; the cancelled call fails with SQLSTATE 57014.
-     *
-     * @return how many running transactions were sent a cancel request
-     */
-    public int cancelRunning() {
-        int cancelled = 0;
-        for (PGConnection connection : running) {
-            try {
-                connection.cancelQuery();
-                cancelled++;
-            } catch (SQLException e) {
-                LOG.warn("Cancel request failed: {}", e.getMessage());
-            }
-        }
-        return cancelled;
     }
 
     /** What the schema contract found when the connection opened (before Hibernate started). */

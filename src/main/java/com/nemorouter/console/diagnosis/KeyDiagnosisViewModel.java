@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.KeyService;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ObjectProperty;
@@ -60,7 +61,8 @@ public final class KeyDiagnosisViewModel {
 
     private KeyDiagnosis current;
     private FixPlan pendingFix;
-    private int request;
+    /** The diagnosis shown: a new one supersedes it. */
+    private final Latest diagnosing;
 
     /** @param version the LiteLLM version to assume (the profile's), or a supplier of null to infer it */
     public KeyDiagnosisViewModel(KeyService keys, KeyDiagnosisService diagnosisService, KeyFixService fixService,
@@ -69,6 +71,7 @@ public final class KeyDiagnosisViewModel {
         this.diagnosisService = diagnosisService;
         this.fixService = fixService;
         this.tasks = tasks;
+        this.diagnosing = new Latest(tasks);
         this.version = version;
         selectedFix.addListener((observable, old, fix) -> clearPendingFix());
         fixValue.addListener((observable, old, value) -> clearPendingFix());
@@ -110,15 +113,11 @@ public final class KeyDiagnosisViewModel {
             error.set(e.getMessage());
             return;
         }
-        int mine = ++request;
         busy.set(true);
         verdict.set("Diagnosing…");
         verdictState.set("");
-        tasks.run("Diagnosing a key", () -> new Object[] {keys.resolve(diagnosisRequest.tokenHash()),
+        diagnosing.run("Diagnosing a key", () -> new Object[] {keys.resolve(diagnosisRequest.tokenHash()),
                 diagnosisService.diagnose(diagnosisRequest)}, result -> {
-                    if (mine != request) {
-                        return;
-                    }
                     busy.set(false);
                     @SuppressWarnings("unchecked")
                     Optional<KeyResolution> resolution = (Optional<KeyResolution>) result[0];
@@ -126,9 +125,6 @@ public final class KeyDiagnosisViewModel {
                             .orElse("No AuthContext: LiteLLM_VerificationToken has no row with this hash."));
                     show((KeyDiagnosis) result[1]);
                 }, failure -> {
-                    if (mine != request) {
-                        return;
-                    }
                     busy.set(false);
                     verdict.set("");
                     error.set(FailureMessages.describe("Diagnosing the key", failure));

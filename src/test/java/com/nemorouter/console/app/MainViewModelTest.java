@@ -48,7 +48,7 @@ class MainViewModelTest {
         try {
             ConsoleServices services = ConsoleServices.wire(database);
             SameThreadTaskRunner runner = new SameThreadTaskRunner();
-            MainViewModel viewModel = new MainViewModel(runner, new SameThreadTaskRunner());
+            MainViewModel viewModel = new MainViewModel(runner);
             AtomicInteger reloads = new AtomicInteger();
             viewModel.attach(services.connection(), database.schemaReport(), reloads::incrementAndGet);
             TaskRunner watched = new LostConnectionWatch(runner, viewModel::connectionLost);
@@ -86,7 +86,7 @@ class MainViewModelTest {
     void cancelWithNothingRunningSaysSo() {
         try (Database database = Database.open(TestDatabases.target(
                 TestDatabases.copyOfSeed()))) {
-            MainViewModel viewModel = new MainViewModel(new SameThreadTaskRunner(), new SameThreadTaskRunner());
+            MainViewModel viewModel = new MainViewModel(new SameThreadTaskRunner());
             viewModel.attach(ConsoleServices.wire(database).connection(), database.schemaReport(), () -> { });
 
             viewModel.cancelRunning();

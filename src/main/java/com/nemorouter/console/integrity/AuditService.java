@@ -2,7 +2,6 @@ package com.nemorouter.console.integrity;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -76,18 +75,18 @@ public final class AuditService {
      * cancelling it stops every statement of the audit.
      */
     public AuditReport runAll() {
-        return database.read(em -> {
-            String snapshot = exportSnapshot(em);
-            if (snapshot == null) {
+        try {
+            return database.read(em -> new AuditReport(runInSnapshot(exportSnapshot(em))));
+        } catch (SnapshotUnavailable e) {
+            return database.read(em -> {
                 List<CheckResult> results = new ArrayList<>();
                 for (AuditCheck check : AuditCheck.values()) {
                     Request.checkpoint();
                     results.add(executeUnlessSkipped(em, check));
                 }
                 return new AuditReport(results);
-            }
-            return new AuditReport(runInSnapshot(snapshot));
-        });
+            });
+        }
     }
 
     private List<CheckResult> runInSnapshot(String snapshot) {
@@ -158,21 +157,29 @@ public final class AuditService {
         });
     }
 
-    /** The transaction's snapshot for others to import, or null where PostgreSQL cannot export one. */
+    /**
+     * The transaction's snapshot for others to import. As the transaction's first statement, and not inside a
+     * savepoint: PostgreSQL refuses to export a snapshot from a subtransaction.
+     *
+     * @throws SnapshotUnavailable where PostgreSQL cannot export one; the transaction is then aborted
+     */
     private static String exportSnapshot(EntityManager em) {
         return em.unwrap(Session.class).doReturningWork(jdbc -> {
-            Savepoint savepoint = jdbc.setSavepoint();
             try (Statement statement = jdbc.createStatement();
                  ResultSet rows = statement.executeQuery("select pg_export_snapshot()")) {
                 rows.next();
-                String snapshot = rows.getString(1);
-                jdbc.releaseSavepoint(savepoint);
-                return snapshot;
+                return rows.getString(1);
             } catch (SQLException e) {
-                jdbc.rollback(savepoint);
-                return null;
+                throw new SnapshotUnavailable(e);
             }
         });
+    }
+
+    /** The server could not export a snapshot: {@link #runAll} runs the checks in one transaction instead. */
+    private static final class SnapshotUnavailable extends RuntimeException {
+        SnapshotUnavailable(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 
     /**

@@ -1,23 +1,27 @@
 package com.nemorouter.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.integrity.AuditService;
 import com.nemorouter.console.request.Request;
-import com.nemorouter.console.testing.ManualTaskRunner;
 import com.nemorouter.console.testing.TestDatabases;
 
 import org.junit.jupiter.api.AfterEach;
@@ -114,21 +118,67 @@ class TaskRunnerCancelTest {
     }
 
     @Test
-    void aUsersCancelDeliversTheCancellationAndStopsFollowUps() {
-        ManualTaskRunner manual = new ManualTaskRunner();
-        Latest latest = new Latest(manual);
-        List<String> delivered = new ArrayList<>();
-        latest.run("superseded", () -> "a", delivered::add, failure -> delivered.add("a failed"));
-        Request current = latest.run("current", () -> "b", delivered::add, failure -> delivered.add("b failed"));
-        assertThat(manual.request(0).isCancelled()).isTrue();
-        assertThat(current.isCancelled()).isFalse();
+    void cancellingTheParallelAuditStopsEveryTransactionItRuns() throws Exception {
+        AuditService audit = new AuditService(database);
+        try (Connection locker = TestDatabases.dataSource(name).getConnection()) {
+            // Holds the audit's checks (and both of its snapshot workers) waiting on the server.
+            locker.setAutoCommit(false);
+            try (Statement statement = locker.createStatement()) {
+                statement.execute("lock table nemo.organizations in access exclusive mode");
+            }
+            Request request = new Request("Auditing", Runnable::run);
+            CompletableFuture<Object> run = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return request.call(audit::runAll);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+            awaitLockWaits(2);
 
-        latest.cancel();
-        manual.finishAll();
-        latest.follow("follow-up", () -> "c", delivered::add, failure -> delivered.add("c " + failure.getClass().getSimpleName()));
+            long cancelled = System.nanoTime();
+            // The transaction holding the snapshot and the two workers that import it.
+            assertThat(request.cancel()).isEqualTo(3);
+            awaitLockWaits(0);
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelled)).isLessThan(Duration.ofSeconds(1));
+            Throwable failure = catchThrowable(() -> run.get(10, TimeUnit.SECONDS));
+            assertThat(failure).isInstanceOf(ExecutionException.class);
+            assertThat(failure.getCause()).isInstanceOf(CancellationException.class);
+            locker.rollback();
+        }
+    }
 
-        assertThat(delivered).containsExactly("b failed", "c CancellationException");
-        assertThat(manual.pendingCount()).isZero();
+    /** Polls pg_stat_activity until exactly {@code count} console sessions wait for the test's lock. */
+    private void awaitLockWaits(int count) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        try (Connection connection = TestDatabases.dataSource("postgres").getConnection();
+             PreparedStatement statement = connection.prepareStatement("select count(*) from pg_stat_activity "
+                     + "where datname = ? and application_name = 'nemo-console' and wait_event_type = 'Lock'")) {
+            statement.setString(1, name);
+            while (true) {
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) == count) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    StringBuilder seen = new StringBuilder();
+                    try (PreparedStatement all = connection.prepareStatement("select application_name, state, "
+                            + "wait_event_type, left(query, 60) from pg_stat_activity where datname = ?")) {
+                        all.setString(1, name);
+                        try (ResultSet rows = all.executeQuery()) {
+                            while (rows.next()) {
+                                seen.append('\n').append(rows.getString(1)).append(" | ").append(rows.getString(2))
+                                        .append(" | ").append(rows.getString(3)).append(" | ").append(rows.getString(4));
+                            }
+                        }
+                    }
+                    throw new AssertionError("expected " + count + " sessions waiting for the lock; sessions:" + seen);
+                }
+                Thread.onSpinWait();
+            }
+        }
     }
 
     private Object sleep() {

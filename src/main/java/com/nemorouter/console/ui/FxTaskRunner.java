@@ -74,8 +74,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 });
             } catch (Throwable failure) {
                 live.remove(request);
-                LOG.warn("{} failed: {}", description, failure.toString());
-                LOG.debug("{} failed", description, failure);
+                if (request.isCancelled()) {
+                    // Superseded by a newer request or cancelled by the user: expected, not worth a warning.
+                    LOG.debug("{} cancelled: {}", description, failure.toString());
+                } else {
+                    LOG.warn("{} failed: {}", description, failure.toString());
+                    LOG.debug("{} failed", description, failure);
+                }
                 Platform.runLater(() -> {
                     finished();
                     onFailure.accept(failure);

@@ -9,11 +9,11 @@ import org.hibernate.engine.jdbc.env.spi.JdbcEnvironment;
  * "litellm")}, {@code "nemo"}, {@code "auth"}), and this maps the family to the connection's configured schema,
  * the same names {@link SchemaNames#resolve} puts into the SQL.
  */
-final class SchemaNaming extends PhysicalNamingStrategyStandardImpl {
+public final class SchemaNaming extends PhysicalNamingStrategyStandardImpl {
 
     private final SchemaNames schemas;
 
-    SchemaNaming(SchemaNames schemas) {
+    public SchemaNaming(SchemaNames schemas) {
         this.schemas = schemas;
     }
 

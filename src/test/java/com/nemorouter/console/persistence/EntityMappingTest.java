@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SchemaNaming;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganizationMembership;
 import com.nemorouter.console.persistence.litellm.LiteLlmTeam;
 import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
 import com.nemorouter.console.persistence.nemo.NemoTeam;
+import com.nemorouter.console.testing.SchemaVariant;
 import com.nemorouter.console.testing.TestDatabases;
 
 import jakarta.persistence.EntityManagerFactory;
@@ -20,20 +22,23 @@ import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The entities describe the demo schema exactly: Hibernate's own validation passes against it. */
 class EntityMappingTest {
 
-    @Test
-    void hibernateValidatesEveryEntityAgainstTheSchema() {
-        String name = TestDatabases.copyOfSeed();
-        var target = TestDatabases.target(name);
+    @ParameterizedTest
+    @EnumSource(value = SchemaVariant.class, names = {"NEWEST_DEFAULT_SCHEMAS", "NEWEST_RENAMED_SCHEMAS"})
+    void hibernateValidatesEveryEntityAgainstTheSchema(SchemaVariant variant) {
+        var target = variant.target(variant.copyOfSeed());
         assertThatCode(() -> {
             try (EntityManagerFactory emf = new HibernatePersistenceConfiguration("validate")
                     .managedClasses(Database.ENTITIES.toArray(Class<?>[]::new))
                     .jdbcUrl(target.jdbcUrl())
                     .jdbcCredentials("postgres", "")
                     .property(AvailableSettings.JAKARTA_HBM2DDL_DATABASE_ACTION, "validate")
+                    .property(AvailableSettings.PHYSICAL_NAMING_STRATEGY, new SchemaNaming(target.schemas()))
                     .createEntityManagerFactory()) {
                 assertThat(emf.isOpen()).isTrue();
             }

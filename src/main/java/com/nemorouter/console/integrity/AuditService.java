@@ -70,8 +70,8 @@ public final class AuditService {
      * Runs every check against one consistent snapshot (what cron and CI want), {@link #PARALLEL_CHECKS}
      * at a time: the first transaction exports its snapshot and the checks run in transactions that import
      * it, so they see exactly the same data as if they ran one after another in it. One statement per check
-     * plus the export; where the server cannot export a snapshot (a hot standby), the checks run one after
-     * another in the first transaction instead. The helpers run for the caller's {@link Request}, so
+     * plus the export; where the server refuses to export a snapshot (a hot standby, a role without the
+     * privilege), the checks run one after another in one transaction instead. The helpers run for the caller's {@link Request}, so
      * cancelling it stops every statement of the audit.
      */
     public AuditReport runAll() {

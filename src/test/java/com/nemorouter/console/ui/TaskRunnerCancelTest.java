@@ -194,26 +194,30 @@ class TaskRunnerCancelTest {
         return null;
     }
 
-    /** Polls pg_stat_activity until exactly {@code count} sleeps run on the server. */
+    /**
+     * Polls pg_stat_activity, on one connection so the poll itself stays quick, until exactly {@code count}
+     * sleeps run on the server.
+     */
     private void awaitSleeping(int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (sleeping() != count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("expected " + count + " running sleeps, found " + sleeping());
-            }
-            Thread.onSpinWait();
-        }
-    }
-
-    private int sleeping() {
         try (Connection connection = TestDatabases.dataSource("postgres").getConnection();
              PreparedStatement statement = connection.prepareStatement("select count(*) from pg_stat_activity "
                      + "where datname = ? and state = 'active' and query = ?")) {
             statement.setString(1, name);
             statement.setString(2, SLEEP);
-            try (ResultSet rows = statement.executeQuery()) {
-                rows.next();
-                return rows.getInt(1);
+            while (true) {
+                int sleeping;
+                try (ResultSet rows = statement.executeQuery()) {
+                    rows.next();
+                    sleeping = rows.getInt(1);
+                }
+                if (sleeping == count) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("expected " + count + " running sleeps, found " + sleeping);
+                }
+                Thread.onSpinWait();
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -26,15 +26,7 @@ class ClassSizeTest {
      * the lead removes it after merging the split. A stale entry (class gone or short enough) fails the
      * test, so the list cannot outlive its reason.
      */
-    static final Map<String, String> PENDING_SPLITS = Map.of(
-            "com/nemorouter/console/membership/MembershipService.java",
-            "#12 item 4: split into resolving users, roster writes and orchestration (colleague's branch)",
-            "com/nemorouter/console/integrity/RepairService.java",
-            "#12 item 4: a repair per AuditCheck with SQL in named text blocks (colleague's branch)",
-            "com/nemorouter/console/organization/OrganizationDetailView.java",
-            "#12 item 4: a view per tab, branch issue-12ui",
-            "com/nemorouter/console/diagnosis/KeyDiagnosisService.java",
-            "#12: reworked onto the entity model by a colleague (one of the screens that loads one entity)");
+    static final Map<String, String> PENDING_SPLITS = Map.of();
 
     private static final Path SOURCES = Path.of("src/main/java");
 

@@ -54,6 +54,10 @@ public final class ConnectionDialogViewModel {
     private final ObjectProperty<ConnectionProfile> preselected = new SimpleObjectProperty<>();
     private String preferredProfile = "";
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper(false);
+    /**
+     * Not a {@code ui.Latest}: an abandoned attempt that still opens must be told so, because its answer is an
+     * open connection that has to be closed, not dropped.
+     */
     private long attempt;
     private Runnable onCancel = () -> { };
     private Runnable onDemo = () -> { };

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.request.Request;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,14 +25,19 @@ final class LostConnectionWatch implements TaskRunner {
     }
 
     @Override
-    public <T> void run(String description, Callable<T> work, Consumer<? super T> onSuccess,
-                        Consumer<Throwable> onFailure) {
-        delegate.run(description, work, onSuccess, failure -> {
+    public <T> Request run(String description, Callable<T> work, Consumer<? super T> onSuccess,
+                           Consumer<Throwable> onFailure) {
+        return delegate.run(description, work, onSuccess, failure -> {
             if (FailureMessages.isConnectionLost(failure)) {
                 onLost.accept(failure);
             }
             onFailure.accept(failure);
         });
+    }
+
+    @Override
+    public int cancelAll() {
+        return delegate.cancelAll();
     }
 
     @Override

@@ -23,7 +23,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 public final class MainViewModel {
 
     private final TaskRunner tasks;
-    private final TaskRunner controlTasks;
     private final ReadOnlyStringWrapper connection = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper serverVersion = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
@@ -43,13 +42,8 @@ public final class MainViewModel {
     private final BooleanProperty readOnlySwitch = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper readOnlyFixed = new ReadOnlyBooleanWrapper(true);
 
-    /**
-     * @param controlTasks a separate lane for Cancel: the main lane's workers may all be busy with the very
-     *                     queries the user wants to cancel
-     */
-    public MainViewModel(TaskRunner tasks, TaskRunner controlTasks) {
+    public MainViewModel(TaskRunner tasks) {
         this.tasks = tasks;
-        this.controlTasks = controlTasks;
         readOnlySwitch.addListener((observable, old, on) -> {
             if (connectionService != null && !connectionService.readOnlyFixed()) {
                 connectionService.switchReadOnly(on);
@@ -155,14 +149,13 @@ public final class MainViewModel {
         }, retryFailure -> lostMessage.set(FailureMessages.describe("Reconnecting", retryFailure)));
     }
 
-    /** Asks the server to cancel whatever the console is running. */
+    /**
+     * "Cancel everything": cancels every request the console is running; the task runner sends PostgreSQL's
+     * cancel request for their statements on its control lane, so this returns at once.
+     */
     public void cancelRunning() {
-        if (connectionService == null) {
-            return;
-        }
-        controlTasks.run("Cancelling", connectionService::cancelRunning,
-                cancelled -> failure.set(cancelled == 0 ? "Nothing was running on the server." : "Cancelled."),
-                cancelFailure -> failure.set(FailureMessages.describe("Cancelling", cancelFailure)));
+        int cancelled = tasks.cancelAll();
+        failure.set(cancelled == 0 ? "Nothing was running on the server." : "Cancelled.");
     }
 
     public ReadOnlyStringProperty bannerTextProperty() {

@@ -34,7 +34,6 @@ import javafx.stage.Stage;
 public class NemoConsoleApplication extends Application {
 
     private FxTaskRunner tasks;
-    private FxTaskRunner controlTasks;
     private Connector.OpenConnection connection;
     private volatile boolean stopped;
     private Connector connector;
@@ -53,7 +52,6 @@ public class NemoConsoleApplication extends Application {
     @Override
     public void start(Stage stage) {
         tasks = new FxTaskRunner();
-        controlTasks = new FxTaskRunner();
         home = ConsoleHome.fromSystem();
         windowState = WindowState.load(home.directory().resolve("window.properties"));
         List<String> arguments = new ArrayList<>(getParameters().getRaw());
@@ -77,7 +75,7 @@ public class NemoConsoleApplication extends Application {
             }
         }
         LaunchOptions launchOptions = options;
-        MainViewModel mainViewModel = new MainViewModel(tasks, controlTasks);
+        MainViewModel mainViewModel = new MainViewModel(tasks);
         MainView mainView = new MainView(mainViewModel);
         if (launchOptions != null) {
             // The database (the embedded demo server, the pool and Hibernate) starts now on the task runner,
@@ -286,9 +284,6 @@ public class NemoConsoleApplication extends Application {
         }
         if (tasks != null) {
             tasks.close();
-        }
-        if (controlTasks != null) {
-            controlTasks.close();
         }
         if (connection != null) {
             connection.close();

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ObjectProperty;
@@ -21,14 +22,14 @@ import javafx.collections.ObservableList;
 public final class HistoryViewModel {
 
     private final HistoryService service;
-    private final TaskRunner tasks;
     private final Supplier<LocalDateTime> clock;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ObjectProperty<AuditRecord> selected = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
     private String objectId;
-    private int request;
+    /** The history being loaded: showing another object (or none) supersedes it. */
+    private final Latest loading;
 
     public HistoryViewModel(HistoryService service, TaskRunner tasks) {
         this(service, tasks, () -> LocalDateTime.now(ZoneOffset.UTC));
@@ -37,7 +38,7 @@ public final class HistoryViewModel {
     /** @param clock now in UTC (audit times are UTC); tests pass a fixed one */
     public HistoryViewModel(HistoryService service, TaskRunner tasks, Supplier<LocalDateTime> clock) {
         this.service = service;
-        this.tasks = tasks;
+        this.loading = new Latest(tasks);
         this.clock = clock;
         selected.addListener((observable, old, record) -> detail.set(record == null ? "" : describe(record)));
     }
@@ -49,26 +50,20 @@ public final class HistoryViewModel {
     }
 
     public void reload() {
-        int current = ++request;
         if (objectId == null) {
+            loading.discard();
             records.clear();
             summary.set("");
             return;
         }
         String id = objectId;
-        tasks.run("Loading history of " + id, () -> service.history(id), found -> {
-            if (current == request) {
-                records.setAll(found);
-                summary.set(found.isEmpty() ? "No recorded changes."
-                        : found.size() + (found.size() == HistoryService.LIMIT ? "+" : "")
-                        + (found.size() == 1 ? " recorded change" : " recorded changes") + ", newest first."
-                        + " Select one to see what changed; double-click opens it.");
-            }
-        }, failure -> {
-            if (current == request) {
-                summary.set(FailureMessages.describe("Loading the history", failure));
-            }
-        });
+        loading.run("Loading history of " + id, () -> service.history(id), found -> {
+            records.setAll(found);
+            summary.set(found.isEmpty() ? "No recorded changes."
+                    : found.size() + (found.size() == HistoryService.LIMIT ? "+" : "")
+                    + (found.size() == 1 ? " recorded change" : " recorded changes") + ", newest first."
+                    + " Select one to see what changed; double-click opens it.");
+        }, failure -> summary.set(FailureMessages.describe("Loading the history", failure)));
     }
 
     /** "3 h ago · 2026-12-02 17:40:12 UTC". */

@@ -18,7 +18,6 @@ import com.nemorouter.console.integrity.CheckResult;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.LocateResult;
-import com.nemorouter.console.integrity.QueryCancellation;
 import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.MembershipEdit;
@@ -311,7 +310,7 @@ public final class Benchmark {
     }
 
     List<List<String>> locate(String text, Set<String> scanAnyway) {
-        LocateResult result = services.locate().locate(text, scanAnyway, new QueryCancellation());
+        LocateResult result = services.locate().locate(text, scanAnyway);
         List<List<String>> rows = new ArrayList<>(presence(result.places()));
         result.entities().forEach(entity -> rows.add(strings(entity.type(), entity.id(), entity.name(), entity.organizationId())));
         return rows;
@@ -326,7 +325,7 @@ public final class Benchmark {
 
     List<List<String>> audit() {
         List<List<String>> rows = new ArrayList<>();
-        for (CheckResult result : services.audit().runAll(new QueryCancellation()).results()) {
+        for (CheckResult result : services.audit().runAll().results()) {
             for (Finding finding : result.findings()) {
                 rows.add(strings(finding.check().id(), finding.severity().id(), finding.entityType(), finding.entityId(),
                         finding.tables().toString(), finding.detail(), finding.organizationId(), finding.related().toString()));

@@ -11,7 +11,6 @@ import com.nemorouter.console.integrity.AuditReport;
 import com.nemorouter.console.integrity.CheckResult;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.FindingsCsv;
-import com.nemorouter.console.integrity.QueryCancellation;
 import com.nemorouter.console.integrity.Severity;
 
 /**
@@ -80,7 +79,7 @@ public final class AuditCommand implements Command<AuditCommand.Arguments> {
 
     @Override
     public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
-        AuditReport report = services.audit().runAll(new QueryCancellation());
+        AuditReport report = services.audit().runAll();
         switch (arguments.format()) {
             case "json" -> printJson(report, out);
             case "csv" -> out.print(FindingsCsv.format(report.findings()));

@@ -11,7 +11,6 @@ import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.integrity.LocateResult;
 import com.nemorouter.console.integrity.LocatedEntity;
 import com.nemorouter.console.integrity.LocateService;
-import com.nemorouter.console.integrity.QueryCancellation;
 import com.nemorouter.console.presence.PresenceEntry;
 
 /**
@@ -54,7 +53,7 @@ public final class LocateCommand implements Command<LocateCommand.Arguments> {
 
     @Override
     public int run(ConsoleServices services, Arguments arguments, PrintStream out, PrintStream err) {
-        LocateResult result = services.locate().locate(arguments.id(), Set.of(), new QueryCancellation());
+        LocateResult result = services.locate().locate(arguments.id(), Set.of());
         List<PresenceEntry> listed = new ArrayList<>(result.found());
         listed.addAll(result.skipped());
         listed.addAll(result.hidden());

@@ -20,15 +20,7 @@ public final class ConnectionService {
         this.database = database;
     }
 
-    /**
-     * Sends a cancel request for every statement running on this connection's pool. Not a transaction and
-     * no pooled connection: call it from a thread that is not waiting for one of those statements.
-     *
-     * @return how many running transactions were asked to cancel
-     */
-    public int cancelRunning() {
-        return database.cancelRunning();
-    }
+    /** Server version, role and whether the session is encrypted. One statement. */
 
     /** Why the console may not write, or empty. No database work. */
     public Optional<String> readOnlyReason() {

@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -23,6 +21,7 @@ import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.persistence.litellm.LiteLlmVerificationToken;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
 import com.nemorouter.console.persistence.nemo.NemoTeam;
+import com.nemorouter.console.request.Request;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
@@ -37,8 +36,6 @@ import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 import org.hibernate.stat.Statistics;
 import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One open connection: a pool and the one EntityManagerFactory that belongs to it. Every service call
@@ -46,14 +43,15 @@ import org.slf4j.LoggerFactory;
  * that call. Hibernate starts on the first call that needs an EntityManager, not when the connection opens:
  * its bootstrap is most of a headless command's start-up, and {@code check} reads only over plain JDBC.
  */
+// size: one connection's lifecycle (open, lazy Hibernate start, the three transaction kinds, close) kept in one
+// place, because the statement-timeout, cancel-registration and lost-connection rules must be the same for all
+// three; split apart they would drift.
 public final class Database implements AutoCloseable {
 
     public static final List<Class<?>> ENTITIES = List.of(
             NemoOrganization.class, NemoTeam.class, AuthUser.class,
             LiteLlmBudget.class, LiteLlmOrganization.class, LiteLlmTeam.class, LiteLlmUser.class,
             LiteLlmOrganizationMembership.class, LiteLlmTeamMembership.class, LiteLlmVerificationToken.class);
-
-    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final ConnectionTarget target;
     private final HikariDataSource dataSource;
@@ -62,8 +60,6 @@ public final class Database implements AutoCloseable {
     private boolean closed;
     private final ConnectionSettings settings;
     private final SchemaReport schemaReport;
-    /** Connections running a read or write right now: what {@link #cancelRunning()} cancels. */
-    private final Set<PGConnection> running = ConcurrentHashMap.newKeySet();
     /** Why the connection opened read-only (flag, profile, missing privilege); null when it may write. */
     private final String readOnlyReason;
     private volatile boolean switchedReadOnly;
@@ -195,7 +191,7 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one read-only transaction on the calling thread (never the FX thread), bounded by
-     * the read statement timeout and cancellable with {@link #cancelRunning()}.
+     * the read statement timeout and cancelled with the {@link Request} the calling thread works for.
      *
      * @throws ConnectionLostException when the database went away; the next call reconnects
      */
@@ -203,11 +199,8 @@ public final class Database implements AutoCloseable {
         try {
             return entityManagerFactory().callInTransaction(em -> {
                 em.unwrap(Session.class).setDefaultReadOnly(true);
-                PGConnection connection = track(em, readTimeoutPerTransaction());
-                try {
+                try (Request.Registration cancellable = track(em, readTimeoutPerTransaction())) {
                     return work.apply(em);
-                } finally {
-                    running.remove(connection);
                 }
             });
         } catch (RuntimeException e) {
@@ -250,7 +243,7 @@ public final class Database implements AutoCloseable {
     private <T> T readJdbc(JdbcWork<T> work, boolean autocommit) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(autocommit);
-            PGConnection tracked = null;
+            Request.Registration tracked = null;
             try {
                 tracked = track(connection, readTimeoutPerTransaction());
                 T result = work.apply(connection);
@@ -269,7 +262,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             } finally {
                 if (tracked != null) {
-                    running.remove(tracked);
+                    tracked.close();
                 }
             }
         } catch (SQLException e) {
@@ -300,11 +293,11 @@ public final class Database implements AutoCloseable {
         try {
             EntityTransaction transaction = em.getTransaction();
             T result;
-            PGConnection connection = null;
+            Request.Registration cancellable = null;
             try {
                 transaction.begin();
                 // No bound on a write (a roster lock may wait); lift the connection's read timeout if it has one.
-                connection = track(em, sessionReadTimeout(target, settings) ? 0 : -1);
+                cancellable = track(em, sessionReadTimeout(target, settings) ? 0 : -1);
                 if (readOnlyReason != null || switchedReadOnly) {
                     em.unwrap(Session.class).doWork(jdbc -> {
                         try (Statement statement = jdbc.createStatement()) {
@@ -322,8 +315,8 @@ public final class Database implements AutoCloseable {
                 }
                 throw e;
             } finally {
-                if (connection != null) {
-                    running.remove(connection);
+                if (cancellable != null) {
+                    cancellable.close();
                 }
             }
             try {
@@ -351,11 +344,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Registers the transaction's connection for {@link #cancelRunning()} and, when asked, bounds its
+     * Registers the transaction's connection with the calling thread's {@link Request} (so cancelling it sends
+     * PostgreSQL's cancel request for this connection) and, when asked, bounds its
      * statements. Plain JDBC, not a startup option: transaction-mode poolers reject startup options, and SET
      * LOCAL ends with the transaction, so no other borrower of the pooled connection inherits it.
      */
-    private PGConnection track(EntityManager em, long statementTimeoutMillis) {
+    private Request.Registration track(EntityManager em, long statementTimeoutMillis) {
         return em.unwrap(Session.class).doReturningWork(connection -> track(connection, statementTimeoutMillis));
     }
 
@@ -375,34 +369,13 @@ public final class Database implements AutoCloseable {
     }
 
     /** @param statementTimeoutMillis SET LOCAL for this transaction (0 is no bound); -1 leaves it as it is */
-    private PGConnection track(Connection connection, long statementTimeoutMillis) throws SQLException {
+    private Request.Registration track(Connection connection, long statementTimeoutMillis) throws SQLException {
         if (statementTimeoutMillis >= 0) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("set local statement_timeout = " + statementTimeoutMillis);
             }
         }
-        PGConnection pg = connection.unwrap(PGConnection.class);
-        running.add(pg);
-        return pg;
-    }
-
-    /**
-     * Asks the server to cancel every statement this database is running now (PostgreSQL's cancel request,
-     * as {@code pg_cancel_backend} would). Safe from any thread; the cancelled call fails with SQLSTATE 57014.
-     *
-     * @return how many running transactions were sent a cancel request
-     */
-    public int cancelRunning() {
-        int cancelled = 0;
-        for (PGConnection connection : running) {
-            try {
-                connection.cancelQuery();
-                cancelled++;
-            } catch (SQLException e) {
-                LOG.warn("Cancel request failed: {}", e.getMessage());
-            }
-        }
-        return cancelled;
+        return Request.register(connection.unwrap(PGConnection.class)::cancelQuery);
     }
 
     /** What the schema contract found when the connection opened (before Hibernate started). */

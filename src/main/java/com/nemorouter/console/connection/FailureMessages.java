@@ -45,6 +45,9 @@ public final class FailureMessages {
             advice = "The session is read-only, so nothing was written.";
         } else if ("57014".equals(sqlState)) {
             advice = "The query was cancelled or timed out.";
+        } else if (failure instanceof java.util.concurrent.CancellationException) {
+            // Cancelled before its statement ran (waiting for a worker or a connection): nothing to add.
+            advice = "It was cancelled.";
         } else if (root instanceof IllegalArgumentException) {
             advice = firstLine(root.getMessage());
         } else {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.KeyService;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ObjectProperty;
@@ -64,7 +65,8 @@ public final class KeyDiagnosisViewModel {
 
     private KeyDiagnosis current;
     private FixPlan pendingFix;
-    private int request;
+    /** The diagnosis shown: a new one supersedes it. */
+    private final Latest diagnosing;
 
     /** @param version the LiteLLM version to assume (the profile's), or a supplier of null to infer it */
     public KeyDiagnosisViewModel(KeyService keys, KeyDiagnosisService diagnosisService, KeyFixService fixService,
@@ -73,6 +75,7 @@ public final class KeyDiagnosisViewModel {
         this.diagnosisService = diagnosisService;
         this.fixService = fixService;
         this.tasks = tasks;
+        this.diagnosing = new Latest(tasks);
         this.version = version;
         selectedFix.addListener((observable, old, fix) -> clearPendingFix());
         fixValue.addListener((observable, old, value) -> clearPendingFix());
@@ -114,23 +117,16 @@ public final class KeyDiagnosisViewModel {
             error.set(e.getMessage());
             return;
         }
-        int mine = ++request;
         busy.set(true);
         verdict.set("Diagnosing…");
         verdictState.set("");
-        tasks.run("Diagnosing a key", () -> new Diagnosed(keys.resolve(diagnosisRequest.tokenHash()),
+        diagnosing.run("Diagnosing a key", () -> new Diagnosed(keys.resolve(diagnosisRequest.tokenHash()),
                 diagnosisService.diagnose(diagnosisRequest)), result -> {
-                    if (mine != request) {
-                        return;
-                    }
                     busy.set(false);
                     authContext.set(result.resolution().map(KeyDiagnosisViewModel::describe)
                             .orElse("No AuthContext: LiteLLM_VerificationToken has no row with this hash."));
                     show(result.diagnosis());
                 }, failure -> {
-                    if (mine != request) {
-                        return;
-                    }
                     busy.set(false);
                     verdict.set("");
                     error.set(FailureMessages.describe("Diagnosing the key", failure));

@@ -9,6 +9,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
 import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ObjectProperty;
@@ -53,14 +54,15 @@ public final class AuditViewModel {
     private final javafx.beans.property.StringProperty repairDisabledReason =
             new javafx.beans.property.SimpleStringProperty("");
 
-    private QueryCancellation cancellation;
-    private int generation;
+    /** The running audit: one request per check, each a follow-up of the first; Cancel cancels them. */
+    private final Latest audit;
 
     public AuditViewModel(AuditService service, RepairService repairs, TaskRunner tasks, Consumer<LocatedEntity> opener) {
         this.service = service;
         this.repairs = repairs;
         this.tasks = tasks;
         this.opener = opener;
+        this.audit = new Latest(tasks);
         service.checks().forEach(check -> checks.add(CheckRow.waiting(check)));
         selectedCheck.addListener((observable, old, row) -> showFindings(row));
     }
@@ -70,9 +72,6 @@ public final class AuditViewModel {
         if (running.get()) {
             return;
         }
-        int current = ++generation;
-        QueryCancellation token = new QueryCancellation();
-        cancellation = token;
         results.clear();
         findings.clear();
         allFindings.clear();
@@ -82,47 +81,42 @@ public final class AuditViewModel {
         error.set("");
         running.set(true);
         status.set("Running " + all.size() + " checks…");
-        runFrom(0, all, current, token);
+        AuditCheck first = all.get(0);
+        audit.run("Audit: " + first.id(), () -> service.run(first), result -> checked(0, all, result),
+                failure -> stopped(0, all, failure));
     }
 
-    private void runFrom(int index, List<AuditCheck> all, int current, QueryCancellation token) {
-        if (current != generation) {
-            return;
-        }
+    private void runFrom(int index, List<AuditCheck> all) {
         if (index == all.size()) {
             running.set(false);
             status.set(summary());
             return;
         }
-        if (token.isCancelled()) {
-            cancelled(index, all.size());
-            return;
-        }
+        // A follow-up of the audit's request: after Cancel it does not start, and fails as cancelled at once.
         AuditCheck check = all.get(index);
-        tasks.run("Audit: " + check.id(), () -> service.run(check, token), result -> {
-            if (current != generation) {
-                return;
-            }
-            results.add(result);
-            allFindings.addAll(result.findings());
-            checks.set(index, CheckRow.of(result));
-            progress.set((index + 1) / (double) all.size());
-            if (selectedCheck.get() != null && selectedCheck.get().check() == check) {
-                showFindings(checks.get(index));
-            }
-            runFrom(index + 1, all, current, token);
-        }, failure -> {
-            if (current != generation) {
-                return;
-            }
-            if (failure instanceof CancellationException) {
-                cancelled(index, all.size());
-            } else {
-                running.set(false);
-                error.set(FailureMessages.describe("Audit check " + check.id(), failure));
-                status.set("Stopped after " + index + " of " + all.size() + " checks.");
-            }
-        });
+        audit.follow("Audit: " + check.id(), () -> service.run(check), result -> checked(index, all, result),
+                failure -> stopped(index, all, failure));
+    }
+
+    private void checked(int index, List<AuditCheck> all, CheckResult result) {
+        results.add(result);
+        allFindings.addAll(result.findings());
+        checks.set(index, CheckRow.of(result));
+        progress.set((index + 1) / (double) all.size());
+        if (selectedCheck.get() != null && selectedCheck.get().check() == result.check()) {
+            showFindings(checks.get(index));
+        }
+        runFrom(index + 1, all);
+    }
+
+    private void stopped(int index, List<AuditCheck> all, Throwable failure) {
+        if (failure instanceof CancellationException) {
+            cancelled(index, all.size());
+        } else {
+            running.set(false);
+            error.set(FailureMessages.describe("Audit check " + all.get(index).id(), failure));
+            status.set("Stopped after " + index + " of " + all.size() + " checks.");
+        }
     }
 
     private void cancelled(int done, int total) {
@@ -132,15 +126,11 @@ public final class AuditViewModel {
 
     /** Stops the audit: no further check starts, and the running statement is cancelled on the server. */
     public void cancel() {
-        QueryCancellation token = cancellation;
-        if (token == null || !running.get()) {
+        if (!running.get()) {
             return;
         }
         status.set("Cancelling…");
-        tasks.run("Cancelling the audit", () -> {
-            service.cancel(token);
-            return null;
-        }, done -> { }, failure -> error.set(FailureMessages.describe("Cancelling", failure)));
+        audit.cancel();
     }
 
     private void showFindings(CheckRow row) {

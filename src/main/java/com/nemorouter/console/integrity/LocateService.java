@@ -17,10 +17,13 @@ import com.nemorouter.console.presence.PresenceQuery;
 
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.Session;
+
 /**
  * "Where is this id?": every table in nemo, auth and LiteLLM's public schema that refers to an id, found
  * from the catalog by {@link PresenceQuery}, plus the entities it names. Each method is one read-only
- * transaction on a background thread (never the FX thread).
+ * transaction on a background thread (never the FX thread), stopped on the server when the request it runs
+ * for is cancelled.
  */
 public final class LocateService {
 
@@ -62,20 +65,19 @@ public final class LocateService {
 
     /**
      * Locates {@code input}: the catalog (first use only), one counting statement over every candidate
-     * column and one statement for the named entities, plus one for the process id that makes the
-     * search cancellable.
+     * column and one statement for the named entities.
      *
      * @param scanAnyway {@code schema.table.column} of large unindexed columns to scan this time
      * @throws IllegalArgumentException for input that cannot be an id (see {@link #validate})
      */
-    public LocateResult locate(String input, Set<String> scanAnyway, QueryCancellation cancellation) {
+    public LocateResult locate(String input, Set<String> scanAnyway) {
         String text = validate(input);
         Optional<UUID> uuid = Ids.asUuid(text);
         LocateResult.Kind kind = uuid.isPresent() ? LocateResult.Kind.UUID
                 : Ids.isSha256Hex(text) ? LocateResult.Kind.KEY_HASH : LocateResult.Kind.TEXT;
         String searchedAs = uuid.map(UUID::toString)
                 .orElse(kind == LocateResult.Kind.KEY_HASH ? text.toLowerCase(Locale.ROOT) : text);
-        return cancellation.read(database, em -> {
+        return database.read(em -> {
             List<PresenceEntry> places = presenceQuery.locate(em, text, scanAnyway);
             List<LocatedEntity> entities = kind == LocateResult.Kind.KEY_HASH ? List.of()
                     : entities(em, searchedAs, uuid.map(UUID::toString).orElse(null));
@@ -83,14 +85,12 @@ public final class LocateService {
         });
     }
 
-    /** Cancels the scan {@code cancellation} is running, in a transaction of its own. */
-    public void cancel(QueryCancellation cancellation) {
-        cancellation.cancelOn(database);
+    /** One row of the entities statement, built by Hibernate from its columns in order. */
+    record EntityRow(String type, String id, String name, String organizationId, Integer source) {
     }
 
-    @SuppressWarnings("unchecked")
     private static List<LocatedEntity> entities(EntityManager em, String id, String uuid) {
-        List<Object[]> rows = em.createNativeQuery("""
+        List<EntityRow> rows = em.unwrap(Session.class).createNativeQuery("""
                 select 'organization', n.organization_id::text, n.name, n.organization_id::text, 1
                 from {nemo}.organizations n where n.organization_id = cast(:uuid as uuid)
                 union all
@@ -115,19 +115,19 @@ public final class LocateService {
                 where u.user_id in (cast(:id as text), cast(:upper as text)) or lower(u.user_email) = lower(cast(:id as text))
                 order by 5, 2
                 limit 100
-                """)
+                """, EntityRow.class)
                 .setParameter("id", id)
                 .setParameter("uuid", uuid)
                 .setParameter("upper", uuid == null ? null : uuid.toUpperCase(Locale.ROOT))
                 .getResultList();
         Map<String, LocatedEntity> entities = new LinkedHashMap<>();
-        for (Object[] row : rows) {
-            String type = (String) row[0];
-            String entityId = (String) row[1];
-            LocatedEntity seen = entities.get(type + " " + entityId);
-            String name = seen != null && seen.name() != null ? seen.name() : (String) row[2];
-            String organization = seen != null && seen.organizationId() != null ? seen.organizationId() : (String) row[3];
-            entities.put(type + " " + entityId, new LocatedEntity(type, entityId, name, organization));
+        for (EntityRow row : rows) {
+            String key = row.type() + " " + row.id();
+            LocatedEntity seen = entities.get(key);
+            // Both sides may name the entity: the first that has a name (nemo, auth) wins, and likewise the organization.
+            String name = seen != null && seen.name() != null ? seen.name() : row.name();
+            String organization = seen != null && seen.organizationId() != null ? seen.organizationId() : row.organizationId();
+            entities.put(key, new LocatedEntity(row.type(), row.id(), name, organization));
         }
         return new ArrayList<>(entities.values());
     }

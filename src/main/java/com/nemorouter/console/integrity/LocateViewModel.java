@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.presence.PresenceEntry;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,7 +29,6 @@ public final class LocateViewModel {
     static final String TYPE_AN_ID = "Type an id and press Enter.";
 
     private final LocateService locateService;
-    private final TaskRunner tasks;
     private final Consumer<LocatedEntity> opener;
 
     private final StringProperty input = new SimpleStringProperty("");
@@ -41,14 +41,14 @@ public final class LocateViewModel {
     private final ReadOnlyBooleanWrapper canScanAnyway = new ReadOnlyBooleanWrapper(false);
 
     private LocateResult last;
-    private QueryCancellation cancellation;
-    private int request;
+    /** The search shown: a new one supersedes it, Cancel stops it on the server. */
+    private final Latest search;
 
     /** @param opener shows an entity in the browser (the composition root's navigation) */
     public LocateViewModel(LocateService locateService, TaskRunner tasks, Consumer<LocatedEntity> opener) {
         this.locateService = locateService;
-        this.tasks = tasks;
         this.opener = opener;
+        this.search = new Latest(tasks);
     }
 
     public void locate() {
@@ -70,28 +70,19 @@ public final class LocateViewModel {
             LocateService.validate(text);
         } catch (IllegalArgumentException e) {
             // The old result would read as the answer to the new, invalid input: clear it first.
-            ++request;
+            search.discard();
             clearResult();
             searching.set(false);
             error.set(e.getMessage());
             placeholder.set("Nothing searched: " + e.getMessage());
             return;
         }
-        int current = ++request;
-        QueryCancellation running = new QueryCancellation();
-        cancellation = running;
         searching.set(true);
         message.set(scanAnyway.isEmpty() ? "Searching…" : "Scanning " + scanAnyway.size() + " large table(s)… (Cancel stops the scan)");
-        tasks.run("Locating an id", () -> locateService.locate(text, scanAnyway, running), result -> {
-            if (current != request) {
-                return;
-            }
+        search.run("Locating an id", () -> locateService.locate(text, scanAnyway), result -> {
             searching.set(false);
             show(result);
         }, failure -> {
-            if (current != request) {
-                return;
-            }
             searching.set(false);
             if (failure instanceof CancellationException) {
                 message.set("Scan cancelled.");
@@ -129,15 +120,11 @@ public final class LocateViewModel {
     }
 
     public void cancel() {
-        QueryCancellation running = cancellation;
-        if (running == null || !searching.get()) {
+        if (!searching.get()) {
             return;
         }
         message.set("Cancelling…");
-        tasks.run("Cancelling the search", () -> {
-            locateService.cancel(running);
-            return null;
-        }, done -> { }, failure -> error.set(FailureMessages.describe("Cancelling", failure)));
+        search.cancel();
     }
 
     public void open(LocatedEntity entity) {

@@ -1,6 +1,7 @@
 package com.nemorouter.console.member;
 
 import com.nemorouter.console.presence.Mark;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
@@ -13,32 +14,24 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class MemberViewModel {
 
     private final MemberService service;
-    private final TaskRunner tasks;
+    /** The user being opened: opening another supersedes it. */
+    private final Latest opening;
     private final ReadOnlyObjectWrapper<MemberDetail> detail = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private int request;
 
     public MemberViewModel(MemberService service, TaskRunner tasks) {
         this.service = service;
-        this.tasks = tasks;
+        this.opening = new Latest(tasks);
     }
 
     public void open(String userId) {
-        int current = ++request;
         error.set("");
-        tasks.run("Opening user " + userId, () -> service.open(userId), found -> {
-            if (current != request) {
-                return;
-            }
+        opening.run("Opening user " + userId, () -> service.open(userId), found -> {
             detail.set(found.orElse(null));
             if (found.isEmpty()) {
                 error.set("No table refers to user " + userId + ".");
             }
-        }, failure -> {
-            if (current == request) {
-                error.set(FailureMessages.describe("Opening the user", failure));
-            }
-        });
+        }, failure -> error.set(FailureMessages.describe("Opening the user", failure)));
     }
 
     /** Re-reads the user shown (after an edit or repair may have changed its memberships). */

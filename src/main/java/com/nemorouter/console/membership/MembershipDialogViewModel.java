@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import com.nemorouter.console.connection.FailureMessages;
 import com.nemorouter.console.membership.MembershipEdit.Operation;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
@@ -55,8 +56,9 @@ public final class MembershipDialogViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper working = new ReadOnlyBooleanWrapper(false);
-    private int searchRequest;
-    private int previewRequest;
+    /** The user search and the removal preview shown: each newer one supersedes the previous. */
+    private final Latest searching;
+    private final Latest previewing;
 
     /**
      * @param preselected the users the edit is about (role and remove), or empty for an add
@@ -70,6 +72,8 @@ public final class MembershipDialogViewModel {
         this.service = service;
         this.users = users;
         this.tasks = tasks;
+        this.searching = new Latest(tasks);
+        this.previewing = new Latest(tasks);
         this.scope = scope;
         this.operation = operation;
         this.targetId = targetId;
@@ -153,20 +157,13 @@ public final class MembershipDialogViewModel {
     }
 
     private void search(String text) {
-        int request = ++searchRequest;
         if (text == null || text.isBlank()) {
+            searching.discard();
             results.clear();
             return;
         }
-        tasks.run("Searching users", () -> users.search(text), found -> {
-            if (request == searchRequest) {
-                results.setAll(found);
-            }
-        }, failure -> {
-            if (request == searchRequest) {
-                error.set(FailureMessages.describe("Searching users", failure));
-            }
-        });
+        searching.run("Searching users", () -> users.search(text), results::setAll,
+                failure -> error.set(FailureMessages.describe("Searching users", failure)));
     }
 
     public void pick(UserChoice user) {
@@ -212,21 +209,16 @@ public final class MembershipDialogViewModel {
         if (edit == null) {
             return;
         }
-        int request = ++previewRequest;
         consequences.set("Checking what this removes…");
         consequenceLines.clear();
-        tasks.run("Previewing the removal", () -> service.apply(edit, true), planned -> {
-            if (request == previewRequest) {
-                consequences.set("This will change " + ChangeWords.count(planned.changes().size(), "row", "rows")
-                        + ":");
-                consequenceLines.setAll(planned.changes().stream()
-                        .map(change -> ChangeWords.describe(change, this::userWords)).toList());
-            }
+        previewing.run("Previewing the removal", () -> service.apply(edit, true), planned -> {
+            consequences.set("This will change " + ChangeWords.count(planned.changes().size(), "row", "rows")
+                    + ":");
+            consequenceLines.setAll(planned.changes().stream()
+                    .map(change -> ChangeWords.describe(change, this::userWords)).toList());
         }, failure -> {
-            if (request == previewRequest) {
-                consequences.set("");
-                error.set(message(failure));
-            }
+            consequences.set("");
+            error.set(message(failure));
         });
     }
 

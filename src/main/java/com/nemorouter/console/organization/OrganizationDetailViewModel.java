@@ -20,6 +20,7 @@ import com.nemorouter.console.presence.Marked;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.team.TeamService;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.ObjectProperty;
@@ -40,7 +41,6 @@ public final class OrganizationDetailViewModel {
 
     private final OrganizationService organizations;
     private final TeamService teams;
-    private final TaskRunner tasks;
     private final MembershipEditing editing;
 
     private final ReadOnlyObjectWrapper<OrganizationDetail> detail = new ReadOnlyObjectWrapper<>();
@@ -55,14 +55,16 @@ public final class OrganizationDetailViewModel {
     private final ReadOnlyIntegerWrapper editsApplied = new ReadOnlyIntegerWrapper(0);
     private final StringProperty editDisabledReason = new SimpleStringProperty("");
 
-    private int detailRequest;
-    private int rosterRequest;
+    /** The organization and the team roster being loaded: each newer one supersedes the previous. */
+    private final Latest opening;
+    private final Latest rosterLoading;
 
     public OrganizationDetailViewModel(OrganizationService organizations, TeamService teams, TaskRunner tasks,
                                        MembershipEditing editing) {
         this.organizations = organizations;
         this.teams = teams;
-        this.tasks = tasks;
+        this.opening = new Latest(tasks);
+        this.rosterLoading = new Latest(tasks);
         this.editing = editing;
         selectedTeam.addListener((observable, old, team) -> loadRoster(team));
     }
@@ -82,12 +84,8 @@ public final class OrganizationDetailViewModel {
     }
 
     private void load(String organizationId, String keepTeamId) {
-        int request = ++detailRequest;
         error.set("");
-        tasks.run("Opening organization " + organizationId, () -> organizations.open(organizationId), found -> {
-            if (request != detailRequest) {
-                return;
-            }
+        opening.run("Opening organization " + organizationId, () -> organizations.open(organizationId), found -> {
             if (found.isEmpty()) {
                 clear();
                 error.set("Organization " + organizationId + " no longer exists in either schema.");
@@ -107,15 +105,11 @@ public final class OrganizationDetailViewModel {
                 loaded.teams().stream().filter(team -> team.id().equals(keepTeamId)).findFirst()
                         .ifPresent(selectedTeam::set);
             }
-        }, failure -> {
-            if (request == detailRequest) {
-                error.set(FailureMessages.describe("Opening the organization", failure));
-            }
-        });
+        }, failure -> error.set(FailureMessages.describe("Opening the organization", failure)));
     }
 
     public void clear() {
-        detailRequest++;
+        opening.discard();
         detail.set(null);
         teamRows.clear();
         memberRows.clear();
@@ -124,7 +118,7 @@ public final class OrganizationDetailViewModel {
     }
 
     private void loadRoster(TeamRow team) {
-        int request = ++rosterRequest;
+        rosterLoading.discard();
         roster.clear();
         if (team == null) {
             rosterTitle.set("Select a team to see its roster.");
@@ -135,17 +129,11 @@ public final class OrganizationDetailViewModel {
             return;
         }
         rosterTitle.set("Roster of " + team.displayName());
-        tasks.run("Loading roster of " + team.displayName(), () -> teams.roster(team.id()), entries -> {
-            if (request == rosterRequest) {
-                roster.setAll(entries);
-                rosterTitle.set("Roster of " + team.displayName() + ": "
-                        + entries.size() + (entries.size() == 1 ? " member" : " members"));
-            }
-        }, failure -> {
-            if (request == rosterRequest) {
-                error.set(FailureMessages.describe("Loading the roster", failure));
-            }
-        });
+        rosterLoading.run("Loading roster of " + team.displayName(), () -> teams.roster(team.id()), entries -> {
+            roster.setAll(entries);
+            rosterTitle.set("Roster of " + team.displayName() + ": "
+                    + entries.size() + (entries.size() == 1 ? " member" : " members"));
+        }, failure -> error.set(FailureMessages.describe("Loading the roster", failure)));
     }
 
     /** Why edit controls are disabled ("" when they are enabled); the composition root binds it. */

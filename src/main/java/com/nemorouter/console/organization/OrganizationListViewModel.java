@@ -3,6 +3,7 @@ package com.nemorouter.console.organization;
 import java.util.List;
 import java.util.Map;
 
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
@@ -27,7 +28,6 @@ public final class OrganizationListViewModel {
     public static final int PAGE_SIZE = 200;
 
     private final OrganizationService service;
-    private final TaskRunner tasks;
 
     private final StringProperty searchText = new SimpleStringProperty("");
     private final ObservableList<OrganizationRow> rows = FXCollections.observableArrayList();
@@ -43,61 +43,58 @@ public final class OrganizationListViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper refreshed = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
 
     private OrganizationPage.Cursor next;
-    private int generation;
+    /**
+     * The current search and its follow-ups (member counts, refresh, more pages): a new search supersedes all
+     * of them, on the server too, and their answers are dropped.
+     */
+    private final Latest listing;
     private String activeSearch = "";
 
     public OrganizationListViewModel(OrganizationService service, TaskRunner tasks) {
         this.service = service;
-        this.tasks = tasks;
+        this.listing = new Latest(tasks);
     }
 
     /** Starts a new search with the current text: first page and total count. */
     public void search() {
-        int request = ++generation;
         activeSearch = searchText.get() == null ? "" : searchText.get();
         String text = activeSearch;
         next = null;
         hasMore.set(false);
         loading = true;
         error.set("");
-        tasks.run("Searching organizations", () -> {
+        listing.run("Searching organizations", () -> {
                     OrganizationService.CountedPage first = service.firstPage(text, PAGE_SIZE);
                     return new SearchResult(first.page(), first.total());
                 },
                 result -> {
-                    if (request != generation) {
-                        return;
-                    }
                     loading = false;
                     memberCounts.clear();
                     rows.setAll(result.page().rows());
                     next = result.page().next();
                     hasMore.set(next != null);
                     summary.set(describe(result.total(), text));
-                    countMembers(request, result.page().rows());
-                }, failure -> failed(request, failure));
+                    countMembers(result.page().rows());
+                }, this::failed);
     }
 
     /**
      * Fills in the page's member counts once they are counted (a scan of LiteLLM's memberships, so the
      * rows show first). A newer search makes the answer stale: it is dropped.
      */
-    private void countMembers(int request, List<OrganizationRow> page) {
+    private void countMembers(List<OrganizationRow> page) {
         List<String> ids = page.stream().filter(row -> row.memberCount() == OrganizationRow.NOT_COUNTED)
                 .map(OrganizationRow::id).toList();
         if (ids.isEmpty()) {
             return;
         }
-        tasks.run("Counting members", () -> service.memberCounts(ids), (Map<String, Long> counts) -> {
-            if (request != generation) {
-                return;
-            }
+        listing.follow("Counting members", () -> service.memberCounts(ids), (Map<String, Long> counts) -> {
             // The counts land beside the rows, never by replacing them: a replaced row loses the table's
             // selection, and with it the open organization, whenever the count arrives after a click.
             for (String id : ids) {
                 memberCounts.put(id, counts.getOrDefault(id, 0L));
             }
-        }, failure -> failed(request, failure));
+        }, this::failed);
     }
 
     /**
@@ -110,12 +107,11 @@ public final class OrganizationListViewModel {
             // A search is in flight: it will bring current rows anyway.
             return;
         }
-        int request = generation;
         String text = activeSearch;
         int shown = Math.max(rows.size(), PAGE_SIZE);
-        tasks.run("Refreshing organizations", () -> new SearchResult(service.search(text, null, shown), service.count(text)),
+        listing.follow("Refreshing organizations", () -> new SearchResult(service.search(text, null, shown), service.count(text)),
                 result -> {
-                    if (request != generation || loading) {
+                    if (loading) {
                         return;
                     }
                     List<OrganizationRow> fresh = result.page().rows();
@@ -139,7 +135,7 @@ public final class OrganizationListViewModel {
                     hasMore.set(next != null);
                     summary.set(describe(result.total(), text));
                     refreshed.set(refreshed.get() + 1);
-                }, failure -> failed(request, failure));
+                }, this::failed);
     }
 
     /**
@@ -170,25 +166,18 @@ public final class OrganizationListViewModel {
         if (next == null || loading) {
             return;
         }
-        int request = generation;
         OrganizationPage.Cursor from = next;
         String text = activeSearch;
         loading = true;
-        tasks.run("Loading more organizations", () -> service.search(text, from, PAGE_SIZE), page -> {
-            if (request != generation) {
-                return;
-            }
+        listing.follow("Loading more organizations", () -> service.search(text, from, PAGE_SIZE), page -> {
             loading = false;
             rows.addAll(page.rows());
             next = page.next();
             hasMore.set(next != null);
-        }, failure -> failed(request, failure));
+        }, this::failed);
     }
 
-    private void failed(int request, Throwable failure) {
-        if (request != generation) {
-            return;
-        }
+    private void failed(Throwable failure) {
         loading = false;
         error.set(FailureMessages.describe("Loading organizations", failure));
     }

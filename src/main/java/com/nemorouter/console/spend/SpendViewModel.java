@@ -3,6 +3,7 @@ package com.nemorouter.console.spend;
 import java.util.function.BiFunction;
 
 import com.nemorouter.console.connection.FailureMessages;
+import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
 import javafx.beans.property.BooleanProperty;
@@ -21,14 +22,14 @@ import javafx.collections.ObservableList;
 public final class SpendViewModel {
 
     private final BiFunction<String, Boolean, SpendReport> loader;
-    private final TaskRunner tasks;
     private final ObservableList<SpendRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canScan = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty shown = new SimpleBooleanProperty(true);
     private String organizationId;
     private String loaded;
-    private int request;
+    /** The spend being read: another organization (or none) supersedes it. */
+    private final Latest reading;
 
     /** The organization view's spend. */
     public SpendViewModel(SpendService service, TaskRunner tasks) {
@@ -38,7 +39,7 @@ public final class SpendViewModel {
     /** @param loader reads the report of an id, the boolean asking for the SpendLogs cross-check on a large table */
     public SpendViewModel(BiFunction<String, Boolean, SpendReport> loader, TaskRunner tasks) {
         this.loader = loader;
-        this.tasks = tasks;
+        this.reading = new Latest(tasks);
         shown.addListener((observable, old, now) -> {
             if (now && !java.util.Objects.equals(loaded, organizationId)) {
                 load(false);
@@ -65,31 +66,24 @@ public final class SpendViewModel {
     }
 
     private void load(boolean scan) {
-        int mine = ++request;
         loaded = organizationId;
         rows.clear();
         canScan.set(false);
         if (organizationId == null) {
+            reading.discard();
             summary.set("");
             return;
         }
         String organization = organizationId;
         summary.set("Reading spend…");
-        tasks.run("Reading spend and budgets", () -> loader.apply(organization, scan), report -> {
-            if (mine != request) {
-                return;
-            }
+        reading.run("Reading spend and budgets", () -> loader.apply(organization, scan), report -> {
             rows.setAll(report.rows());
             long over = report.rows().stream().filter(SpendRow::atOrOverBudget).count();
             canScan.set(report.spendLogsSkipped() != null);
             summary.set(report.rows().size() + " budgets; " + (over == 0 ? "none reached" : over + " at or over max_budget")
                     + (report.spendLogsSkipped() == null ? "; last 24 h from LiteLLM_SpendLogs"
                     : "; LiteLLM_SpendLogs not read (" + report.spendLogsSkipped() + ")"));
-        }, failure -> {
-            if (mine == request) {
-                summary.set(FailureMessages.describe("Reading spend", failure));
-            }
-        });
+        }, failure -> summary.set(FailureMessages.describe("Reading spend", failure)));
     }
 
     public ObservableList<SpendRow> rows() {

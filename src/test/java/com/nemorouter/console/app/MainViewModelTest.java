@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.nemorouter.console.connection.ConnectionSettings;
@@ -13,6 +15,7 @@ import com.nemorouter.console.connection.ConnectionStrings;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.DemoDatabase;
 import com.nemorouter.console.presence.Census;
+import com.nemorouter.console.testing.ManualTaskRunner;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SameThreadTaskRunner;
 import com.nemorouter.console.ui.TaskRunner;
@@ -49,7 +52,7 @@ class MainViewModelTest {
         try {
             ConsoleServices services = ConsoleServices.wire(database);
             SameThreadTaskRunner runner = new SameThreadTaskRunner();
-            MainViewModel viewModel = new MainViewModel(runner, new SameThreadTaskRunner());
+            MainViewModel viewModel = new MainViewModel(runner);
             AtomicInteger reloads = new AtomicInteger();
             viewModel.attach(services.connection(), database.schemaReport(), reloads::incrementAndGet);
             TaskRunner watched = new LostConnectionWatch(runner, viewModel::connectionLost);
@@ -84,10 +87,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void cancelEverythingCancelsEveryRunningRequest() {
+        ManualTaskRunner runner = new ManualTaskRunner();
+        MainViewModel viewModel = new MainViewModel(runner);
+        List<String> failures = new ArrayList<>();
+        runner.run("Searching organizations", () -> "rows", rows -> { }, failure -> failures.add("search"));
+        runner.run("Opening organization", () -> "detail", detail -> { }, failure -> failures.add("detail"));
+
+        viewModel.cancelRunning();
+
+        assertThat(viewModel.failureProperty().get()).isEqualTo("Cancelled.");
+        assertThat(runner.request(0).isCancelled()).isTrue();
+        assertThat(runner.request(1).isCancelled()).isTrue();
+        runner.finishAll();
+        assertThat(failures).containsExactly("search", "detail");
+    }
+
+    @Test
     void cancelWithNothingRunningSaysSo() {
         try (Database database = Database.open(TestDatabases.target(
                 TestDatabases.copyOfSeed()))) {
-            MainViewModel viewModel = new MainViewModel(new SameThreadTaskRunner(), new SameThreadTaskRunner());
+            MainViewModel viewModel = new MainViewModel(new SameThreadTaskRunner());
             viewModel.attach(ConsoleServices.wire(database).connection(), database.schemaReport(), () -> { });
 
             viewModel.cancelRunning();

@@ -10,9 +10,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import com.nemorouter.console.request.Request;
 import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
@@ -85,18 +87,25 @@ class ConnectionLossTest {
     @Test
     void cancelStopsTheStatementOnTheServer() throws Exception {
         long started = System.nanoTime();
-        CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> database.read(
-                em -> em.createNativeQuery("select pg_sleep(30)").getSingleResult()));
+        Request request = new Request("Loading", Runnable::run);
+        CompletableFuture<Object> read = CompletableFuture.supplyAsync(() -> {
+            try {
+                return request.call(() -> database.read(
+                        em -> em.createNativeQuery("select pg_sleep(30)").getSingleResult()));
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
         awaitRunning("pg_sleep(30)");
 
-        assertThat(database.cancelRunning()).isEqualTo(1);
+        assertThat(request.cancel()).isEqualTo(1);
 
         Throwable failure = failureOf(read);
         assertThat(FailureMessages.describe("Loading", failure))
                 .isEqualTo("Loading failed: The query was cancelled or timed out.");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));
         assertThat(runningStatements("pg_sleep(30)")).isZero();
-        assertThat(database.cancelRunning()).isZero();
+        assertThat(request.cancel()).isZero();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.concurrent.CancellationException;
 import java.util.stream.Collectors;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.request.Request;
 import com.nemorouter.console.testing.SchemaVariant;
 
 import org.junit.jupiter.api.AfterAll;
@@ -129,7 +130,7 @@ class AuditServiceTest {
 
     @Test
     void eachCheckFindsExactlyTheSeededDrift() {
-        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll();
         assertThat(entityIdsByCheck(report)).isEqualTo(SEEDED);
         assertThat(report.findings()).allSatisfy(finding -> {
             assertThat(finding.detail()).isNotBlank().endsWith(".");
@@ -139,13 +140,13 @@ class AuditServiceTest {
 
     @Test
     void theCleanTenantHasNoFindings() {
-        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll();
         assertThat(report.findings()).noneMatch(finding -> finding.concerns(ACME) || finding.concerns(ACME_PLATFORM_TEAM));
     }
 
     @Test
     void seededFindingsCarryTheirSeverityEntityAndTables() {
-        AuditReport report = new AuditService(seeded).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(seeded).runAll();
         assertThat(only(report, "org_missing_in_litellm")).satisfies(finding -> {
             assertThat(finding.severity()).isEqualTo(Severity.ERROR);
             assertThat(finding.entityType()).isEqualTo("organization");
@@ -167,7 +168,7 @@ class AuditServiceTest {
 
     @Test
     void eachCheckFindsItsFixtureCase() {
-        AuditReport report = new AuditService(fixture).runAll(new QueryCancellation());
+        AuditReport report = new AuditService(fixture).runAll();
         Map<String, List<String>> found = entityIdsByCheck(report);
         String mismatchedToken = KeyService.tokenHash(MISMATCHED_KEY);
         assertThat(found.get("team_org_missing")).containsExactly(TEAM_WITHOUT_ORG);
@@ -202,22 +203,22 @@ class AuditServiceTest {
         Database database = seeded;
         AuditService service = new AuditService(database);
         database.statistics().clear();
-        service.run(AuditCheck.TEAM_MEMBER_NOT_IN_ORG, new QueryCancellation());
-        // the process id (for cancel) and the check
-        assertThat(database.statistics().getPrepareStatementCount()).isEqualTo(2);
+        service.run(AuditCheck.TEAM_MEMBER_NOT_IN_ORG);
+        // the check alone: cancelling needs no process id any more
+        assertThat(database.statistics().getPrepareStatementCount()).isEqualTo(1);
         database.statistics().clear();
-        service.runAll(new QueryCancellation());
-        assertThat(database.statistics().getPrepareStatementCount()).isEqualTo(1 + AuditCheck.values().length);
+        service.runAll();
+        assertThat(database.statistics().getPrepareStatementCount()).isEqualTo(AuditCheck.values().length);
     }
 
     @Test
     void aCancelledAuditStopsWithoutFindings() {
         AuditService service = new AuditService(seeded);
-        QueryCancellation cancellation = new QueryCancellation();
-        service.cancel(cancellation);
-        assertThat(cancellation.isCancelled()).isTrue();
-        assertThatThrownBy(() -> service.runAll(cancellation)).isInstanceOf(CancellationException.class);
-        assertThatThrownBy(() -> service.run(AuditCheck.MAPPING_COLUMN, cancellation))
+        Request request = new Request("Auditing", Runnable::run);
+        assertThat(request.cancel()).isZero();
+        assertThat(request.isCancelled()).isTrue();
+        assertThatThrownBy(() -> request.call(service::runAll)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> request.call(() -> service.run(AuditCheck.MAPPING_COLUMN)))
                 .isInstanceOf(CancellationException.class);
     }
 

@@ -22,7 +22,7 @@ class LocateServiceTest {
 
     @Test
     void findsAnOrganizationIdInEveryTableItIsIn() {
-        LocateResult result = locate.locate(ACME, Set.of(), new QueryCancellation());
+        LocateResult result = locate.locate(ACME, Set.of());
         assertThat(result.kind()).isEqualTo(LocateResult.Kind.UUID);
         Map<String, Long> rows = rowsByColumn(result);
         assertThat(rows).containsEntry("nemo.organizations.organization_id", 1L)
@@ -43,21 +43,21 @@ class LocateServiceTest {
     }
 
     @Test
-    void locatingCostsThreeStatementsWhateverTheNumberOfTables() {
-        locate.locate(ACME, Set.of(), new QueryCancellation());
+    void locatingCostsTwoStatementsWhateverTheNumberOfTables() {
+        locate.locate(ACME, Set.of());
         TestDatabases.seeded().statistics().clear();
-        LocateResult result = locate.locate(GHOSTWIRE_NEMO_ONLY, Set.of(), new QueryCancellation());
-        // the process id (for cancel), one union of counts over every column, the entities
-        assertThat(TestDatabases.seeded().statistics().getPrepareStatementCount()).isEqualTo(3);
+        LocateResult result = locate.locate(GHOSTWIRE_NEMO_ONLY, Set.of());
+        // one union of counts over every column, the entities (cancelling needs no process id any more)
+        assertThat(TestDatabases.seeded().statistics().getPrepareStatementCount()).isEqualTo(2);
         assertThat(result.places()).hasSizeGreaterThan(20);
     }
 
     @Test
     void acceptsAnySpellingOfTheUuid() {
-        Map<String, Long> canonical = rowsByColumn(locate.locate(ACME, Set.of(), new QueryCancellation()));
+        Map<String, Long> canonical = rowsByColumn(locate.locate(ACME, Set.of()));
         for (String spelling : new String[] {ACME.toUpperCase(Locale.ROOT), "{" + ACME + "}", ACME.replace("-", ""),
                 " " + ACME.toUpperCase(Locale.ROOT).replace("-", "") + " "}) {
-            LocateResult result = locate.locate(spelling, Set.of(), new QueryCancellation());
+            LocateResult result = locate.locate(spelling, Set.of());
             assertThat(result.searchedAs()).isEqualTo(ACME);
             assertThat(rowsByColumn(result)).as(spelling).isEqualTo(canonical);
         }
@@ -66,7 +66,7 @@ class LocateServiceTest {
     @Test
     void reportsALargeUnindexedTableAsNotSearchedUntilAskedToScanIt() {
         LocateService small = new LocateService(TestDatabases.seeded(), new PresenceQuery(100));
-        LocateResult result = small.locate(ACME, Set.of(), new QueryCancellation());
+        LocateResult result = small.locate(ACME, Set.of());
         assertThat(result.skipped()).extracting(place -> place.qualifiedTable() + "." + place.column())
                 .contains("public.LiteLLM_SpendLogs.organization_id",
                         "public.LiteLLM_OrganizationMembership.organization_id")
@@ -75,7 +75,7 @@ class LocateServiceTest {
                 .filter(place -> place.table().equals("LiteLLM_SpendLogs")).findFirst().orElseThrow();
         assertThat(spendLogs.describeCount()).isEqualTo("not searched (no index, ~600 rows)");
 
-        LocateResult scanned = small.locate(ACME, Set.of("public.LiteLLM_SpendLogs.organization_id"), new QueryCancellation());
+        LocateResult scanned = small.locate(ACME, Set.of("public.LiteLLM_SpendLogs.organization_id"));
         assertThat(scanned.skipped()).noneMatch(place -> place.table().equals("LiteLLM_SpendLogs")
                 && place.column().equals("organization_id"));
         assertThat(rowsByColumn(scanned)).containsKey("public.LiteLLM_SpendLogs.organization_id");
@@ -83,7 +83,7 @@ class LocateServiceTest {
 
     @Test
     void findsAUserStoredInUpperCaseOnTheLiteLlmSide() {
-        LocateResult result = locate.locate(UMA_AUTH_ID, Set.of(), new QueryCancellation());
+        LocateResult result = locate.locate(UMA_AUTH_ID, Set.of());
         assertThat(rowsByColumn(result)).containsEntry("auth.users.id", 1L)
                 .containsEntry("public.LiteLLM_UserTable.user_id", 1L)
                 .containsEntry("public.LiteLLM_OrganizationMembership.user_id", 1L);
@@ -94,13 +94,13 @@ class LocateServiceTest {
 
     @Test
     void searchesTextAsALiteLlmUserIdOrEmail() {
-        LocateResult admin = locate.locate("default_user_id", Set.of(), new QueryCancellation());
+        LocateResult admin = locate.locate("default_user_id", Set.of());
         assertThat(admin.kind()).isEqualTo(LocateResult.Kind.TEXT);
         assertThat(rowsByColumn(admin)).containsEntry("public.LiteLLM_UserTable.user_id", 1L);
         assertThat(admin.entities()).extracting(LocatedEntity::type, LocatedEntity::id)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("user", "default_user_id"));
 
-        LocateResult email = locate.locate("Rogue.Member@outside.example", Set.of(), new QueryCancellation());
+        LocateResult email = locate.locate("Rogue.Member@outside.example", Set.of());
         assertThat(rowsByColumn(email)).containsEntry("auth.users.email", 1L)
                 .containsEntry("public.LiteLLM_UserTable.user_email", 1L);
         assertThat(email.entities()).extracting(LocatedEntity::id).containsExactly(ROGUE_MEMBER_NOT_IN_ORG);
@@ -108,8 +108,7 @@ class LocateServiceTest {
 
     @Test
     void findsAKeyByItsHash() {
-        LocateResult result = locate.locate(KeyService.tokenHash(DEMO_KEY_WITH_ORG).toUpperCase(Locale.ROOT), Set.of(),
-                new QueryCancellation());
+        LocateResult result = locate.locate(KeyService.tokenHash(DEMO_KEY_WITH_ORG).toUpperCase(Locale.ROOT), Set.of());
         assertThat(result.kind()).isEqualTo(LocateResult.Kind.KEY_HASH);
         assertThat(result.found()).extracting(PresenceEntry::table, PresenceEntry::role)
                 .contains(org.assertj.core.groups.Tuple.tuple("LiteLLM_VerificationToken", "key"));
@@ -117,7 +116,7 @@ class LocateServiceTest {
 
     @Test
     void rejectsTextThatCannotBeAnIdWithWhatAValidOneLooksLike() {
-        assertThatThrownBy(() -> locate.locate("550e8400-e29b-41d4", Set.of(), new QueryCancellation()))
+        assertThatThrownBy(() -> locate.locate("550e8400-e29b-41d4", Set.of()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a valid UUID").hasMessageContaining("550e8400-e29b-41d4-a716-446655440000");
         assertThatThrownBy(() -> LocateService.validate("  ")).hasMessageContaining("Enter an id");
@@ -148,12 +147,12 @@ class LocateServiceTest {
                 TestDatabases.target(name))) {
             LocateService own = new LocateService(database, new PresenceQuery(PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT));
 
-            LocateResult team = own.locate(ACME_PLATFORM_TEAM, Set.of(), new QueryCancellation());
+            LocateResult team = own.locate(ACME_PLATFORM_TEAM, Set.of());
             assertThat(rowsByColumn(team)).containsEntry("public.LiteLLM_AccessGroupTable.assigned_team_ids", 1L);
             assertThat(team.found()).filteredOn(place -> place.column().equals("assigned_team_ids"))
                     .extracting(PresenceEntry::role).containsExactly("team");
 
-            LocateResult located = own.locate(user, Set.of(), new QueryCancellation());
+            LocateResult located = own.locate(user, Set.of());
             assertThat(rowsByColumn(located)).containsEntry("public.LiteLLM_InvitationLink.created_by", 1L)
                     .as("a user column found by its foreign key alone")
                     .containsEntry("public.LiteLLM_InvitationLink.accepted_by", 1L)

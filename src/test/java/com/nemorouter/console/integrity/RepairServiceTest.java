@@ -59,7 +59,7 @@ class RepairServiceTest {
             AuditService ownAudit = new AuditService(own);
             RepairService ownRepairs = new RepairService(own, new AuditTrail(new ConsoleHome(home), "tester", "test-host",
                     Clock.systemUTC()), new RosterLocks());
-            Finding mismatch = ownAudit.run(AuditCheck.TEAM_ORG_MISMATCH, new QueryCancellation()).findings().stream()
+            Finding mismatch = ownAudit.run(AuditCheck.TEAM_ORG_MISMATCH).findings().stream()
                     .filter(finding -> finding.entityId().equals(DATA_SCIENCE_TEAM_ORG_MISMATCH)).findFirst().orElseThrow();
 
             ownRepairs.apply(ownRepairs.plan(mismatch, RepairChoice.NEMO_IS_RIGHT));
@@ -146,7 +146,7 @@ class RepairServiceTest {
 
     @Test
     void addsTheMissingTeamMembershipRow() {
-        Finding missing = audit.run(AuditCheck.ROSTER_MEMBERSHIP_DRIFT, new QueryCancellation()).findings().stream()
+        Finding missing = audit.run(AuditCheck.ROSTER_MEMBERSHIP_DRIFT).findings().stream()
                 .filter(finding -> finding.severity() == Severity.INFO).findFirst().orElseThrow();
         RepairOutcome outcome = repairs.apply(repairs.plan(missing, RepairChoice.DEFAULT));
         assertThat(outcome.recheck().findings()).extracting(Finding::severity).containsExactly(Severity.WARNING);
@@ -173,7 +173,7 @@ class RepairServiceTest {
     }
 
     private static Finding finding(AuditCheck check, String entityId) {
-        List<Finding> findings = audit.run(check, new QueryCancellation()).findings().stream()
+        List<Finding> findings = audit.run(check).findings().stream()
                 .filter(finding -> finding.entityId().equals(entityId)).toList();
         assertThat(findings).as(check.id() + " " + entityId).isNotEmpty();
         return findings.get(0);

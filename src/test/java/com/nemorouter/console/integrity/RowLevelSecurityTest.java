@@ -82,7 +82,7 @@ class RowLevelSecurityTest {
     @Test
     void theAuditSkipsWhatDependsOnTheHiddenTableReportsNothingFalseAndExitsOne() {
         try (Database database = Database.open(ConnectionTarget.parse(url()))) {
-            AuditReport report = ConsoleServices.wire(database, new ConsoleHome(home)).audit().runAll(new QueryCancellation());
+            AuditReport report = ConsoleServices.wire(database, new ConsoleHome(home)).audit().runAll();
 
             assertThat(report.skipped()).extracting(result -> result.check().id()).containsExactly("user_missing_in_auth");
             assertThat(report.skipped().get(0).skippedReason())
@@ -132,7 +132,7 @@ class RowLevelSecurityTest {
         try (Database database = Database.open(ConnectionTarget.parse(url()))) {
             ConsoleServices services = ConsoleServices.wire(database, new ConsoleHome(home));
 
-            LocateResult located = services.locate().locate(user, java.util.Set.of(), new QueryCancellation());
+            LocateResult located = services.locate().locate(user, java.util.Set.of());
             assertThat(located.hidden()).extracting(PresenceEntry::qualifiedTable).contains("auth.users");
             assertThat(located.hidden()).allSatisfy(entry ->
                     assertThat(entry.describeCount()).isEqualTo("hidden by row-level security"));
@@ -149,7 +149,7 @@ class RowLevelSecurityTest {
             SchemaReport schema = database.schemaReport();
             assertThat(schema.rowSecurity().hidesAny()).isFalse();
             assertThat(schema.allAvailable()).isTrue();
-            AuditReport report = ConsoleServices.wire(database, new ConsoleHome(home)).audit().runAll(new QueryCancellation());
+            AuditReport report = ConsoleServices.wire(database, new ConsoleHome(home)).audit().runAll();
 
             assertThat(report.complete()).isTrue();
             assertThat(report.results()).filteredOn(result -> result.check().id().equals("user_missing_in_auth"))

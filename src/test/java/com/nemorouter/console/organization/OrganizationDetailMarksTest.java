@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.member.MemberViewModel;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.nemorouter.console.app.ConsoleServices;
+import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.KeyService;

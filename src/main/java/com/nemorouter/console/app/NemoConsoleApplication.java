@@ -86,7 +86,7 @@ public class NemoConsoleApplication extends Application {
             tasks.run("Opening the database", () -> {
                 Connector.OpenConnection opened = connector.open(launchOptions);
                 try {
-                    opened.database().startHibernate();
+                    opened.startHibernate();
                 } catch (RuntimeException e) {
                     opened.close();
                     throw e;

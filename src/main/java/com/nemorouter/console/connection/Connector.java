@@ -162,6 +162,14 @@ public final class Connector {
             this(database, demo, null);
         }
 
+        /**
+         * Starts Hibernate now, on the caller's (background) thread, so the window's first read does not wait
+         * for it. The window calls this instead of reaching into {@link Database}.
+         */
+        public void startHibernate() {
+            database.startHibernate();
+        }
+
         @Override
         public void close() {
             try {

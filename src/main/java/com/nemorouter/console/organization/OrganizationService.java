@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
@@ -120,36 +121,43 @@ public final class OrganizationService {
      * LiteLLM membership counts of the given organization ids (those absent have none). One statement; it
      * scans LiteLLM_OrganizationMembership, which has no index on organization_id.
      */
-    @SuppressWarnings("unchecked")
     public Map<String, Long> memberCounts(Collection<String> organizationIds) {
         if (organizationIds.isEmpty()) {
             return Map.of();
         }
         return database.read(em -> {
             Map<String, Long> counts = new HashMap<>();
-            for (Object[] row : (List<Object[]>) em.createNativeQuery("""
+            for (MemberCount row : SqlRows.select(em, """
                     select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id in (:ids)
                     group by m.organization_id
-                    """).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
-                counts.put((String) row[0], ((Number) row[1]).longValue());
+                    """, MemberCount.class).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
+                counts.put(row.organizationId(), row.members());
             }
             return Map.copyOf(counts);
         });
+    }
+
+    /** One row of {@link #memberCounts}. */
+    private record MemberCount(String organizationId, long members) {
+    }
+
+    /** One row of {@link #page}, in its column order; {@code total} is the same on every row. */
+    private record PageColumns(String id, String name, String slug, String alias, String plan, boolean inNemo,
+                               boolean inLiteLlm, long teams, long members, String sortKey, long total) {
     }
 
     /** A page and, when {@code withTotal}, the number of matches (else -1). */
     public record CountedPage(OrganizationPage page, long total) {
     }
 
-    @SuppressWarnings("unchecked")
     private CountedPage page(String text, OrganizationPage.Cursor after, int limit, boolean withTotal,
                              boolean withMemberCounts) {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one organization.");
         }
         return database.read(em -> {
-            Query query = em.createNativeQuery(matching(text) + """
+            var query = SqlRows.select(em, matching(text) + """
                     , page as (
                         select m.*, l.organization_id as litellm_id, l.organization_alias as alias
                         from (select * from matching
@@ -174,13 +182,13 @@ public final class OrganizationService {
                         group by m.organization_id
                     )
                     select p.id, p.name, p.slug, p.alias, p.plan, p.nemo_id is not null, p.litellm_id is not null,
-                           coalesce(tc.n, 0), %s, p.sort_key, %s
+                           coalesce(tc.n, 0), cast(%s as bigint), p.sort_key, cast(%s as bigint)
                     from page p
                     left join team_counts tc on tc.org = p.id
                     left join member_counts mc on mc.org = p.litellm_id
                     order by p.sort_key, p.id
                     """.formatted(withMemberCounts, withMemberCounts ? "coalesce(mc.n, 0)" : OrganizationRow.NOT_COUNTED,
-                    withTotal ? "(select count(*) from matching)" : "-1"));
+                    withTotal ? "(select count(*) from matching)" : "-1"), PageColumns.class);
             bindSearch(query, text);
             OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
             query.setParameter("afterKey", from.sortKey());
@@ -188,11 +196,10 @@ public final class OrganizationService {
             query.setParameter("limit", limit);
             List<OrganizationRow> rows = new ArrayList<>();
             long total = withTotal ? 0 : -1;
-            for (Object[] row : (List<Object[]>) query.getResultList()) {
-                rows.add(new OrganizationRow((String) row[0], (String) row[1], (String) row[2], (String) row[3],
-                        (String) row[4], ((Number) row[7]).longValue(), ((Number) row[8]).longValue(),
-                        Presence.of((Boolean) row[5], (Boolean) row[6]), (String) row[9]));
-                total = ((Number) row[10]).longValue();
+            for (PageColumns row : query.getResultList()) {
+                rows.add(new OrganizationRow(row.id(), row.name(), row.slug(), row.alias(), row.plan(), row.teams(),
+                        row.members(), Presence.of(row.inNemo(), row.inLiteLlm()), row.sortKey()));
+                total = row.total();
             }
             OrganizationPage.Cursor next = rows.size() < limit ? null
                     : new OrganizationPage.Cursor(rows.get(rows.size() - 1).sortKey(), rows.get(rows.size() - 1).id());
@@ -203,9 +210,9 @@ public final class OrganizationService {
     /** How many organizations match the search text. One SQL statement. */
     public long count(String text) {
         return database.read(em -> {
-            Query query = em.createNativeQuery(matching(text) + " select count(*) from matching");
+            var query = SqlRows.select(em, matching(text) + " select count(*) from matching", Long.class);
             bindSearch(query, text);
-            return ((Number) query.getSingleResult()).longValue();
+            return query.getSingleResult();
         });
     }
 

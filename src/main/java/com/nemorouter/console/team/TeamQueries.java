@@ -43,7 +43,7 @@ public final class TeamQueries {
                 )
                 select ids.id, n.name, l.team_alias, n.organization_id::text, l.organization_id,
                        n.team_id is not null, l.team_id is not null,
-                       %s
+                       cast(%s as bigint)
                 from ids
                 left join {nemo}.teams n on n.team_id = case when ids.id ~ :uuidPattern then cast(ids.id as uuid) end
                      and n.team_id::text = ids.id

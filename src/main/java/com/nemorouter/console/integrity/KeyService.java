@@ -3,27 +3,20 @@ package com.nemorouter.console.integrity;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
-import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
-import com.nemorouter.console.persistence.litellm.LiteLlmTeam;
-import com.nemorouter.console.persistence.litellm.LiteLlmVerificationToken;
-import com.nemorouter.console.persistence.nemo.NemoOrganization;
-import com.nemorouter.console.persistence.nemo.NemoTeam;
 import com.nemorouter.console.presence.Ids;
-
-import jakarta.persistence.Tuple;
 
 /**
  * Resolves a virtual key as the NemoRouter backend does: SHA-256 of the {@code sk-} key (computed here,
  * so the raw key never leaves the process, is never stored and never logged), then the
- * {@code LiteLLM_VerificationToken} row. One read-only transaction, one statement, on a background thread.
- * The expiry is compared with this machine's clock in UTC (LiteLLM stores UTC wall-clock times).
+ * {@code LiteLLM_VerificationToken} row. One statement, its own transaction, on a background thread.
  */
 public final class KeyService {
 
@@ -51,44 +44,51 @@ public final class KeyService {
         throw new IllegalArgumentException("Not a key: paste " + VALID_KEY_HINT + ".");
     }
 
-    /**
-     * The key through the entity model, in one statement: the token with its LiteLLM team and user, and the nemo
-     * team and both organizations that share its team's and organization's ids (joined as text, exactly as
-     * LiteLLM's joins match them, so another spelling of a UUID finds no twin).
-     *
-     * @return empty when no key has that hash
-     */
+    /** @return empty when no key has that hash */
     public Optional<KeyResolution> resolve(String keyOrHash) {
         String hash = tokenHash(keyOrHash);
-        return database.read(em -> em.createQuery("""
-                select k as token, nt as nemoTeam, n as nemoOrganization, l as liteLlmOrganization
-                from LiteLlmVerificationToken k
-                left join fetch k.team t
-                left join fetch k.user u left join fetch u.authUser
-                left join NemoTeam nt on cast(nt.teamId as String) = k.teamId
-                left join fetch nt.liteLlm
-                left join NemoOrganization n on cast(n.organizationId as String) = coalesce(k.organizationId, t.organizationId)
-                left join fetch n.liteLlm
-                left join LiteLlmOrganization l on l.organizationId = coalesce(k.organizationId, t.organizationId)
-                where k.token = :token""", Tuple.class)
-                .setParameter("token", hash)
-                .getResultStream().findFirst().map(KeyService::resolution));
-    }
-
-    /** The AuthContext the backend builds: the key's own org wins over its team's. */
-    private static KeyResolution resolution(Tuple row) {
-        LiteLlmVerificationToken key = row.get("token", LiteLlmVerificationToken.class);
-        LiteLlmTeam team = key.getTeam();
-        String teamOrg = team == null ? null : team.getOrganizationId();
-        String org = key.getOrganizationId() != null ? key.getOrganizationId() : teamOrg;
-        String source = key.getOrganizationId() != null ? "key" : teamOrg != null ? "team" : "none";
-        LocalDateTime expires = key.getExpires();
-        return new KeyResolution(key.getToken(), key.getKeyAlias(), org, source, key.getTeamId(), key.getUserId(),
-                key.getUser() == null ? null : key.getUser().getUserRole(), key.isBlocked(),
-                team != null && team.isBlocked(), expires != null && expires.isBefore(LocalDateTime.now(ZoneOffset.UTC)),
-                expires, row.get("nemoOrganization", NemoOrganization.class) != null,
-                row.get("liteLlmOrganization", LiteLlmOrganization.class) != null,
-                row.get("nemoTeam", NemoTeam.class) != null, team != null);
+        // One statement in its own implicit transaction: the lookup takes a few milliseconds, so the round
+        // trips of an explicit transaction (and Hibernate around it) would be most of its cost.
+        return database.readStatement(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(database.sql("""
+                    with k as (
+                        select k.token, k.key_alias, k.user_id, k.team_id, k.organization_id as key_org,
+                               t.organization_id as team_org, coalesce(k.organization_id, t.organization_id) as org,
+                               coalesce(k.blocked, false) as blocked, coalesce(t.blocked, false) as team_blocked,
+                               k.expires, t.team_id is not null as team_in_litellm, u.user_role
+                        from {litellm}."LiteLLM_VerificationToken" k
+                        left join {litellm}."LiteLLM_TeamTable" t on t.team_id = k.team_id
+                        left join {litellm}."LiteLLM_UserTable" u on u.user_id = k.user_id
+                        where k.token = ?
+                    )
+                    select k.token, k.key_alias, k.org,
+                           case when k.key_org is not null then 'key' when k.team_org is not null then 'team' else 'none' end,
+                           k.team_id, k.user_id, k.user_role, k.blocked, k.team_blocked,
+                           k.expires is not null and k.expires < timezone('utc', now()), k.expires,
+                           exists (select 1 from {nemo}.organizations n
+                                   where n.organization_id = case when k.org ~ '%s' then cast(k.org as uuid) end
+                                     and n.organization_id::text = k.org),
+                           exists (select 1 from {litellm}."LiteLLM_OrganizationTable" o where o.organization_id = k.org),
+                           exists (select 1 from {nemo}.teams n
+                                   where n.team_id = case when k.team_id ~ '%s' then cast(k.team_id as uuid) end
+                                     and n.team_id::text = k.team_id),
+                           k.team_in_litellm
+                    from k
+                    """.formatted(Ids.SQL_UUID_PATTERN, Ids.SQL_UUID_PATTERN)))) {
+                statement.setString(1, hash);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<KeyResolution>empty();
+                    }
+                    // LiteLLM's expires is a timestamp without zone holding UTC: read it as it is stored.
+                    LocalDateTime expires = row.getObject(11, LocalDateTime.class);
+                    return Optional.of(new KeyResolution(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getBoolean(8),
+                            row.getBoolean(9), row.getBoolean(10), expires,
+                            row.getBoolean(12), row.getBoolean(13), row.getBoolean(14), row.getBoolean(15)));
+                }
+            }
+        });
     }
 
     private static String sha256Hex(String key) {

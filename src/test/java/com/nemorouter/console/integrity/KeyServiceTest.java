@@ -55,15 +55,6 @@ class KeyServiceTest {
     }
 
     @Test
-    void resolvingAKeyThroughTheEntitiesIsOneStatement() {
-        var statistics = TestDatabases.seeded().statistics();
-        long before = statistics.getPrepareStatementCount();
-        keys.resolve(DEMO_KEY_WITH_ORG).orElseThrow();
-        keys.resolve(DEMO_KEY_ORG_FROM_TEAM).orElseThrow();
-        assertThat(statistics.getPrepareStatementCount() - before).isEqualTo(2);
-    }
-
-    @Test
     void takesTheOrganizationFromTheTeamWhenTheKeyHasNone() {
         KeyResolution key = keys.resolve(DEMO_KEY_ORG_FROM_TEAM).orElseThrow();
         assertThat(key.orgId()).isEqualTo(ACME);

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The screens that show one entity (organization header, member, key, roster) read through the entity model in
+ * The screens that show one entity (organization header, member, roster) read through the entity model in
  * every schema layout: the naming strategy puts the entities where the configured names say, and the
  * associations' join formulas stay inside the tables they join. Also a key naming a team and a user LiteLLM no
  * longer has (its columns have no foreign keys): it resolves, with both marked missing.

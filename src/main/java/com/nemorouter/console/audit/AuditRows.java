@@ -1,12 +1,13 @@
 package com.nemorouter.console.audit;
 
+import com.nemorouter.console.connection.SqlRows;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * Whole rows as LiteLLM's audit log records them: a JSON object of every column, null fields left out.
@@ -49,7 +50,7 @@ public final class AuditRows {
             return rows;
         }
         // The id column comes from ID_COLUMNS, never from input; the table name likewise.
-        em.unwrap(Session.class).createNativeQuery("""
+        SqlRows.select(em, """
                 select r.%1$s, cast(%3$s as text) from {litellm}."%2$s" r
                 where r.%1$s = any(cast(:ids as text[]))""".formatted(idColumn, table, jsonb("r")), WholeRow.class)
                 .setParameter("ids", ids.toArray(String[]::new)).getResultList()

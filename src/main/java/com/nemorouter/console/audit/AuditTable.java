@@ -6,10 +6,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.connection.SqlRows;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * LiteLLM's own audit table, {@code LiteLLM_AuditLog}: the console's rows go there in the edit's
@@ -39,7 +39,7 @@ final class AuditTable {
 
     /** The connection's role and whether the table exists: one statement. */
     static Facts facts(EntityManager em) {
-        return em.unwrap(Session.class).createNativeQuery(
+        return SqlRows.select(em, 
                 "select cast(current_user as text), to_regclass(cast(:auditTable as text)) is not null", Facts.class)
                 .setParameter("auditTable", regclass(em))
                 .getSingleResult();
@@ -47,7 +47,7 @@ final class AuditTable {
 
     /** Whether the table exists: one statement. */
     static boolean exists(EntityManager em) {
-        return em.unwrap(Session.class).createNativeQuery(
+        return SqlRows.select(em, 
                 "select to_regclass(cast(:auditTable as text)) is not null", Boolean.class)
                 .setParameter("auditTable", regclass(em)).getSingleResult();
     }
@@ -76,7 +76,7 @@ final class AuditTable {
      * The table has no index on {@code object_id}: this is one bounded scan.
      */
     static List<AuditRecord> mentioning(EntityManager em, String objectId, int limit) {
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 select a.id, to_char(a.updated_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS'), a.changed_by, a.action, a.table_name, a.object_id,
                        cast(a.before_value as text), cast(a.updated_values as text)
                 from {litellm}."LiteLLM_AuditLog" a

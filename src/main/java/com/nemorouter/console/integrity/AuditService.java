@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.RowSecurity;
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.request.Request;
 
 import jakarta.persistence.EntityManager;
@@ -217,7 +218,7 @@ public final class AuditService {
 
     static CheckResult execute(EntityManager em, AuditCheck check) {
         long started = System.nanoTime();
-        var query = em.unwrap(Session.class).createNativeQuery("select * from (" + check.sql()
+        var query = SqlRows.select(em, "select * from (" + check.sql()
                 + ") f order by 3, 5 limit " + (FINDING_LIMIT + 1), FindingRow.class);
         if (check.sql().contains(":nemoSchema")) {
             // A catalog filter compares schema names as values: bound, since placeholders are for identifiers.

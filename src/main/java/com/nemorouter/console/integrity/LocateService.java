@@ -11,13 +11,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.presence.PresenceQuery;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * "Where is this id?": every table in nemo, auth and LiteLLM's public schema that refers to an id, found
@@ -90,7 +90,7 @@ public final class LocateService {
     }
 
     private static List<LocatedEntity> entities(EntityManager em, String id, String uuid) {
-        List<EntityRow> rows = em.unwrap(Session.class).createNativeQuery("""
+        List<EntityRow> rows = SqlRows.select(em, """
                 select 'organization', n.organization_id::text, n.name, n.organization_id::text, 1
                 from {nemo}.organizations n where n.organization_id = cast(:uuid as uuid)
                 union all

@@ -2,12 +2,12 @@ package com.nemorouter.console.member;
 
 import java.util.List;
 
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * Set-based reads of organization members; they run inside the caller's transaction. A member page with its team
@@ -37,7 +37,7 @@ public final class MemberQueries {
         // The page is picked first and only its rows get team names and key counts: computing those for
         // every member of a large org (with the total as a window over all of them) cost seconds per
         // thousand members. The org's rosters are expanded once, not searched once per member.
-        List<MemberColumns> rows = em.unwrap(Session.class).createNativeQuery("""
+        List<MemberColumns> rows = SqlRows.select(em, """
                 with members as materialized (
                     select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                     where m.organization_id = :org

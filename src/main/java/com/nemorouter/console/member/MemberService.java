@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.persistence.auth.AuthUser;
 import com.nemorouter.console.persistence.litellm.LiteLlmUser;
 import com.nemorouter.console.presence.IdKind;
@@ -16,7 +17,6 @@ import com.nemorouter.console.persistence.litellm.Rosters;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Tuple;
 
-import org.hibernate.Session;
 
 /** One user across auth and LiteLLM. Each method is one read transaction on a background thread. */
 public final class MemberService {
@@ -89,7 +89,7 @@ public final class MemberService {
     }
 
     private static List<MemberDetail.Organization> organizations(EntityManager em, String userId) {
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 select m.organization_id, coalesce(n.name, l.organization_alias), m.user_role
                 from {litellm}."LiteLLM_OrganizationMembership" m
                 left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.organization_id
@@ -100,7 +100,7 @@ public final class MemberService {
     }
 
     private static List<MemberDetail.Team> teams(EntityManager em, String userId) {
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                        coalesce(array_position(u.teams, t.team_id) is not null, false)
                 from {litellm}."LiteLLM_TeamTable" t

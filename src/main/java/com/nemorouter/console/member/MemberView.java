@@ -120,9 +120,7 @@ public final class MemberView {
 
     /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */
     public void showAuditBadge(String text) {
-        Icons.showMarked(auditBadge, text);
-        auditBadge.setVisible(!text.isEmpty());
-        auditBadge.setManaged(!text.isEmpty());
+        Icons.showBadge(auditBadge, text);
     }
 
     @FXML

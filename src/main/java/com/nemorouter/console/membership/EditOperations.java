@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import com.nemorouter.console.audit.AuditEntry;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
 import com.nemorouter.console.membership.RosterWrites.RosterEntry;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * The steps of each membership edit inside its transaction, in LiteLLM's order: check the target, take
@@ -130,7 +130,7 @@ final class EditOperations {
     // ---- targets --------------------------------------------------------------------------------
 
     private void requireOrganization(String org) {
-        long found = em.unwrap(Session.class).createNativeQuery("""
+        long found = SqlRows.select(em, """
                 select count(*) from {litellm}."LiteLLM_OrganizationTable" o where o.organization_id = :org""", Long.class)
                 .setParameter("org", org).getSingleResult();
         if (found == 0) {
@@ -140,7 +140,7 @@ final class EditOperations {
 
     /** The team's LiteLLM organization (null when it has none). */
     private String teamOrganization(String team) {
-        List<String> found = em.unwrap(Session.class).createNativeQuery("""
+        List<String> found = SqlRows.select(em, """
                 select coalesce(t.organization_id, '') from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team""",
                 String.class).setParameter("team", team).getResultList();
         if (found.isEmpty()) {

@@ -1,12 +1,13 @@
 package com.nemorouter.console.membership;
 
+import com.nemorouter.console.connection.SqlRows;
+
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * LiteLLM's locking protocol for roster changes (newest LiteLLM, {@code litellm-tables.md}): inside the
@@ -37,7 +38,7 @@ public final class RosterLocks {
         if (userIds.isEmpty()) {
             return List.of();
         }
-        List<String> locked = em.unwrap(Session.class).createNativeQuery("""
+        List<String> locked = SqlRows.select(em, """
                 select u.user_id from {litellm}."LiteLLM_UserTable" u
                 where u.user_id = any(cast(:ids as text[]))
                 order by u.user_id

@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.nemorouter.console.audit.AuditEntry;
 import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.connection.LiteLlmColumns;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -368,7 +368,7 @@ final class RosterWrites {
     }
 
     private <R> NativeQuery<R> query(String sql, Class<R> type) {
-        return em.unwrap(Session.class).createNativeQuery(sql, type);
+        return SqlRows.select(em, sql, type);
     }
 
     /** A catalog column name as an SQL identifier (LiteLLM's are lower-case, but quote what the catalog says). */

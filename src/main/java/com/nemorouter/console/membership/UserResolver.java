@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * Turns what the admin typed (Supabase UUIDs or emails) into the ids LiteLLM's rows use, refusing unknown
@@ -93,7 +93,7 @@ final class UserResolver {
 
     /** Every input with its auth user (id, email) or nulls, in input order: one statement for all inputs. */
     private List<Resolved> resolve(List<String> inputs) {
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 select i.input, cast(a.id as text), a.email
                 from unnest(cast(:inputs as text[])) with ordinality i(input, position)
                 left join lateral (

@@ -65,9 +65,7 @@ public final class OrganizationHeaderView {
 
     /** The integrity audit's badge for what is shown (empty hides it). */
     public void showAuditBadge(String text) {
-        Icons.showMarked(auditBadge, text);
-        auditBadge.setVisible(!text.isEmpty());
-        auditBadge.setManaged(!text.isEmpty());
+        Icons.showBadge(auditBadge, text);
     }
 
     @FXML

@@ -1,5 +1,6 @@
 package com.nemorouter.console.request;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -128,6 +129,16 @@ public final class Request {
         if (cancelled) {
             throw new CancellationException(description + " was cancelled");
         }
+    }
+
+    /** Cancels each of {@code requests} (the task runners' "Cancel everything"); returns how many. */
+    public static int cancelAll(Collection<Request> requests) {
+        int cancelled = 0;
+        for (Request request : requests) {
+            request.cancel();
+            cancelled++;
+        }
+        return cancelled;
     }
 
     /**

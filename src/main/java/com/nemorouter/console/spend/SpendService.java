@@ -86,15 +86,20 @@ public final class SpendService {
             join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
             where m.organization_id = :id""";
 
-    private static final String ORGANIZATION_TEAM_MEMBERS = """
-            select 'team member' as scope, t.team_id || '/' || tm.user_id as id,
-                   coalesce(t.team_alias, t.team_id) || ' / ' || tm.user_id as name, tm.spend, mb.max_budget,
-                   mb.budget_reset_at, 3 as rank, cast(null as text) as recent_key
+    /** A team's rostered members joined to their team membership and its budget ({@code t}, {@code tm}, {@code mb}). */
+    private static final String ROSTERED_TEAM_MEMBERSHIPS = """
             from {litellm}."LiteLLM_TeamTable" t
             cross join lateral jsonb_array_elements(%s) r
             join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
             left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
-            where t.organization_id = :id""".formatted(Rosters.members("t"));
+            """.formatted(Rosters.members("t"));
+
+    private static final String ORGANIZATION_TEAM_MEMBERS = """
+            select 'team member' as scope, t.team_id || '/' || tm.user_id as id,
+                   coalesce(t.team_alias, t.team_id) || ' / ' || tm.user_id as name, tm.spend, mb.max_budget,
+                   mb.budget_reset_at, 3 as rank, cast(null as text) as recent_key
+            """ + ROSTERED_TEAM_MEMBERSHIPS + """
+            where t.organization_id = :id""";
 
     private static final String TEAM = """
             select 'team' as scope, t.team_id as id, coalesce(t.team_alias, t.team_id) as name, t.spend,
@@ -104,11 +109,8 @@ public final class SpendService {
     private static final String TEAM_MEMBERS = """
             select 'team member' as scope, tm.user_id as id, coalesce(r.value ->> 'user_email', tm.user_id) as name,
                    tm.spend, mb.max_budget, mb.budget_reset_at, 1 as rank, 'user:' || tm.user_id as recent_key
-            from {litellm}."LiteLLM_TeamTable" t
-            cross join lateral jsonb_array_elements(%s) r
-            join {litellm}."LiteLLM_TeamMembership" tm on tm.user_id = r.value ->> 'user_id' and tm.team_id = t.team_id
-            left join {litellm}."LiteLLM_BudgetTable" mb on mb.budget_id = tm.budget_id
-            where t.team_id = :id""".formatted(Rosters.members("t"));
+            """ + ROSTERED_TEAM_MEMBERSHIPS + """
+            where t.team_id = :id""";
 
     private static final String USER = """
             select 'user' as scope, u.user_id as id, coalesce(u.user_email, u.user_id) as name, u.spend,

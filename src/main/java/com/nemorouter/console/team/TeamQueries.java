@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.Presence;
 import com.nemorouter.console.persistence.litellm.Rosters;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /**
  * Set-based reads of teams and rosters; they run inside the caller's transaction. Merging both schemas' teams and
@@ -35,7 +35,7 @@ public final class TeamQueries {
      */
     public List<TeamRow> teamsOfOrganization(EntityManager em, String organizationId) {
         Optional<UUID> uuid = Ids.asUuid(organizationId);
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 with ids as (
                     select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(:uuid as uuid)
                     union
@@ -62,7 +62,7 @@ public final class TeamQueries {
      * A roster still holding the column default {@code {}} reads as empty.
      */
     public List<RosterEntry> roster(EntityManager em, String teamId) {
-        return em.unwrap(Session.class).createNativeQuery("""
+        return SqlRows.select(em, """
                 select e.member ->> 'user_id', coalesce(e.member ->> 'user_email', u.user_email), e.member ->> 'role',
                        u.user_id is not null,
                        coalesce(array_position(u.teams, t.team_id) is not null, false),

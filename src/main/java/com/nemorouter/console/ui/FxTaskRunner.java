@@ -92,12 +92,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
 
     @Override
     public int cancelAll() {
-        int cancelled = 0;
-        for (Request request : live) {
-            request.cancel();
-            cancelled++;
-        }
-        return cancelled;
+        return Request.cancelAll(live);
     }
 
     private void started(String description) {

@@ -46,9 +46,10 @@ public final class Icons {
 
     /**
      * Shows a marked text ("✘ 3 audit findings", "⚠ …", "ℹ …", "✔ …") as its icon glyph and the words,
-     * so the label never depends on the system font having the mark. Unmarked text is shown as it is.
+     * so the label never depends on the system font having the mark. Unmarked text is shown as it is; empty
+     * text hides the badge and gives its space back.
      */
-    public static void showMarked(Labeled label, String text) {
+    public static void showBadge(Labeled label, String text) {
         FontIcon glyph = null;
         String words = text == null ? "" : text;
         if (!words.isEmpty()) {
@@ -65,6 +66,9 @@ public final class Icons {
         }
         label.setText(words);
         label.setGraphic(glyph);
+        boolean shown = text != null && !text.isEmpty();
+        label.setVisible(shown);
+        label.setManaged(shown);
     }
 
     /** Any other glyph of the pack, styled like the rest. */

@@ -42,12 +42,7 @@ public final class SameThreadTaskRunner implements TaskRunner {
 
     @Override
     public int cancelAll() {
-        int cancelled = 0;
-        for (Request request : live) {
-            request.cancel();
-            cancelled++;
-        }
-        return cancelled;
+        return Request.cancelAll(live);
     }
 
     @Override

@@ -39,11 +39,6 @@ final class CreateLiteLlmOrganization implements Repair {
               and not exists (select 1 from {litellm}."LiteLLM_OrganizationTable" l where l.organization_id = :org)""";
 
     @Override
-    public List<RepairChoice> choices(Finding finding) {
-        return List.of(RepairChoice.DEFAULT);
-    }
-
-    @Override
     public RepairPlan plan(EntityManager em, Finding finding, RepairChoice choice) {
         String org = canonical(finding.entityId());
         String name = RepairSql.single(em, NAME_IF_STILL_MISSING, org)

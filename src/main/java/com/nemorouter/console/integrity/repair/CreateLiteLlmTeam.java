@@ -33,11 +33,6 @@ final class CreateLiteLlmTeam implements Repair {
               and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = :team)""";
 
     @Override
-    public List<RepairChoice> choices(Finding finding) {
-        return List.of(RepairChoice.DEFAULT);
-    }
-
-    @Override
     public RepairPlan plan(EntityManager em, Finding finding, RepairChoice choice) {
         String team = canonical(finding.entityId());
         String name = RepairSql.single(em, NAME_IF_CREATABLE, team)

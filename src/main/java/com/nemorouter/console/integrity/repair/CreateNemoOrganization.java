@@ -35,11 +35,6 @@ final class CreateNemoOrganization implements Repair {
               and not exists (select 1 from {nemo}.organizations n where n.organization_id = cast(:org as uuid))""";
 
     @Override
-    public List<RepairChoice> choices(Finding finding) {
-        return List.of(RepairChoice.DEFAULT);
-    }
-
-    @Override
     public RepairPlan plan(EntityManager em, Finding finding, RepairChoice choice) {
         String org = requireCanonical(finding.entityId());
         String alias = RepairSql.single(em, ALIAS_IF_STILL_MISSING, org)

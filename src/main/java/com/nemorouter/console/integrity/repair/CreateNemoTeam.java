@@ -30,11 +30,6 @@ final class CreateNemoTeam implements Repair {
               and not exists (select 1 from {nemo}.teams n where n.team_id = cast(:team as uuid))""";
 
     @Override
-    public List<RepairChoice> choices(Finding finding) {
-        return List.of(RepairChoice.DEFAULT);
-    }
-
-    @Override
     public RepairPlan plan(EntityManager em, Finding finding, RepairChoice choice) {
         String team = requireCanonical(finding.entityId());
         String name = RepairSql.single(em, NAME_IF_CREATABLE, team)

@@ -93,11 +93,6 @@ final class LowercaseId implements Repair {
             where %s""".formatted(Rosters.includes("t", "cast(:value as text)")));
 
     @Override
-    public List<RepairChoice> choices(Finding finding) {
-        return List.of(RepairChoice.DEFAULT);
-    }
-
-    @Override
     public RepairPlan plan(EntityManager em, Finding finding, RepairChoice choice) {
         String value = finding.entityId();
         String lower = canonical(value);

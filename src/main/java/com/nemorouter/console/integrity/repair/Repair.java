@@ -15,8 +15,13 @@ import jakarta.persistence.EntityManager;
  */
 public interface Repair {
 
-    /** The ways {@code finding} can be repaired; empty when no safe fix exists for it. No database access. */
-    List<RepairChoice> choices(Finding finding);
+    /**
+     * The ways {@code finding} can be repaired; empty when no safe fix exists for it. No database access.
+     * Most checks have exactly one fix.
+     */
+    default List<RepairChoice> choices(Finding finding) {
+        return List.of(RepairChoice.DEFAULT);
+    }
 
     /**
      * Reads what the fix needs (in the caller's read transaction) and returns its plan, with schema

@@ -8,11 +8,11 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 
 import jakarta.persistence.EntityManager;
 
-import org.hibernate.Session;
 
 /** What the repairs share: precondition reads, bound parameters, planned audit values, id spelling. */
 final class RepairSql {
@@ -22,21 +22,21 @@ final class RepairSql {
 
     /** The one text value {@code sql} selects for {@code :id}, if it finds a row. */
     static Optional<String> single(EntityManager em, String sql, String id) {
-        List<String> rows = em.unwrap(Session.class).createNativeQuery(sql, String.class).setParameter("id", id)
+        List<String> rows = SqlRows.select(em, sql, String.class).setParameter("id", id)
                 .getResultList();
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
 
     /** The count {@code sql} selects with {@code parameters} bound. */
     static long count(EntityManager em, String sql, Map<String, Object> parameters) {
-        var query = em.unwrap(Session.class).createNativeQuery(sql, Long.class);
+        var query = SqlRows.select(em, sql, Long.class);
         parameters.forEach(query::setParameter);
         return query.getSingleResult();
     }
 
     /** The text values {@code sql} selects for {@code :value}. */
     static List<String> strings(EntityManager em, String sql, String value) {
-        return em.unwrap(Session.class).createNativeQuery(sql, String.class).setParameter("value", value)
+        return SqlRows.select(em, sql, String.class).setParameter("value", value)
                 .getResultList();
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.integrity.AuditCheck;
 import com.nemorouter.console.integrity.AuditService;
@@ -49,6 +50,7 @@ final class Floors {
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         String pattern = "%" + escaped + (escaped.isEmpty() ? "" : "%");
         String hex = trimmed.isEmpty() ? "" : Ids.uuidPrefix(trimmed);
+        Ids.UuidRange ids = Ids.uuidRange(hex);
         String matching = trimmed.isEmpty() ? """
                 with matching as materialized (
                     select coalesce(n.organization_id::text, l.organization_id) as id,
@@ -62,14 +64,14 @@ final class Floors {
                 """ : """
                 with nemo_hits as materialized (
                     select n.organization_id, n.name, n.slug, n.plan from {nemo}.organizations n
-                    where lower(n.name) like ? escape '\\' or lower(n.slug) like ? escape '\\'
-                       or (? <> '' and replace(n.organization_id::text, '-', '') like ? || '%')
+                    where LOWER_NAME like ? escape '\\' or LOWER_SLUG like ? escape '\\'
+                       or (? <> '' and n.organization_id between ? and ?)
                 ),
                 litellm_only as materialized (
                     select l.organization_id as id, l.organization_alias as alias
                     from {litellm}."LiteLLM_OrganizationTable" l
-                    where (lower(l.organization_alias) like ? escape '\\'
-                           or (? <> '' and replace(lower(l.organization_id), '-', '') like ? || '%'))
+                    where (LOWER_ALIAS like ? escape '\\'
+                           or (? <> '' and replace(LOWER_ID, '-', '') like ? || '%'))
                       and not exists (select 1 from nemo_hits h where h.organization_id::text = l.organization_id)
                 ),
                 matching as materialized (
@@ -91,7 +93,9 @@ final class Floors {
                     from (select * from matching order by sort_key, id limit ?) m
                     left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = m.id
                 ),
-                """.replace("UUID_PATTERN", Ids.SQL_UUID_PATTERN);
+                """.replace("UUID_PATTERN", Ids.SQL_UUID_PATTERN).replace("LOWER_NAME", Lowered.of("n.name"))
+                .replace("LOWER_SLUG", Lowered.of("n.slug")).replace("LOWER_ALIAS", Lowered.of("l.organization_alias"))
+                .replace("LOWER_ID", Lowered.of("l.organization_id"));
         String sql = matching + """
                 team_counts as (
                     select org, count(distinct team_id) as n from (
@@ -108,7 +112,7 @@ final class Floors {
                 left join team_counts tc on tc.org = p.id
                 order by p.sort_key, p.id
                 """;
-        return trimmed.isEmpty() ? jdbc.rows(sql, limit) : jdbc.rows(sql, pattern, pattern, hex, hex, pattern, hex, hex, limit);
+        return trimmed.isEmpty() ? jdbc.rows(sql, limit) : jdbc.rows(sql, pattern, pattern, hex, ids.lowest(), ids.highest(), pattern, hex, hex, limit);
     }
 
     /** LiteLLM membership counts of the given organizations, one row per org that has members. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.presence.Ids;
 
@@ -31,18 +32,21 @@ public final class UserSearchService {
         }
         String exact = Ids.asUuid(query).map(UUID::toString).orElse(null);
         String hex = Ids.uuidPrefix(query);
+        Ids.UuidRange ids = Ids.uuidRange(hex);
         String contains = "%" + query.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
         return database.read(em -> SqlRows.select(em, """
                     select cast(a.id as text), a.email, a.raw_user_meta_data ->> 'full_name'
                     from {auth}.users a
                     where a.id = cast(:exact as uuid)
-                       or lower(a.email) like :contains escape '!'
-                       or (:hex <> '' and replace(cast(a.id as text), '-', '') like :hex || '%')
+                       or %s like :contains escape '!'
+                       or (:hex <> '' and a.id between :lowestId and :highestId)
                     order by lower(a.email), a.id
-                    limit :limit""", UserChoice.class)
+                    limit :limit""".formatted(Lowered.of("a.email")), UserChoice.class)
                 .setParameter("exact", exact)
                 .setParameter("contains", contains)
                 .setParameter("hex", hex)
+                .setParameter("lowestId", ids.lowest())
+                .setParameter("highestId", ids.highest())
                 .setParameter("limit", LIMIT)
                 .getResultList());
     }

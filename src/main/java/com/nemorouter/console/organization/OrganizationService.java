@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.connection.SqlRows;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
@@ -52,19 +53,21 @@ public final class OrganizationService {
      * nemo row, by primary key (the lateral subquery keeps the planner from hashing the whole nemo table for
      * it, which cost more than the two scans together at 100k organizations). The result is the same as
      * filtering the merged rows: a row matches when its nemo name or slug, its LiteLLM alias or its id
-     * matches, and a LiteLLM id stored in another spelling stays a row of its own.
+     * matches, and a LiteLLM id stored in another spelling stays a row of its own. Text is lower-cased through
+     * {@link Lowered} and a nemo id is matched as a range of uuids, not as text: per row, the scans cost what
+     * comparing does, not what converting does.
      */
     private static final String MATCHING_ORGS = """
             with nemo_hits as (
                 select n.organization_id, n.name, n.slug, n.plan from {nemo}.organizations n
-                where lower(n.name) like :pattern escape '\\' or lower(n.slug) like :pattern escape '\\'
-                   or (:hex <> '' and replace(n.organization_id::text, '-', '') like :hex || '%')
+                where %s like :pattern escape '\\' or %s like :pattern escape '\\'
+                   or (:hex <> '' and n.organization_id between :lowestId and :highestId)
             ),
             litellm_only as materialized (
                 select l.organization_id as id, l.organization_alias as alias
                 from {litellm}."LiteLLM_OrganizationTable" l
-                where (lower(l.organization_alias) like :pattern escape '\\'
-                       or (:hex <> '' and replace(lower(l.organization_id), '-', '') like :hex || '%'))
+                where (%s like :pattern escape '\\'
+                       or (:hex <> '' and replace(%s, '-', '') like :hex || '%%'))
                   and not exists (select 1 from nemo_hits h where h.organization_id::text = l.organization_id)
             ),
             matching as (
@@ -81,7 +84,8 @@ public final class OrganizationService {
                     offset 0
                 ) n on true
             )
-            """;
+            """.formatted(Lowered.of("n.name"), Lowered.of("n.slug"), Lowered.of("l.organization_alias"),
+            Lowered.of("l.organization_id"));
 
     private final Database database;
     private final PresenceQuery presenceQuery;
@@ -228,7 +232,11 @@ public final class OrganizationService {
         query.setParameter("uuidPattern", Ids.SQL_UUID_PATTERN);
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
         query.setParameter("pattern", "%" + escaped + (escaped.isEmpty() ? "" : "%"));
-        query.setParameter("hex", trimmed.isEmpty() ? "" : Ids.uuidPrefix(trimmed));
+        String hex = Ids.uuidPrefix(trimmed);
+        query.setParameter("hex", hex);
+        Ids.UuidRange ids = Ids.uuidRange(hex);
+        query.setParameter("lowestId", ids.lowest());
+        query.setParameter("highestId", ids.highest());
     }
 
     /**

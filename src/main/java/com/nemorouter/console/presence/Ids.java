@@ -43,6 +43,26 @@ public final class Ids {
     }
 
     /**
+     * The UUIDs whose hex digits start with {@code hexPrefix} (from {@link #uuidPrefix}), lowest and highest: a uuid
+     * column matches the prefix exactly when it lies between them (uuids compare as their hex digits do), so the
+     * test needs no text conversion of every row. An empty prefix gives the nil UUID twice.
+     */
+    public static UuidRange uuidRange(String hexPrefix) {
+        if (hexPrefix.isEmpty()) {
+            return new UuidRange(new UUID(0, 0), new UUID(0, 0));
+        }
+        return new UuidRange(asUuid(pad(hexPrefix, '0')).orElseThrow(), asUuid(pad(hexPrefix, 'f')).orElseThrow());
+    }
+
+    private static String pad(String hex, char digit) {
+        return hex + String.valueOf(digit).repeat(32 - hex.length());
+    }
+
+    /** Both ends included. */
+    public record UuidRange(UUID lowest, UUID highest) {
+    }
+
+    /**
      * The hex digits of a search text that could be the start of a UUID (any case, hyphens and braces
      * ignored), or empty when the text cannot be one.
      */

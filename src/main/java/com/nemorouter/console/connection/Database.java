@@ -1,5 +1,7 @@
 package com.nemorouter.console.connection;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -7,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 import javax.sql.DataSource;
@@ -57,6 +60,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     /** Built on first use ({@link #entityManagerFactory()}); null until then. */
     private volatile EntityManagerFactory entityManagerFactory;
+    private final LongAdder jdbcStatements = new LongAdder();
     private boolean closed;
     private final ConnectionSettings settings;
     private final SchemaReport schemaReport;
@@ -246,7 +250,7 @@ public final class Database implements AutoCloseable {
             Request.Registration tracked = null;
             try {
                 tracked = track(connection, readTimeoutPerTransaction());
-                T result = work.apply(connection);
+                T result = work.apply(counted(connection));
                 if (!autocommit) {
                     connection.commit();
                 }
@@ -276,6 +280,29 @@ public final class Database implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** The connection, counting the statements prepared on it into {@link #jdbcStatementCount}. */
+    private Connection counted(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, arguments) -> {
+                    if (method.getName().startsWith("prepare") || method.getName().equals("createStatement")) {
+                        jdbcStatements.increment();
+                    }
+                    try {
+                        return method.invoke(connection, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * Statements the plain-JDBC reads prepared ({@link #readJdbc}, {@link #readStatement}); with Hibernate's own
+     * count ({@link #statistics}) tests prove a screen costs a bounded number of statements.
+     */
+    public long jdbcStatementCount() {
+        return jdbcStatements.sum();
     }
 
     /** {@code sql} with its schema placeholders resolved for this connection, as the EntityManager's SQL gets them. */

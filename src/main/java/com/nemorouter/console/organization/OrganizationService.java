@@ -1,5 +1,7 @@
 package com.nemorouter.console.organization;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,7 +12,7 @@ import java.util.Optional;
 
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.Lowered;
-import com.nemorouter.console.connection.SqlRows;
+import com.nemorouter.console.connection.NamedStatement;
 import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.persistence.litellm.LiteLlmOrganization;
 import com.nemorouter.console.persistence.nemo.NemoOrganization;
@@ -22,11 +24,14 @@ import com.nemorouter.console.presence.PresenceReport;
 import com.nemorouter.console.team.TeamQueries;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 
 /**
  * Organizations as both schemas see them. Every method is one read transaction and runs on the
  * calling thread, which must not be the FX thread. Results are immutable records.
+ *
+ * <p>The list (pages, counts, member counts) reads over plain JDBC, one statement each: it is the window's
+ * first screen and every keystroke's, so it must not wait for Hibernate's start (about 1.5 s of CPU, which
+ * now runs beside it) nor pay its per-query cost. An organization opens through the entities.
  */
 public final class OrganizationService {
 
@@ -129,26 +134,22 @@ public final class OrganizationService {
         if (organizationIds.isEmpty()) {
             return Map.of();
         }
-        return database.read(em -> {
+        return database.readStatement(connection -> {
             Map<String, Long> counts = new HashMap<>();
-            for (MemberCount row : SqlRows.select(em, """
+            try (NamedStatement statement = NamedStatement.prepare(connection, database.sql("""
                     select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
-                    where m.organization_id in (:ids)
+                    where m.organization_id = any(:ids)
                     group by m.organization_id
-                    """, MemberCount.class).setParameter("ids", List.copyOf(organizationIds)).getResultList()) {
-                counts.put(row.organizationId(), row.members());
+                    """))) {
+                statement.set("ids", connection.createArrayOf("text", organizationIds.toArray()));
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        counts.put(rows.getString(1), rows.getLong(2));
+                    }
+                }
             }
             return Map.copyOf(counts);
         });
-    }
-
-    /** One row of {@link #memberCounts}. */
-    private record MemberCount(String organizationId, long members) {
-    }
-
-    /** One row of {@link #page}, in its column order; {@code total} is the same on every row. */
-    private record PageColumns(String id, String name, String slug, String alias, String plan, boolean inNemo,
-                               boolean inLiteLlm, long teams, long members, String sortKey, long total) {
     }
 
     /** A page and, when {@code withTotal}, the number of matches (else -1). */
@@ -160,8 +161,7 @@ public final class OrganizationService {
         if (limit < 1) {
             throw new IllegalArgumentException("A page holds at least one organization.");
         }
-        return database.read(em -> {
-            var query = SqlRows.select(em, matching(text) + """
+        String sql = matching(text) + """
                     , page as (
                         select m.*, l.organization_id as litellm_id, l.organization_alias as alias
                         from (select * from matching
@@ -191,19 +191,24 @@ public final class OrganizationService {
                     left join team_counts tc on tc.org = p.id
                     left join member_counts mc on mc.org = p.litellm_id
                     order by p.sort_key, p.id
-                    """.formatted(withMemberCounts, withMemberCounts ? "coalesce(mc.n, 0)" : OrganizationRow.NOT_COUNTED,
-                    withTotal ? "(select count(*) from matching)" : "-1"), PageColumns.class);
-            bindSearch(query, text);
-            OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
-            query.setParameter("afterKey", from.sortKey());
-            query.setParameter("afterId", from.id());
-            query.setParameter("limit", limit);
+                    """.formatted(withMemberCounts,
+                withMemberCounts ? "coalesce(mc.n, 0)" : OrganizationRow.NOT_COUNTED,
+                withTotal ? "(select count(*) from matching)" : "-1");
+        OrganizationPage.Cursor from = after == null ? OrganizationPage.Cursor.START : after;
+        return database.readStatement(connection -> {
             List<OrganizationRow> rows = new ArrayList<>();
             long total = withTotal ? 0 : -1;
-            for (PageColumns row : query.getResultList()) {
-                rows.add(new OrganizationRow(row.id(), row.name(), row.slug(), row.alias(), row.plan(), row.teams(),
-                        row.members(), Presence.of(row.inNemo(), row.inLiteLlm()), row.sortKey()));
-                total = row.total();
+            try (NamedStatement statement = NamedStatement.prepare(connection, database.sql(sql))) {
+                bindSearch(statement, text);
+                statement.set("afterKey", from.sortKey()).set("afterId", from.id()).set("limit", limit);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new OrganizationRow(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4), row.getString(5), row.getLong(8), row.getLong(9),
+                                Presence.of(row.getBoolean(6), row.getBoolean(7)), row.getString(10)));
+                        total = row.getLong(11);
+                    }
+                }
             }
             OrganizationPage.Cursor next = rows.size() < limit ? null
                     : new OrganizationPage.Cursor(rows.get(rows.size() - 1).sortKey(), rows.get(rows.size() - 1).id());
@@ -213,10 +218,15 @@ public final class OrganizationService {
 
     /** How many organizations match the search text. One SQL statement. */
     public long count(String text) {
-        return database.read(em -> {
-            var query = SqlRows.select(em, matching(text) + " select count(*) from matching", Long.class);
-            bindSearch(query, text);
-            return query.getSingleResult();
+        return database.readStatement(connection -> {
+            try (NamedStatement statement = NamedStatement.prepare(connection,
+                    database.sql(matching(text) + " select count(*) from matching"))) {
+                bindSearch(statement, text);
+                try (ResultSet row = statement.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
         });
     }
 
@@ -224,19 +234,18 @@ public final class OrganizationService {
         return text == null || text.isBlank() ? ALL_ORGS : MATCHING_ORGS;
     }
 
-    private static void bindSearch(Query query, String text) {
+    private static void bindSearch(NamedStatement statement, String text) throws SQLException {
         String trimmed = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
         if (trimmed.isEmpty()) {
             return;
         }
-        query.setParameter("uuidPattern", Ids.SQL_UUID_PATTERN);
+        statement.set("uuidPattern", Ids.SQL_UUID_PATTERN);
         String escaped = trimmed.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        query.setParameter("pattern", "%" + escaped + (escaped.isEmpty() ? "" : "%"));
+        statement.set("pattern", "%" + escaped + (escaped.isEmpty() ? "" : "%"));
         String hex = Ids.uuidPrefix(trimmed);
-        query.setParameter("hex", hex);
+        statement.set("hex", hex);
         Ids.UuidRange ids = Ids.uuidRange(hex);
-        query.setParameter("lowestId", ids.lowest());
-        query.setParameter("highestId", ids.highest());
+        statement.set("lowestId", ids.lowest()).set("highestId", ids.highest());
     }
 
     /**

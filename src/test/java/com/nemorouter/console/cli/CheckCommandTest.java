@@ -77,8 +77,10 @@ class CheckCommandTest {
             assertThat(exit).isZero();
             assertThat(out()).contains("read-only: no (role ").contains("ready: " + Seed.ORGANIZATIONS + " organizations");
             assertThat(connection.database().hibernateStarted()).isFalse();
-            // The first screen read starts it, on its own thread, as before.
+            // The list reads over plain JDBC too; opening an organization is the first read that starts it.
             assertThat(services.organizations().firstPage("", 5).page().rows()).hasSize(5);
+            assertThat(connection.database().hibernateStarted()).isFalse();
+            assertThat(services.organizations().open(Seed.ACME)).isPresent();
             assertThat(connection.database().hibernateStarted()).isTrue();
         }
     }

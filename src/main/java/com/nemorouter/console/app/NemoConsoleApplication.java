@@ -78,21 +78,13 @@ public class NemoConsoleApplication extends Application {
         MainViewModel mainViewModel = new MainViewModel(tasks);
         MainView mainView = new MainView(mainViewModel);
         if (launchOptions != null) {
-            // The database (the embedded demo server, the pool and Hibernate) starts now on the task runner,
-            // while this thread builds and shows the window: about a second of FXML, CSS and first layout
-            // that the connection does not wait for. The answer arrives on this thread after start() returns,
-            // so the window exists by then.
+            // The database (the embedded demo server and the pool) opens now on the task runner, while this
+            // thread builds and shows the window: about a second of FXML, CSS and first layout that the
+            // connection does not wait for. The answer arrives on this thread after start() returns, so the
+            // window exists by then.
             settings = launchOptions.settings();
-            tasks.run("Opening the database", () -> {
-                Connector.OpenConnection opened = connector.open(launchOptions);
-                try {
-                    opened.startHibernate();
-                } catch (RuntimeException e) {
-                    opened.close();
-                    throw e;
-                }
-                return opened;
-            }, opened -> opened(opened, mainView, mainViewModel, stage.getScene()), failure -> {
+            tasks.run("Opening the database", () -> connector.open(launchOptions),
+                    opened -> opened(opened, mainView, mainViewModel, stage.getScene()), failure -> {
                 mainViewModel.connectionFailed(failure);
                 if (launchOptions.url() != null && FailureMessages.isLoginRefused(failure)) {
                     openConnectionDialog(stage, mainView, mainViewModel, stage.getScene()).prompt(launchOptions.url(),
@@ -144,6 +136,13 @@ public class NemoConsoleApplication extends Application {
             windowState.rememberProfile(opened.profile().name());
         }
         showBrowser(ConsoleServices.wire(opened, home), mainView, mainViewModel, scene);
+        // The list reads over plain JDBC, so it shows while Hibernate starts beside it (about 1.5 s of CPU) for
+        // the screens an organization opens; a failure to start shows on the first of those reads.
+        tasks.run("Preparing the organization screens", () -> {
+            opened.startHibernate();
+            return opened;
+        }, started -> STARTUP.info("Organization screens ready {} ms after launch",
+                (System.nanoTime() - launched) / 1_000_000), failure -> { });
     }
 
     /** {@code --theme light|dark} is the window's own option: taken out before the connection options. */

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
 
 import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.integrity.CheckResult;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.KeyResolution;
@@ -72,13 +73,15 @@ public final class Benchmark {
                     + "on {litellm}.\"LiteLLM_VerificationToken\" (organization_id)",
             "create index concurrently if not exists \"LiteLLM_SpendLogs_organization_id_idx\" "
                     + "on {litellm}.\"LiteLLM_SpendLogs\" (organization_id)",
-            // Trigram indexes answer the list's substring search without scanning both org tables (pg_trgm).
+            // Trigram indexes answer the list's substring search without scanning both org tables (pg_trgm). An
+            // expression index serves only its own expression: the search's lower-casing (Lowered), not lower().
             "create index concurrently if not exists organizations_name_trgm_idx "
-                    + "on {nemo}.organizations using gin (lower(name) gin_trgm_ops)",
+                    + "on {nemo}.organizations using gin (" + Lowered.of("name") + " gin_trgm_ops)",
             "create index concurrently if not exists organizations_slug_trgm_idx "
-                    + "on {nemo}.organizations using gin (lower(slug) gin_trgm_ops)",
+                    + "on {nemo}.organizations using gin (" + Lowered.of("slug") + " gin_trgm_ops)",
             "create index concurrently if not exists \"LiteLLM_OrganizationTable_alias_trgm_idx\" "
-                    + "on {litellm}.\"LiteLLM_OrganizationTable\" using gin (lower(organization_alias) gin_trgm_ops)");
+                    + "on {litellm}.\"LiteLLM_OrganizationTable\" using gin (" + Lowered.of("organization_alias")
+                    + " gin_trgm_ops)");
 
     /** What the trigram indexes above need; on Supabase it is available to enable. */
     public static final String DBA_EXTENSION = "create extension if not exists pg_trgm";

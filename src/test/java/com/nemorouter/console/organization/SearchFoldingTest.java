@@ -12,7 +12,10 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
+import com.nemorouter.console.bench.Benchmark;
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.connection.Lowered;
+import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.wiring.ConsoleServices;
@@ -98,6 +101,33 @@ class SearchFoldingTest {
         assertThat(Ids.uuidRange("abc").highest()).hasToString("abcfffff-ffff-ffff-ffff-ffffffffffff");
         assertThat(Ids.uuidRange(LAST.replace("-", "")).lowest()).hasToString(LAST);
         assertThat(Ids.uuidRange(LAST.replace("-", "")).highest()).hasToString(LAST);
+    }
+
+    @Test
+    void theDbaTrigramIndexesServeTheSearchesExpressions() throws SQLException {
+        List<String> trigramIndexes = Benchmark.DBA_INDEXES.stream().filter(sql -> sql.contains("gin_trgm_ops")).toList();
+        TestDatabases.execute(sql, Benchmark.DBA_EXTENSION);
+        trigramIndexes.forEach(index -> TestDatabases.execute(sql, index));
+        try (Connection connection = sql.getConnection(); var statement = connection.createStatement()) {
+            // The seed is tiny: with every other path off, only an index whose expression is the query's can serve it.
+            statement.execute("set enable_seqscan = off; set enable_indexscan = off; set enable_indexonlyscan = off");
+            for (String[] search : List.of(new String[] {"{nemo}.organizations n", "n.name", "organizations_name_trgm_idx"},
+                    new String[] {"{nemo}.organizations n", "n.slug", "organizations_slug_trgm_idx"},
+                    new String[] {"{litellm}.\"LiteLLM_OrganizationTable\" l", "l.organization_alias",
+                            "LiteLLM_OrganizationTable_alias_trgm_idx"})) {
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rows = statement.executeQuery(SchemaNames.DEFAULT.resolve("explain select 1 from "
+                        + search[0] + " where " + Lowered.of(search[1]) + " like '%blue%'"))) {
+                    while (rows.next()) {
+                        plan.append(rows.getString(1)).append('\n');
+                    }
+                }
+                assertThat(plan.toString()).as(search[1]).contains("Bitmap Index Scan on").contains(search[2]);
+            }
+        } finally {
+            TestDatabases.execute(sql, "drop index nemo.organizations_name_trgm_idx, nemo.organizations_slug_trgm_idx, "
+                    + "public.\"LiteLLM_OrganizationTable_alias_trgm_idx\"");
+        }
     }
 
     private static List<String> ids(String text) {

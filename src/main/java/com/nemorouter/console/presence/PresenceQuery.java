@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.nemorouter.console.connection.RowSecurity;
 import com.nemorouter.console.connection.SchemaNames;
@@ -23,13 +24,27 @@ import org.hibernate.query.NativeQuery;
  * planner estimates below {@link #unindexedScanLimit} rows; larger ones (LiteLLM_SpendLogs, typically)
  * are reported as not searched instead of stalling the screen on a sequential scan.
  *
+ * <p>A screen that wants to show something at once splits the count in two ({@link #findCheap}, then
+ * {@link #findRest}): the <em>cheap</em> columns are those with an index (a lookup) or on a table the planner
+ * estimates below {@link #cheapScanLimit} rows (a sequential scan of a few milliseconds); the rest are the
+ * unindexed columns of large tables, each a sequential scan of the whole table (at 100k organizations
+ * LiteLLM_OrganizationMembership.organization_id alone is two million rows). Together the two parts count
+ * exactly what {@link #find} counts.
+ *
  * <p>Runs inside the caller's transaction; the caller is a service on a background thread.
  */
 public final class PresenceQuery {
 
     public static final long DEFAULT_UNINDEXED_SCAN_LIMIT = 5_000_000L;
+    /**
+     * Below this estimate an unindexed column is counted in the first read: 50,000 rows scan in a few
+     * milliseconds (tens under load), about what the first read's indexed lookups cost together; above it a
+     * scan costs more than everything else the screen shows first.
+     */
+    public static final long DEFAULT_CHEAP_SCAN_LIMIT = 50_000L;
 
     private final long unindexedScanLimit;
+    private final long cheapScanLimit;
     /** Physical schema name to the console's name for it (nemo, auth, public); the same by default. */
     private final Map<String, String> logicalSchemas;
     /** Tables row-level security hides from this connection's role: never counted, reported as hidden. */
@@ -52,7 +67,17 @@ public final class PresenceQuery {
     /** @param rowSecurity the tables row-level security hides from the role (their counts would be zeros) */
     public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema,
                          RowSecurity rowSecurity) {
+        this(unindexedScanLimit, DEFAULT_CHEAP_SCAN_LIMIT, nemoSchema, authSchema, liteLlmSchema, rowSecurity);
+    }
+
+    /**
+     * @param cheapScanLimit the planner's estimate from which an unindexed column is left to {@link #findRest}
+     *                       (0: every unindexed column is)
+     */
+    public PresenceQuery(long unindexedScanLimit, long cheapScanLimit, String nemoSchema, String authSchema,
+                         String liteLlmSchema, RowSecurity rowSecurity) {
         this.unindexedScanLimit = unindexedScanLimit;
+        this.cheapScanLimit = cheapScanLimit;
         this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
         this.rowSecurity = rowSecurity;
     }
@@ -77,10 +102,38 @@ public final class PresenceQuery {
     /** Columns that name a user by convention, with or without a foreign key (real-deployments.md). */
     private static final Set<String> USER_REFERENCE_NAMES = Set.of("created_by", "updated_by", "user");
 
+    /** Every table that refers to the id, every count in one statement. */
     public PresenceReport find(EntityManager em, IdKind kind, String id) {
-        List<CatalogColumn> columns = catalog(em).stream().filter(column -> refersTo(kind, column)).toList();
+        return find(em, kind, id, Part.ALL);
+    }
+
+    /**
+     * The cheap part of {@link #find}: the same entries, with the counts of large unindexed columns left
+     * {@link PresenceEntry#PENDING} (not scanned). At most one statement.
+     */
+    public PresenceReport findCheap(EntityManager em, IdKind kind, String id) {
+        return find(em, kind, id, Part.CHEAP);
+    }
+
+    /**
+     * The rest of {@link #find}: only the entries {@link #findCheap} left pending, counted, in one statement
+     * (none when nothing is pending). {@link PresenceReport#withCounts} puts them into the cheap report.
+     */
+    public PresenceReport findRest(EntityManager em, IdKind kind, String id) {
+        return find(em, kind, id, Part.REST);
+    }
+
+    /** Which counts one read makes: all, only the cheap ones (the rest pending), or only the rest. */
+    private enum Part { ALL, CHEAP, REST }
+
+    private PresenceReport find(EntityManager em, IdKind kind, String id, Part part) {
         Optional<UUID> uuid = Ids.asUuid(id);
-        long[] counts = count(em, columns, id, uuid.map(UUID::toString).orElse(null), null, Set.of());
+        String canonical = uuid.map(UUID::toString).orElse(null);
+        List<CatalogColumn> columns = catalog(em).stream().filter(column -> refersTo(kind, column))
+                .filter(column -> part != Part.REST || deferred(column, canonical))
+                .toList();
+        long[] counts = count(em, columns, id, canonical, null, Set.of(),
+                part == Part.CHEAP ? column -> deferred(column, canonical) : column -> false);
         List<PresenceEntry> entries = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
@@ -110,7 +163,7 @@ public final class PresenceQuery {
         String id = canonical != null ? canonical
                 : keyHash ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
         long[] counts = count(em, columns, id, canonical,
-                canonical == null ? null : canonical.toUpperCase(Locale.ROOT), scanAnyway);
+                canonical == null ? null : canonical.toUpperCase(Locale.ROOT), scanAnyway, column -> false);
         List<PresenceEntry> entries = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
@@ -195,9 +248,10 @@ public final class PresenceQuery {
      * @param id    the text that text columns must equal
      * @param uuid  the canonical UUID for uuid columns, or null when the id is not a UUID
      * @param upper a second spelling text columns may hold, or null
+     * @param defer columns that would be scanned but are left {@link PresenceEntry#PENDING} instead
      */
     private long[] count(EntityManager em, List<CatalogColumn> columns, String id, String uuid, String upper,
-                         Set<String> scanAnyway) {
+                         Set<String> scanAnyway, Predicate<CatalogColumn> defer) {
         long[] counts = new long[columns.size()];
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
@@ -209,9 +263,13 @@ public final class PresenceQuery {
             if (column.type().equals("uuid") && uuid == null) {
                 continue;
             }
-            if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit
+            if (tooLargeToScan(column)
                     && !scanAnyway.contains(column.schema() + "." + column.table() + "." + column.column())) {
                 counts[i] = -1;
+                continue;
+            }
+            if (defer.test(column)) {
+                counts[i] = PresenceEntry.PENDING;
                 continue;
             }
             if (!sql.isEmpty()) {
@@ -238,6 +296,22 @@ public final class PresenceQuery {
             counts[count.index()] = count.matches();
         }
         return counts;
+    }
+
+    /** An unindexed column of a table too large to scan at all: reported as not searched. */
+    private boolean tooLargeToScan(CatalogColumn column) {
+        return !column.indexed() && column.estimatedRows() >= unindexedScanLimit;
+    }
+
+    /**
+     * Whether {@link #findCheap} leaves the column to {@link #findRest}: a column {@link #count} would scan
+     * (not hidden, not a uuid column against a non-UUID, not too large to scan) that has no index on a table of
+     * {@link #cheapScanLimit} rows or more.
+     */
+    private boolean deferred(CatalogColumn column, String uuid) {
+        return !column.indexed() && column.estimatedRows() >= cheapScanLimit && !tooLargeToScan(column)
+                && !rowSecurity.hides(column.schema(), column.table())
+                && !(column.type().equals("uuid") && uuid == null);
     }
 
     private static String matchCondition(CatalogColumn column, boolean upper) {

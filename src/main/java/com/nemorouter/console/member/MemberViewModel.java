@@ -144,7 +144,7 @@ public final class MemberViewModel {
     }
 
     private static String pendingNote(PresenceReport report) {
-        int pending = report.pending().size();
+        long pending = report.pendingTables();
         return "Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
                 + " without an index on the id…";
     }

@@ -139,6 +139,7 @@ public final class OrganizationDetailViewModel {
             opened = true;
             detail.set(loaded);
             teamRows.setAll(loaded.teams());
+            presenceNote.set("");
             showPresence(loaded.presence());
             selectedTeam.set(null);
             roster.clear();
@@ -156,7 +157,7 @@ public final class OrganizationDetailViewModel {
 
     /** The second read: the presence counts of the large unindexed tables, filled in where "counting…" shows. */
     private void countRest(OrganizationDetail loaded) {
-        int pending = loaded.presence().pending().size();
+        long pending = loaded.presence().pendingTables();
         presenceNote.set("Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
                 + " without an index on the id…");
         opening.follow("Counting the large tables of organization " + loaded.id(),

@@ -25,6 +25,11 @@ public record PresenceReport(IdKind kind, String id, List<PresenceEntry> entries
         return entries.stream().filter(entry -> entry.status() == PresenceEntry.Status.PENDING).toList();
     }
 
+    /** How many tables still have a count pending (a table may have several pending columns). */
+    public long pendingTables() {
+        return pending().stream().map(PresenceEntry::qualifiedTable).distinct().count();
+    }
+
     /** True when no count is pending any more. */
     public boolean isComplete() {
         return entries.stream().noneMatch(entry -> entry.status() == PresenceEntry.Status.PENDING);

@@ -1,7 +1,6 @@
 package com.nemorouter.console.bench;
 
 import java.io.PrintStream;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,12 +13,12 @@ import java.util.function.Supplier;
 
 import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.Database;
-import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.integrity.CheckResult;
 import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.integrity.KeyResolution;
 import com.nemorouter.console.integrity.LocateResult;
 import com.nemorouter.console.member.MemberDetail;
+import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.membership.MembershipEdit;
 import com.nemorouter.console.organization.OrganizationDetail;
@@ -30,6 +29,7 @@ import com.nemorouter.console.organization.OrganizationService;
 import com.nemorouter.console.presence.Presence;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.presence.PresenceQuery;
+import com.nemorouter.console.presence.PresenceReport;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 
@@ -42,7 +42,8 @@ public final class Benchmark {
 
     /** The operation names are a contract (scripts and CI read them). */
     public static final List<String> OPERATIONS = List.of("first_page", "search", "search_uuid", "open_org",
-            "open_member", "team_roster", "locate", "locate_email", "key", "audit", "edit", "member_counts");
+            "open_org_first", "org_members", "open_member", "open_member_first", "team_roster", "locate",
+            "locate_email", "key", "audit", "edit", "member_counts");
 
     /** One timed operation; {@code floor} is null where no plain-SQL equivalent is timed (the edit). */
     public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
@@ -61,43 +62,24 @@ public final class Benchmark {
                           String member, String memberEmail, String team, String keyHash, String editUser) {
     }
 
-    /**
-     * Indexes a DBA may add on LiteLLM's tables for the console's lookups by organization (LiteLLM has none
-     * there). The console never creates them; the benchmark times the operations they speed up with them
-     * on its own generated dataset only, then drops them.
-     */
-    public static final List<String> DBA_INDEXES = List.of(
-            "create index concurrently if not exists \"LiteLLM_OrganizationMembership_organization_id_idx\" "
-                    + "on {litellm}.\"LiteLLM_OrganizationMembership\" (organization_id)",
-            "create index concurrently if not exists \"LiteLLM_VerificationToken_organization_id_idx\" "
-                    + "on {litellm}.\"LiteLLM_VerificationToken\" (organization_id)",
-            "create index concurrently if not exists \"LiteLLM_SpendLogs_organization_id_idx\" "
-                    + "on {litellm}.\"LiteLLM_SpendLogs\" (organization_id)",
-            // Trigram indexes answer the list's substring search without scanning both org tables (pg_trgm). An
-            // expression index serves only its own expression: the search's lower-casing (Lowered), not lower().
-            "create index concurrently if not exists organizations_name_trgm_idx "
-                    + "on {nemo}.organizations using gin (" + Lowered.of("name") + " gin_trgm_ops)",
-            "create index concurrently if not exists organizations_slug_trgm_idx "
-                    + "on {nemo}.organizations using gin (" + Lowered.of("slug") + " gin_trgm_ops)",
-            "create index concurrently if not exists \"LiteLLM_OrganizationTable_alias_trgm_idx\" "
-                    + "on {litellm}.\"LiteLLM_OrganizationTable\" using gin (" + Lowered.of("organization_alias")
-                    + " gin_trgm_ops)");
-
-    /** What the trigram indexes above need; on Supabase it is available to enable. */
-    public static final String DBA_EXTENSION = "create extension if not exists pg_trgm";
-
-    /** The operations those indexes change. */
-    public static final List<String> INDEXED_OPERATIONS = List.of("search", "member_counts", "open_org", "locate");
 
     private final ConsoleServices services;
     private final Floors floors;
     private final Targets targets;
 
     public Benchmark(ConsoleServices services) {
+        this(services, PresenceQuery.DEFAULT_CHEAP_SCAN_LIMIT);
+    }
+
+    /**
+     * @param cheapScanLimit the services' presence query's: what the screens' first read leaves pending, so
+     *                       the first-paint floors leave the same counts out
+     */
+    Benchmark(ConsoleServices services, long cheapScanLimit) {
         this.services = services;
         Database database = services.database();
         this.floors = new Floors(database.dataSource(), database.target().schemas(),
-                PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT);
+                PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT, cheapScanLimit);
         this.targets = DatasetSurvey.targets(database);
     }
 
@@ -124,10 +106,18 @@ public final class Benchmark {
                 () -> floors.organizationPage(targets.searchText(), page)));
         operations.add(new Operation("search_uuid", () -> keystroke(targets.uuidPrefix(), page),
                 () -> floors.organizationPage(targets.uuidPrefix(), page)));
+        // The org screen before a click (header, teams, every presence count), its first paint (the cheap part)
+        // and its Members tab; the member view whole and its first paint.
         operations.add(new Operation("open_org", () -> organizationScreen(targets.largestOrg()),
-                () -> floors.openOrganization(targets.largestOrg(), OrganizationService.MEMBER_LIMIT)));
+                () -> floors.openOrganization(targets.largestOrg(), false)));
+        operations.add(new Operation("open_org_first", () -> organizationFirstPaint(targets.largestOrg()),
+                () -> floors.openOrganization(targets.largestOrg(), true)));
+        operations.add(new Operation("org_members", () -> organizationMembers(targets.largestOrg()),
+                () -> floors.organizationMembers(targets.largestOrg(), OrganizationService.MEMBER_LIMIT)));
         operations.add(new Operation("open_member", () -> memberScreen(targets.member()),
-                () -> floors.openMember(targets.member())));
+                () -> floors.openMember(targets.member(), false)));
+        operations.add(new Operation("open_member_first", () -> memberFirstPaint(targets.member()),
+                () -> floors.openMember(targets.member(), true)));
         operations.add(new Operation("team_roster", () -> roster(targets.team()), () -> floors.roster(targets.team())));
         operations.add(new Operation("locate", () -> locate(targets.largestOrg(), everything),
                 () -> floors.locate(targets.largestOrg())));
@@ -185,52 +175,17 @@ public final class Benchmark {
         Result result = new Result(operation.name(), percentile(console, 50), percentile(console, 95),
                 operation.floor() == null ? null : percentile(floor, 50),
                 operation.floor() == null ? null : percentile(floor, 95), runs, null);
-        progress.printf(Locale.ROOT, "bench: %-12s console %8.1f ms  floor %s%n", result.operation(),
+        progress.printf(Locale.ROOT, "bench: %-17s console %8.1f ms  floor %s%n", result.operation(),
                 result.consoleMedianMs(), result.floorMedianMs() == null ? "-" : String.format(Locale.ROOT, "%8.1f ms", result.floorMedianMs()));
         return result;
     }
 
     /**
-     * Times {@link #INDEXED_OPERATIONS} again with {@link #DBA_INDEXES} in place, then drops them. Only for
-     * the benchmark's own generated database: it writes to the schema.
+     * Times {@link DbaIndexes#OPERATIONS} again with {@link DbaIndexes#INDEXES} in place, then drops them. Only
+     * for the benchmark's own generated database: it writes to the schema.
      */
     public List<Result> withDbaIndexes(List<Operation> operations, int runs, PrintStream progress) {
-        List<Operation> affected = operations.stream().filter(operation -> INDEXED_OPERATIONS.contains(operation.name())).toList();
-        if (affected.isEmpty()) {
-            return List.of();
-        }
-        java.util.function.UnaryOperator<String> q = services.database().target().schemas()::resolve;
-        try (Connection connection = services.database().dataSource().getConnection();
-             java.sql.Statement statement = connection.createStatement()) {
-            boolean hadExtension;
-            try (java.sql.ResultSet rows = statement.executeQuery("select count(*) from pg_extension where extname = 'pg_trgm'")) {
-                rows.next();
-                hadExtension = rows.getLong(1) > 0;
-            }
-            try {
-                progress.println("bench: " + DBA_EXTENSION);
-                statement.execute(DBA_EXTENSION);
-                for (String index : DBA_INDEXES) {
-                    progress.println("bench: " + index);
-                    statement.execute(q.apply(index));
-                }
-                statement.execute(q.apply("analyze {litellm}.\"LiteLLM_OrganizationMembership\", {litellm}.\"LiteLLM_VerificationToken\", "
-                        + "{litellm}.\"LiteLLM_SpendLogs\", {litellm}.\"LiteLLM_OrganizationTable\", {nemo}.organizations"));
-                progress.println("bench: with those indexes:");
-                return run(affected, runs, progress);
-            } finally {
-                for (String index : DBA_INDEXES) {
-                    // "... if not exists <name> on {family}.<table> ..." -> drop index if exists {family}.<name>
-                    String name = index.replaceAll(".*exists (\"[^\"]+\"|\\w+) on (\\{\\w+\\})\\..*", "$2.$1");
-                    statement.execute(q.apply("drop index if exists " + name));
-                }
-                if (!hadExtension) {
-                    statement.execute("drop extension if exists pg_trgm");
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not time with the DBA indexes: " + e.getMessage(), e);
-        }
+        return DbaIndexes.timeWith(this, services.database(), operations, runs, progress);
     }
 
     private static double time(Supplier<List<List<String>>> work) {
@@ -272,34 +227,77 @@ public final class Benchmark {
         return rows;
     }
 
+    /**
+     * The org screen before the user clicks, as the view model reads it: the first read (header, teams, the
+     * cheap presence counts), then the counts it left pending. The member list waits for the Members tab.
+     */
     List<List<String>> organizationScreen(String organizationId) {
         OrganizationDetail detail = services.organizations().open(organizationId).orElseThrow();
+        PresenceReport presence = detail.presence().isComplete() ? detail.presence()
+                : detail.presence().withCounts(services.organizations().presenceRest(organizationId));
+        return organizationRows(detail, presence);
+    }
+
+    /** The org screen's first paint: the first read alone, with its pending counts (-3). */
+    List<List<String>> organizationFirstPaint(String organizationId) {
+        OrganizationDetail detail = services.organizations().open(organizationId).orElseThrow();
+        return organizationRows(detail, detail.presence());
+    }
+
+    private static List<List<String>> organizationRows(OrganizationDetail detail, PresenceReport presence) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(strings(detail.nemoName(), detail.slug(), detail.plan(), detail.liteLlmAlias(), detail.authContextOrgId()));
-        rows.addAll(presence(detail.presence().entries()));
+        rows.addAll(presence(presence.entries()));
         for (TeamRow team : detail.teams()) {
             rows.add(strings(team.id(), team.nemoName(), team.liteLlmAlias(), team.nemoOrganizationId(),
                     team.liteLlmOrganizationId(), inNemo(team.presence()), inLiteLlm(team.presence()), team.memberCount()));
         }
-        for (MemberRow member : detail.members()) {
+        return rows;
+    }
+
+    /** The Members tab of the org screen: its member page and total. */
+    List<List<String>> organizationMembers(String organizationId) {
+        MemberQueries.MembersPage page = services.organizations().members(organizationId);
+        List<List<String>> rows = new ArrayList<>();
+        for (MemberRow member : page.members()) {
             rows.add(strings(member.userId(), member.email(), member.role(), member.authMatch().name(),
-                    member.inUserTable(), member.teams(), member.keyCount(), detail.memberTotal()));
+                    member.inUserTable(), member.teams(), member.keyCount(), page.total()));
         }
         return rows;
     }
 
+    /**
+     * The member view whole, as its view model reads it: the first read (user, org memberships, cheap presence),
+     * the teams from the rosters, then the presence counts left pending.
+     */
     List<List<String>> memberScreen(String userId) {
         MemberDetail detail = services.members().open(userId).orElseThrow();
+        List<MemberDetail.Team> teams = services.members().teams(userId);
+        PresenceReport presence = detail.presence().isComplete() ? detail.presence()
+                : detail.presence().withCounts(services.members().presenceRest(userId));
+        List<List<String>> rows = memberRows(detail);
+        for (MemberDetail.Team team : teams) {
+            rows.add(strings(team.teamId(), team.name(), team.organizationId(), team.role(), team.inUserTeams()));
+        }
+        rows.addAll(presence(presence.entries()));
+        return rows;
+    }
+
+    /** The member view's first paint: the user, its org memberships and the cheap presence (pending: -3). */
+    List<List<String>> memberFirstPaint(String userId) {
+        MemberDetail detail = services.members().open(userId).orElseThrow();
+        List<List<String>> rows = memberRows(detail);
+        rows.addAll(presence(detail.presence().entries()));
+        return rows;
+    }
+
+    private static List<List<String>> memberRows(MemberDetail detail) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(strings(detail.authEmail(), detail.fullName(), detail.liteLlmEmail(), detail.globalRole(),
                 detail.userTeams().toString(), detail.keyCount(), detail.inAuth(), detail.inLiteLlm()));
         for (MemberDetail.Organization organization : detail.organizations()) {
             rows.add(strings(organization.organizationId(), organization.name(), organization.role()));
         }
-        for (MemberDetail.Team team : detail.teams()) {
-            rows.add(strings(team.teamId(), team.name(), team.organizationId(), team.role(), team.inUserTeams()));
-        }
-        rows.addAll(presence(detail.presence().entries()));
         return rows;
     }
 

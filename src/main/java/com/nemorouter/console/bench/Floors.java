@@ -13,6 +13,7 @@ import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.connection.SchemaNames;
 import com.nemorouter.console.integrity.AuditCheck;
 import com.nemorouter.console.integrity.AuditService;
+import com.nemorouter.console.presence.ColumnRoles;
 import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceQuery;
 import com.nemorouter.console.persistence.litellm.Rosters;
@@ -31,8 +32,13 @@ final class Floors {
     private final SchemaNames schemas;
 
     Floors(DataSource dataSource, SchemaNames schemas, long unindexedScanLimit) {
+        this(dataSource, schemas, unindexedScanLimit, PresenceQuery.DEFAULT_CHEAP_SCAN_LIMIT);
+    }
+
+    /** @param cheapScanLimit as the console's presence query: what its first read leaves pending */
+    Floors(DataSource dataSource, SchemaNames schemas, long unindexedScanLimit, long cheapScanLimit) {
         this.jdbc = new FloorJdbc(dataSource, schemas);
-        this.presence = new PresenceFloor(jdbc, schemas, unindexedScanLimit);
+        this.presence = new PresenceFloor(jdbc, schemas, unindexedScanLimit, cheapScanLimit);
         this.schemas = schemas;
     }
 
@@ -131,8 +137,12 @@ final class Floors {
         }
     }
 
-    /** Everything the org screen shows: core row, presence counts, teams, the first members and their total. */
-    List<List<String>> openOrganization(String organizationId, int memberLimit) {
+    /**
+     * What the org screen shows before the user clicks, in one transaction: core row, presence counts, teams.
+     *
+     * @param cheapOnly only what its first read shows: the large unindexed columns' counts pending (-3)
+     */
+    List<List<String>> openOrganization(String organizationId, boolean cheapOnly) {
         return jdbc.inOneTransaction(connection -> {
             List<List<String>> all = new ArrayList<>(jdbc.rows(connection, """
                     select n.name, n.slug, n.plan, l.organization_alias, l.organization_id
@@ -141,7 +151,7 @@ final class Floors {
                     left join {litellm}."LiteLLM_OrganizationTable" l on l.organization_id = ?
                     """, canonicalOrNull(organizationId), organizationId, organizationId));
             all.addAll(presence.counts(connection, presence.organizationColumns(connection), organizationId,
-                    canonicalOrNull(organizationId), null, Set.of()));
+                    canonicalOrNull(organizationId), null, Set.of(), cheapOnly));
             all.addAll(jdbc.rows(connection, """
                     with ids as (
                         select t.team_id::text as id from {nemo}.teams t where t.organization_id = cast(? as uuid)
@@ -157,7 +167,13 @@ final class Floors {
                     left join {litellm}."LiteLLM_TeamTable" l on l.team_id = ids.id
                     order by lower(coalesce(n.name, l.team_alias, ids.id)), ids.id
                     """.formatted(Rosters.size("l")), canonicalOrNull(organizationId), organizationId, Ids.SQL_UUID_PATTERN));
-            all.addAll(jdbc.rows(connection, """
+            return all;
+        });
+    }
+
+    /** The Members tab: the first members of the org with team names and key counts, and their total; one statement. */
+    List<List<String>> organizationMembers(String organizationId, int memberLimit) {
+        return jdbc.rows("""
                     with members as materialized (
                         select m.user_id, m.user_role from {litellm}."LiteLLM_OrganizationMembership" m
                         where m.organization_id = ?
@@ -194,13 +210,16 @@ final class Floors {
                     from page p
                     left join page_teams pt on pt.user_id = p.user_id
                     order by lower(coalesce(p.user_email, p.email, p.user_id)), p.user_id
-                    """.formatted(Rosters.isArray("ot.members_with_roles")), organizationId, Ids.SQL_UUID_PATTERN, memberLimit, organizationId, organizationId));
-            return all;
-        });
+                    """.formatted(Rosters.isArray("ot.members_with_roles")), organizationId, Ids.SQL_UUID_PATTERN, memberLimit,
+                organizationId, organizationId);
     }
 
-    /** The member view: user row, org memberships, teams from the rosters, presence counts. */
-    List<List<String>> openMember(String userId) {
+    /**
+     * The member view: user row, org memberships, teams from the rosters, presence counts.
+     *
+     * @param firstOnly only what its first read shows: no teams, the large unindexed columns' counts pending (-3)
+     */
+    List<List<String>> openMember(String userId, boolean firstOnly) {
         return jdbc.inOneTransaction(connection -> {
             List<List<String>> all = new ArrayList<>(jdbc.rows(connection, """
                     select a.email, a.raw_user_meta_data ->> 'full_name', u.user_email, u.user_role,
@@ -219,6 +238,12 @@ final class Floors {
                     where m.user_id = ?
                     order by 2
                     """, userId));
+            if (firstOnly) {
+                // The first read has no teams: the roster scan streams in after it.
+                all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId),
+                        null, Set.of(), true));
+                return all;
+            }
             all.addAll(jdbc.rows(connection, """
                     select t.team_id, coalesce(t.team_alias, t.team_id), t.organization_id, e.member ->> 'role',
                            coalesce(array_position(u.teams, t.team_id) is not null, false)
@@ -229,7 +254,8 @@ final class Floors {
                       and e.member ->> 'user_id' = ?
                     order by 2
                     """.formatted(Rosters.includes("t", "cast(? as text)")), userId, userId, userId));
-            all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId), null, Set.of()));
+            all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId), null,
+                    Set.of()));
             return all;
         });
     }
@@ -261,7 +287,7 @@ final class Floors {
         return jdbc.inOneTransaction(connection -> {
             boolean keyHash = canonical == null && Ids.isSha256Hex(text);
             List<PresenceFloor.Column> columns = presence.catalog(connection).stream()
-                    .filter(c -> PresenceQuery.locateSearches(c.schema(), c.table(), c.column(), c.type(),
+                    .filter(c -> ColumnRoles.locateSearches(c.schema(), c.table(), c.column(), c.type(),
                             c.userReference(), canonical != null, keyHash))
                     .toList();
             Set<String> everything = Set.copyOf(columns.stream().map(PresenceFloor.Column::key).toList());

@@ -28,12 +28,15 @@ final class PresenceFloor {
     private final FloorJdbc jdbc;
     private final SchemaNames schemas;
     private final long unindexedScanLimit;
+    private final long cheapScanLimit;
     private volatile List<Column> catalog;
 
-    PresenceFloor(FloorJdbc jdbc, SchemaNames schemas, long unindexedScanLimit) {
+    /** @param cheapScanLimit the estimate from which the screens' first read leaves an unindexed column pending */
+    PresenceFloor(FloorJdbc jdbc, SchemaNames schemas, long unindexedScanLimit, long cheapScanLimit) {
         this.jdbc = jdbc;
         this.schemas = schemas;
         this.unindexedScanLimit = unindexedScanLimit;
+        this.cheapScanLimit = cheapScanLimit;
     }
 
     /** Every column of the three schemas as {@code schema.table.column}: what "complete" means for locate. */
@@ -51,6 +54,15 @@ final class PresenceFloor {
      */
     List<List<String>> counts(Connection connection, List<Column> columns, String id, String uuid,
                               String upper, Set<String> scanAnyway) throws SQLException {
+        return counts(connection, columns, id, uuid, upper, scanAnyway, false);
+    }
+
+    /**
+     * @param cheapOnly count only what the screens' first read counts: an unindexed column on a table of
+     *                  {@code cheapScanLimit} rows or more is left pending (-3), as the console's first read does
+     */
+    List<List<String>> counts(Connection connection, List<Column> columns, String id, String uuid,
+                              String upper, Set<String> scanAnyway, boolean cheapOnly) throws SQLException {
         List<List<String>> result = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         List<Object> parameters = new ArrayList<>();
@@ -62,6 +74,10 @@ final class PresenceFloor {
             }
             if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit && !scanAnyway.contains(column.key())) {
                 counts[i] = -1;
+                continue;
+            }
+            if (cheapOnly && !column.indexed() && column.estimatedRows() >= cheapScanLimit) {
+                counts[i] = -3;
                 continue;
             }
             sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(i).append(", count(*) from ")

@@ -10,6 +10,7 @@ import java.util.Map;
 import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.bench.BenchDataset;
 import com.nemorouter.console.bench.Benchmark;
+import com.nemorouter.console.bench.DbaIndexes;
 import com.nemorouter.console.connection.ConnectionSettings;
 import com.nemorouter.console.connection.Connector;
 import com.nemorouter.console.connection.Database;
@@ -154,14 +155,14 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
             }
             JsonOutput.print(out, document);
         } else {
-            out.printf(Locale.ROOT, "%-13s %12s %12s %12s %12s %7s%n", "operation", "console ms", "console p95",
+            out.printf(Locale.ROOT, "%-17s %12s %12s %12s %12s %7s%n", "operation", "console ms", "console p95",
                     "floor ms", "floor p95", "ratio");
             for (Benchmark.Result result : results) {
                 if (result.error() != null) {
-                    out.printf(Locale.ROOT, "%-13s failed: %s%n", result.operation(), result.error());
+                    out.printf(Locale.ROOT, "%-17s failed: %s%n", result.operation(), result.error());
                     continue;
                 }
-                out.printf(Locale.ROOT, "%-13s %12.1f %12.1f %12s %12s %7s%n", result.operation(), result.consoleMedianMs(),
+                out.printf(Locale.ROOT, "%-17s %12.1f %12.1f %12s %12s %7s%n", result.operation(), result.consoleMedianMs(),
                         result.consoleP95Ms(), format(result.floorMedianMs()), format(result.floorP95Ms()),
                         result.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f×", result.ratio()));
             }
@@ -172,7 +173,7 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                 dbaIndexes(services).forEach(index -> out.println("  " + index + ";"));
                 for (Benchmark.Result with : indexed) {
                     Benchmark.Result without = results.stream().filter(r -> r.operation().equals(with.operation())).findFirst().orElseThrow();
-                    out.printf(Locale.ROOT, "%-13s %12.1f -> %.1f ms (floor %s ms)%n", with.operation(), without.consoleMedianMs(),
+                    out.printf(Locale.ROOT, "%-17s %12.1f -> %.1f ms (floor %s ms)%n", with.operation(), without.consoleMedianMs(),
                             with.consoleMedianMs(), format(with.floorMedianMs()));
                 }
             }
@@ -190,6 +191,6 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
 
     /** The index statements with this connection's schema names, as a DBA would paste them. */
     private static List<String> dbaIndexes(ConsoleServices services) {
-        return Benchmark.DBA_INDEXES.stream().map(services.database().target().schemas()::resolve).toList();
+        return DbaIndexes.INDEXES.stream().map(services.database().target().schemas()::resolve).toList();
     }
 }

@@ -6,23 +6,24 @@ import com.nemorouter.console.presence.Ids;
 import com.nemorouter.console.presence.PresenceReport;
 
 /**
- * One user id as every table sees it.
+ * One user id as every table sees it, as the member view's first read finds it: its teams (a scan of every
+ * roster, {@link MemberService#teams}) and the large tables' presence counts stream in after.
  *
  * @param inAuth        {@code auth.users} has a user whose id, as text, is exactly this id
  * @param inLiteLlm     {@code LiteLLM_UserTable} has exactly this user_id
  * @param authEmail     {@code auth.users.email}, null when auth has no user with exactly this id
  * @param liteLlmEmail  {@code LiteLLM_UserTable.user_email}, null when LiteLLM has no such user
  * @param userTeams     {@code LiteLLM_UserTable.teams}
+ * @param presence      the first read's presence: large unindexed columns are pending
  */
 public record MemberDetail(String userId, boolean inAuth, boolean inLiteLlm, String authEmail, String fullName,
                            String liteLlmEmail,
                            String globalRole, List<String> userTeams, List<Organization> organizations,
-                           List<Team> teams, long keyCount, PresenceReport presence) {
+                           long keyCount, PresenceReport presence) {
 
     public MemberDetail {
         userTeams = List.copyOf(userTeams);
         organizations = List.copyOf(organizations);
-        teams = List.copyOf(teams);
     }
 
     /**

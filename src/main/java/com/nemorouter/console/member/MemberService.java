@@ -30,32 +30,48 @@ public final class MemberService {
     }
 
     /**
-     * The member view of {@code userId} (matched exactly as text, as LiteLLM does). The user loads through the
-     * entities: its LiteLLM row with the auth user of the same UUID and its key count in one statement, then its
-     * org memberships and roster entries (set-based SQL). Four statements plus the presence read whatever the
-     * number of orgs and teams; five for a user LiteLLM lacks (then auth with the key count is read apart), six
-     * for an id neither has.
+     * What the member view shows first, in one read transaction: the user (matched exactly as text, as LiteLLM
+     * does), its org memberships and the cheap part of its presence ({@link PresenceQuery#findCheap}). The user
+     * loads through the entities: its LiteLLM row with the auth user of the same UUID and its key count in one
+     * statement, then its org memberships (LiteLLM_OrganizationMembership's primary key starts with user_id).
+     * Three statements whatever the number of orgs; four for a user LiteLLM lacks (then auth with the key count
+     * is read apart), five for an id neither has. Its teams ({@link #teams}, a scan of every roster) and the
+     * presence counts left pending ({@link #presenceRest}) stream in after.
      *
-     * @return empty when no table refers to the id
+     * @return empty when no table refers to the id as far as the cheap part counted and nothing is pending;
+     *         with counts pending and none found yet, a detail whose presence may still turn out empty
      */
     public Optional<MemberDetail> open(String userId) {
         return database.read(em -> {
-            PresenceReport presence = presenceQuery.find(em, IdKind.USER, userId);
+            PresenceReport presence = presenceQuery.findCheap(em, IdKind.USER, userId);
+            if (!presence.foundAnywhere() && presence.isComplete()) {
+                // The user tables and the memberships are among the columns counted: nothing more to read.
+                return Optional.<MemberDetail>empty();
+            }
             User user = user(em, userId);
             List<MemberDetail.Organization> organizations = organizations(em, userId);
-            List<MemberDetail.Team> teams = teams(em, userId);
-            boolean anywhere = presence.entries().stream().anyMatch(entry -> entry.rows() > 0);
-            if (!anywhere) {
-                return Optional.empty();
-            }
             LiteLlmUser liteLlm = user.liteLlm();
             AuthUser auth = user.auth();
             return Optional.of(new MemberDetail(userId, auth != null, liteLlm != null,
                     auth == null ? null : auth.getEmail(), auth == null ? null : auth.getFullName(),
                     liteLlm == null ? null : liteLlm.getUserEmail(), liteLlm == null ? null : liteLlm.getUserRole(),
-                    liteLlm == null ? List.of() : Arrays.asList(liteLlm.getTeams()), organizations, teams,
+                    liteLlm == null ? List.of() : Arrays.asList(liteLlm.getTeams()), organizations,
                     user.keyCount(), presence));
         });
+    }
+
+    /**
+     * The teams whose roster ({@code LiteLLM_TeamTable.members_with_roles}) lists the user, in one statement of
+     * its own transaction. No index serves a search inside the JSON arrays, so it reads every roster: the
+     * member view streams it in after {@link #open}.
+     */
+    public List<MemberDetail.Team> teams(String userId) {
+        return database.read(em -> teams(em, userId));
+    }
+
+    /** The presence counts {@link #open} left pending, in one statement of its own transaction (none when none is). */
+    public PresenceReport presenceRest(String userId) {
+        return database.read(em -> presenceQuery.findRest(em, IdKind.USER, userId));
     }
 
     /** Either side may be missing (drift); the auth user is the one whose id is exactly {@code userId}. */

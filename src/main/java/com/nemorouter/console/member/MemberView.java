@@ -2,6 +2,7 @@ package com.nemorouter.console.member;
 
 import com.nemorouter.console.presence.MarkCell;
 import com.nemorouter.console.presence.PresenceFlowView;
+import com.nemorouter.console.presence.PresenceReport;
 import com.nemorouter.console.ui.Icons;
 import com.nemorouter.console.ui.Copying;
 import com.nemorouter.console.ui.IdCell;
@@ -51,6 +52,8 @@ public final class MemberView {
     @FXML
     private TableView<MemberDetail.Team> teamTable;
     @FXML
+    private Label teamPlaceholder;
+    @FXML
     private TableColumn<MemberDetail.Team, String> teamNameColumn;
     @FXML
     private TableColumn<MemberDetail.Team, String> teamIdColumn;
@@ -91,7 +94,21 @@ public final class MemberView {
                 .action("Open the team's organization", team -> links.openOrganization(team.organizationId()),
                         team -> team.organizationId() != null)
                 .install();
+        teamTable.setItems(viewModel.teams());
+        teamPlaceholder.textProperty().bind(viewModel.teamsPlaceholderProperty());
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
+        viewModel.presenceProperty().addListener((observable, old, report) -> showPresence());
+        viewModel.presenceNoteProperty().addListener((observable, old, note) -> showPresence());
+    }
+
+    private void showPresence() {
+        PresenceReport report = viewModel.presenceProperty().get();
+        if (report == null) {
+            presenceFlow.clear();
+            return;
+        }
+        presenceFlow.show(report, null, true);
+        presenceFlow.showNote(viewModel.presenceNoteProperty().get(), report.isComplete());
     }
 
     private void show(MemberDetail detail) {
@@ -99,9 +116,7 @@ public final class MemberView {
             titleLabel.setText("");
             idField.setText("");
             summaryLabel.setText("");
-            presenceFlow.clear();
             organizationTable.getItems().clear();
-            teamTable.getItems().clear();
             return;
         }
         titleLabel.setText(detail.email() == null ? "(no email)" : detail.email()
@@ -113,9 +128,7 @@ public final class MemberView {
                 + "   Keys: " + detail.keyCount()
                 + (detail.nonCanonicalUuid() ? "\n✘ The id is not lowercase canonical: LiteLLM's text joins miss "
                         + detail.userId().toLowerCase(java.util.Locale.ROOT) : ""));
-        presenceFlow.show(detail.presence(), null, true);
         organizationTable.getItems().setAll(detail.organizations());
-        teamTable.getItems().setAll(detail.teams());
     }
 
     /** The integrity audit's badge for what is shown (empty hides it); set by the composition root. */

@@ -75,6 +75,9 @@ public final class OrganizationDetailView {
         noticeLabel.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());
         noticeLabel.managedProperty().bind(noticeLabel.visibleProperty());
         memberTab.setDisable(true);
+        // The member count comes from the presence count until the list itself is read, on the tab's first show.
+        membersTab.textProperty().bind(viewModel.membersTabTitleProperty());
+        viewModel.membersShownProperty().bind(membersTab.selectedProperty());
         viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
         show(viewModel.detailProperty().get());
     }
@@ -83,7 +86,6 @@ public final class OrganizationDetailView {
         root.setDisable(detail == null);
         // No counts of an organization that is no longer shown.
         teamsTab.setText(detail == null ? "Teams" : "Teams " + detail.teams().size());
-        membersTab.setText(detail == null ? "Members" : "Members " + detail.memberTotal());
     }
 
     /** Shows the Teams tab with {@code teamId} selected once the organization's teams are loaded. */

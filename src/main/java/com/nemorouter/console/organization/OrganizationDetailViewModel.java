@@ -15,35 +15,62 @@ import com.nemorouter.console.membership.MembershipEdit.Operation;
 import com.nemorouter.console.membership.MembershipEdit.Scope;
 import com.nemorouter.console.membership.MembershipEditing;
 import com.nemorouter.console.membership.UserChoice;
+import com.nemorouter.console.member.MemberQueries;
 import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.Marked;
+import com.nemorouter.console.presence.PresenceReport;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.team.TeamService;
 import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** One organization: its detail record, its teams, a selected team's roster and its members. */
+/**
+ * One organization: its detail record, its teams, a selected team's roster and its members. What is cheap shows
+ * first (header, teams, the presence of indexed and small tables); the large tables' presence counts stream in
+ * after, and the member list is read only once the Members tab shows. Each is a request of the organization's
+ * generation ({@link Latest}): opening another organization or clearing cancels all of them, on the server too.
+ */
+// size: the state of one organization on screen: its three streamed reads (core, the large tables' counts, the
+// member list) and the edits that re-read them share the organization shown and its request generation; split
+// apart, each part would need both and the "what is still pending" rules would drift. Its marks live in
+// OrganizationMarks, the edit dialogs in MembershipEditing.
 public final class OrganizationDetailViewModel {
+
+    private static final String NO_MEMBERS = "This organization has no members.";
+
+    /** Where the member list of the organization shown stands. */
+    private enum MembersRead { NOT_READ, READING, READ }
 
     private final OrganizationService organizations;
     private final TeamService teams;
     private final MembershipEditing editing;
 
     private final ReadOnlyObjectWrapper<OrganizationDetail> detail = new ReadOnlyObjectWrapper<>();
+    /** The presence shown: the first read's, then with the large tables' counts filled in. */
+    private final ReadOnlyObjectWrapper<PresenceReport> presence = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper presenceNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper membersTabTitle = new ReadOnlyStringWrapper("Members");
+    private final ReadOnlyBooleanWrapper membersLoading = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper membersPlaceholder = new ReadOnlyStringWrapper(NO_MEMBERS);
+    private final BooleanProperty membersShown = new SimpleBooleanProperty(false);
     private final ObservableList<TeamRow> teamRows = FXCollections.observableArrayList();
     private final ObservableList<MemberRow> memberRows = FXCollections.observableArrayList();
     private final ObservableList<RosterEntry> roster = FXCollections.observableArrayList();
@@ -55,9 +82,15 @@ public final class OrganizationDetailViewModel {
     private final ReadOnlyIntegerWrapper editsApplied = new ReadOnlyIntegerWrapper(0);
     private final StringProperty editDisabledReason = new SimpleStringProperty("");
 
-    /** The organization and the team roster being loaded: each newer one supersedes the previous. */
+    /**
+     * The organization being loaded, with its streamed parts (the large tables' counts, the member list) as
+     * follow-ups of the same generation; and the team roster. Each newer one supersedes the previous.
+     */
     private final Latest opening;
     private final Latest rosterLoading;
+    /** True once the current generation's first read has delivered (its detail is the one shown). */
+    private boolean opened;
+    private MembersRead membersRead = MembersRead.NOT_READ;
 
     public OrganizationDetailViewModel(OrganizationService organizations, TeamService teams, TaskRunner tasks,
                                        MembershipEditing editing) {
@@ -67,6 +100,12 @@ public final class OrganizationDetailViewModel {
         this.rosterLoading = new Latest(tasks);
         this.editing = editing;
         selectedTeam.addListener((observable, old, team) -> loadRoster(team));
+        // The list is read only while the user looks at it (an org's memberships are a scan of all of them).
+        membersShown.addListener((observable, was, shown) -> {
+            if (shown) {
+                loadMembersIfUnread();
+            }
+        });
     }
 
     public void open(String organizationId) {
@@ -85,6 +124,15 @@ public final class OrganizationDetailViewModel {
 
     private void load(String organizationId, String keepTeamId) {
         error.set("");
+        OrganizationDetail previous = detail.get();
+        if (previous == null || !previous.id().equals(organizationId)) {
+            // Another organization: nothing of the previous one may stay on screen under the new header.
+            memberRows.clear();
+            membersSummary.set("");
+        }
+        opened = false;
+        membersRead = MembersRead.NOT_READ;
+        membersLoading.set(false);
         opening.run("Opening organization " + organizationId, () -> organizations.open(organizationId), found -> {
             if (found.isEmpty()) {
                 clear();
@@ -92,12 +140,11 @@ public final class OrganizationDetailViewModel {
                 return;
             }
             OrganizationDetail loaded = found.get();
+            opened = true;
             detail.set(loaded);
             teamRows.setAll(loaded.teams());
-            memberRows.setAll(loaded.members());
-            membersSummary.set(loaded.memberTotal() > loaded.members().size()
-                    ? "Showing " + loaded.members().size() + " of " + loaded.memberTotal() + " members"
-                    : loaded.memberTotal() + (loaded.memberTotal() == 1 ? " member" : " members"));
+            presenceNote.set("");
+            showPresence(loaded.presence());
             selectedTeam.set(null);
             roster.clear();
             rosterTitle.set("Select a team to see its roster.");
@@ -105,12 +152,78 @@ public final class OrganizationDetailViewModel {
                 loaded.teams().stream().filter(team -> team.id().equals(keepTeamId)).findFirst()
                         .ifPresent(selectedTeam::set);
             }
+            if (!loaded.presence().isComplete()) {
+                countRest(loaded);
+            }
+            loadMembersIfUnread();
         }, failure -> error.set(FailureMessages.describe("Opening the organization", failure)));
+    }
+
+    /** The second read: the presence counts of the large unindexed tables, filled in where "counting…" shows. */
+    private void countRest(OrganizationDetail loaded) {
+        long pending = loaded.presence().pendingTables();
+        presenceNote.set("Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
+                + " without an index on the id…");
+        opening.follow("Counting the large tables of organization " + loaded.id(),
+                () -> organizations.presenceRest(loaded.id()), rest -> {
+                    presenceNote.set("");
+                    showPresence(presence.get().withCounts(rest));
+                }, failure -> {
+                    showPresence(presence.get().notCounted());
+                    presenceNote.set(FailureMessages.describe("Counting the large tables", failure));
+                });
+    }
+
+    private void showPresence(PresenceReport report) {
+        presence.set(report);
+        if (membersRead != MembersRead.READ) {
+            // The same number as the member page's total: LiteLLM_OrganizationMembership rows of this org.
+            membersTabTitle.set(report.rowsOf("public", "LiteLLM_OrganizationMembership", "organization_id")
+                    .stream().mapToObj(count -> "Members " + count).findFirst()
+                    .orElse(report.isComplete() ? "Members" : "Members …"));
+        }
+    }
+
+    /** Reads the member page when the organization is shown, the Members tab too, and it is not read yet. */
+    private void loadMembersIfUnread() {
+        OrganizationDetail shown = detail.get();
+        if (!opened || shown == null || !membersShown.get() || membersRead != MembersRead.NOT_READ) {
+            return;
+        }
+        membersRead = MembersRead.READING;
+        membersLoading.set(true);
+        membersSummary.set("Loading members…");
+        membersPlaceholder.set("Loading members…");
+        opening.follow("Loading members of organization " + shown.id(), () -> organizations.members(shown.id()),
+                this::showMembers, failure -> {
+                    // Unread again: showing the tab once more retries.
+                    membersRead = MembersRead.NOT_READ;
+                    membersLoading.set(false);
+                    membersSummary.set(FailureMessages.describe("Loading the members", failure));
+                    membersPlaceholder.set("The members could not be read (see above).");
+                });
+    }
+
+    private void showMembers(MemberQueries.MembersPage page) {
+        membersRead = MembersRead.READ;
+        membersLoading.set(false);
+        membersPlaceholder.set(NO_MEMBERS);
+        memberRows.setAll(page.members());
+        membersSummary.set(page.total() > page.members().size()
+                ? "Showing " + page.members().size() + " of " + page.total() + " members"
+                : page.total() + (page.total() == 1 ? " member" : " members"));
+        membersTabTitle.set("Members " + page.total());
     }
 
     public void clear() {
         opening.discard();
+        opened = false;
+        membersRead = MembersRead.NOT_READ;
+        membersLoading.set(false);
         detail.set(null);
+        presence.set(null);
+        presenceNote.set("");
+        membersTabTitle.set("Members");
         teamRows.clear();
         memberRows.clear();
         roster.clear();
@@ -222,6 +335,36 @@ public final class OrganizationDetailViewModel {
         return detail.getReadOnlyProperty();
     }
 
+    /** The presence shown: pending counts ("counting…") until the second read fills them in. */
+    public ReadOnlyObjectProperty<PresenceReport> presenceProperty() {
+        return presence.getReadOnlyProperty();
+    }
+
+    /** What is still being counted, or why a count is missing; "" when every count is in. */
+    public ReadOnlyStringProperty presenceNoteProperty() {
+        return presenceNote.getReadOnlyProperty();
+    }
+
+    /** "Members 42": from the presence count until the member page is read, "Members …" while it is counted. */
+    public ReadOnlyStringProperty membersTabTitleProperty() {
+        return membersTabTitle.getReadOnlyProperty();
+    }
+
+    /** What the empty member table says: loading, none, or that the read failed. */
+    public ReadOnlyStringProperty membersPlaceholderProperty() {
+        return membersPlaceholder.getReadOnlyProperty();
+    }
+
+    /** True while the member page is being read: edits that need the member set wait for it. */
+    public ReadOnlyBooleanProperty membersLoadingProperty() {
+        return membersLoading.getReadOnlyProperty();
+    }
+
+    /** Whether the Members tab shows; the view binds it. The member list is read only once it does. */
+    public BooleanProperty membersShownProperty() {
+        return membersShown;
+    }
+
     public ObservableList<TeamRow> teamRows() {
         return teamRows;
     }
@@ -248,27 +391,6 @@ public final class OrganizationDetailViewModel {
 
     public ReadOnlyStringProperty membersSummaryProperty() {
         return membersSummary.getReadOnlyProperty();
-    }
-
-    /** The name in {@code nemo.organizations}, or the row it lacks. */
-    public static Marked nemoName(OrganizationDetail detail) {
-        return detail.nemoName() == null ? new Marked("✘ MISSING in nemo.organizations", Mark.MISSING)
-                : new Marked(detail.nemoName(), Mark.OK);
-    }
-
-    /** The alias in {@code LiteLLM_OrganizationTable}, or the row it lacks. */
-    public static Marked liteLlmAlias(OrganizationDetail detail) {
-        return detail.liteLlmAlias() == null ? new Marked("✘ MISSING in LiteLLM_OrganizationTable", Mark.MISSING)
-                : new Marked(detail.liteLlmAlias(), Mark.OK);
-    }
-
-    /** What the NemoRouter backend makes of this org's keys: the presence flow's backend card. */
-    public static Marked backend(OrganizationDetail detail) {
-        return detail.authContextOrgId() != null
-                ? new Marked("AuthContext.org_id = " + detail.authContextOrgId() + " (read from row[\"organization_id\"])",
-                        Mark.OK)
-                : new Marked("No LiteLLM organization: no key can resolve to AuthContext.org_id " + detail.id(),
-                        Mark.MISSING);
     }
 
     /**

@@ -52,8 +52,8 @@ public final class OrganizationHeaderView {
         }
         titleLabel.setText(detail.displayName() + "   " + detail.corePresence().badge());
         idField.setText(detail.id());
-        show(nemoNameLabel, OrganizationDetailViewModel.nemoName(detail));
-        show(liteLlmAliasLabel, OrganizationDetailViewModel.liteLlmAlias(detail));
+        show(nemoNameLabel, OrganizationMarks.nemoName(detail));
+        show(liteLlmAliasLabel, OrganizationMarks.liteLlmAlias(detail));
         slugLabel.setText("Slug: " + OrganizationRow.orDash(detail.slug()));
         planLabel.setText("Plan: " + OrganizationRow.orDash(detail.plan()));
     }

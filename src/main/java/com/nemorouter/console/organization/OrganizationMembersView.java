@@ -8,7 +8,6 @@ import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.IdLinks;
 import com.nemorouter.console.ui.Tables;
 
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,6 +24,8 @@ public final class OrganizationMembersView {
 
     @FXML
     private Label membersSummary;
+    @FXML
+    private Label memberPlaceholder;
     @FXML
     private Button orgAddButton;
     @FXML
@@ -58,6 +59,7 @@ public final class OrganizationMembersView {
     @FXML
     private void initialize() {
         membersSummary.textProperty().bind(viewModel.membersSummaryProperty());
+        memberPlaceholder.textProperty().bind(viewModel.membersPlaceholderProperty());
         memberTable.setItems(viewModel.memberRows());
         Tables.bind(memberEmailColumn, MemberRow::email);
         Tables.bind(memberIdColumn, MemberRow::userId);
@@ -75,7 +77,8 @@ public final class OrganizationMembersView {
         Tables.openOnEnter(memberTable, member -> showMember.accept(member.userId()));
 
         var noMember = memberTable.getSelectionModel().selectedItemProperty().isNull();
-        buttons.bind(orgAddButton, Bindings.createBooleanBinding(() -> false), "");
+        // "Already a member" in the add dialog needs the member list: adding waits until it is read.
+        buttons.bind(orgAddButton, viewModel.membersLoadingProperty(), "Add users to this organization (once its members are loaded).");
         buttons.bind(orgRoleButton, noMember, "Select a member first.");
         buttons.bind(orgRemoveButton, noMember, "Select a member first.");
     }

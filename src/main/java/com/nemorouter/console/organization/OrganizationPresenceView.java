@@ -3,6 +3,7 @@ package com.nemorouter.console.organization;
 import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.Marked;
 import com.nemorouter.console.presence.PresenceFlowView;
+import com.nemorouter.console.presence.PresenceReport;
 
 import javafx.fxml.FXML;
 import javafx.scene.layout.VBox;
@@ -23,16 +24,20 @@ public final class OrganizationPresenceView {
     @FXML
     private void initialize() {
         presenceBox.getChildren().add(presenceFlow.node());
-        viewModel.detailProperty().addListener((observable, old, detail) -> show(detail));
-        show(viewModel.detailProperty().get());
+        viewModel.presenceProperty().addListener((observable, old, report) -> show());
+        viewModel.presenceNoteProperty().addListener((observable, old, note) -> show());
+        show();
     }
 
-    private void show(OrganizationDetail detail) {
-        if (detail == null) {
+    private void show() {
+        OrganizationDetail detail = viewModel.detailProperty().get();
+        PresenceReport report = viewModel.presenceProperty().get();
+        if (detail == null || report == null) {
             presenceFlow.clear();
             return;
         }
-        Marked backend = OrganizationDetailViewModel.backend(detail);
-        presenceFlow.show(detail.presence(), backend.text(), backend.mark() == Mark.OK);
+        Marked backend = OrganizationMarks.backend(detail);
+        presenceFlow.show(report, backend.text(), backend.mark() == Mark.OK);
+        presenceFlow.showNote(viewModel.presenceNoteProperty().get(), report.isComplete());
     }
 }

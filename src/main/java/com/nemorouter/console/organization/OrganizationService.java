@@ -249,9 +249,11 @@ public final class OrganizationService {
     }
 
     /**
-     * The whole organization screen in one read transaction: both core rows, presence in every table,
-     * teams and the first {@link #MEMBER_LIMIT} members. A bounded number of statements whatever the
-     * org's size (no per-team or per-member queries).
+     * What the organization screen shows first, in one read transaction: both core rows, its teams and the
+     * cheap part of its presence ({@link PresenceQuery#findCheap}: indexed columns and small tables; the large
+     * unindexed ones are {@link com.nemorouter.console.presence.PresenceEntry#PENDING}). The rest streams in
+     * after: {@link #presenceRest}, and {@link #members} once the Members tab shows. A bounded number of
+     * statements whatever the org's size (no per-team queries), none of them a scan of a large table.
      *
      * @return empty when neither schema has the org
      */
@@ -263,15 +265,33 @@ public final class OrganizationService {
             }
             NemoOrganization nemo = core.get().nemo();
             LiteLlmOrganization liteLlm = core.get().liteLlm();
-            PresenceReport presence = presenceQuery.find(em, IdKind.ORGANIZATION, organizationId);
-            MemberQueries.MembersPage members = memberQueries.membersOfOrganization(em, organizationId, MEMBER_LIMIT);
+            PresenceReport presence = presenceQuery.findCheap(em, IdKind.ORGANIZATION, organizationId);
             return Optional.of(new OrganizationDetail(organizationId,
                     nemo == null ? null : nemo.getName(), nemo == null ? null : nemo.getSlug(),
                     nemo == null ? null : nemo.getPlan(),
                     liteLlm == null ? null : liteLlm.getOrganizationAlias(),
                     liteLlm == null ? null : liteLlm.getOrganizationId(), presence,
-                    teamQueries.teamsOfOrganization(em, organizationId), members.members(), members.total()));
+                    teamQueries.teamsOfOrganization(em, organizationId)));
         });
+    }
+
+    /**
+     * The presence counts {@link #open} left pending (the large unindexed columns: LiteLLM's memberships,
+     * keys, users and spend by organization), counted in one statement of their own transaction; nothing
+     * when none is pending. {@link PresenceReport#withCounts} fills them into the first report.
+     */
+    public PresenceReport presenceRest(String organizationId) {
+        return database.read(em -> presenceQuery.findRest(em, IdKind.ORGANIZATION, organizationId));
+    }
+
+    /**
+     * The Members tab: the first {@link #MEMBER_LIMIT} LiteLLM members (by email) with their auth presence,
+     * team names and key counts, and how many there are, in one statement. It scans
+     * LiteLLM_OrganizationMembership (LiteLLM has no index on its organization_id), so the screen asks for it
+     * only when the tab shows.
+     */
+    public MemberQueries.MembersPage members(String organizationId) {
+        return database.read(em -> memberQueries.membersOfOrganization(em, organizationId, MEMBER_LIMIT));
     }
 
     /** Both sides of one organization; either may be null (drift), not both. */

@@ -13,10 +13,12 @@ public enum Mark {
     /** Present, but two copies disagree: "✘ org differs", "✘ other: …", roster drift, an id in another spelling. */
     DRIFT,
     /** A row that must exist is absent: "✘ MISSING in nemo.organizations", "✘ none", "✘ missing in auth.users". */
-    MISSING;
+    MISSING,
+    /** Not known yet: a count still running ("counting…"). Neither fine nor a problem until it lands. */
+    PENDING;
 
-    /** True for everything but {@link #OK}: the screens draw these in the danger colour. */
+    /** True for a found problem (everything but {@link #OK} and {@link #PENDING}): drawn in the danger colour. */
     public boolean isProblem() {
-        return this != OK;
+        return this != OK && this != PENDING;
     }
 }

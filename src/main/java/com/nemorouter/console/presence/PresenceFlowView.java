@@ -21,6 +21,8 @@ public final class PresenceFlowView {
 
     private final VBox root = new VBox(10);
     private final Label idLabel = new Label();
+    /** What is still being counted, or why a count is missing; hidden when empty. */
+    private final Label noteLabel = new Label();
     private final VBox lanes = new VBox(10);
 
     public PresenceFlowView() {
@@ -30,7 +32,12 @@ public final class PresenceFlowView {
         idLabel.setWrapText(true);
         idLabel.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         lanes.getStyleClass().add("presence-flow__lanes");
-        root.getChildren().addAll(idLabel, lanes);
+        noteLabel.setId("presence-note");
+        noteLabel.setWrapText(true);
+        noteLabel.setMinHeight(Region.USE_PREF_SIZE);
+        noteLabel.managedProperty().bind(noteLabel.visibleProperty());
+        noteLabel.setVisible(false);
+        root.getChildren().addAll(idLabel, noteLabel, lanes);
     }
 
     public ScrollPane node() {
@@ -62,8 +69,25 @@ public final class PresenceFlowView {
         }
     }
 
+    /**
+     * A line under the id: what is still being counted (while the report has pending entries, in the muted
+     * "pending" style) or why some counts are missing (a failed or cancelled read, as an error); "" hides it.
+     */
+    public void showNote(String note, boolean problem) {
+        noteLabel.setText(note);
+        noteLabel.setVisible(!note.isEmpty());
+        noteLabel.getStyleClass().remove("error-text");
+        if (problem) {
+            MarkStyle.apply(noteLabel, null);
+            noteLabel.getStyleClass().add("error-text");
+        } else {
+            MarkStyle.apply(noteLabel, Mark.PENDING);
+        }
+    }
+
     public void clear() {
         idLabel.setText("");
+        showNote("", false);
         lanes.getChildren().clear();
     }
 
@@ -94,6 +118,10 @@ public final class PresenceFlowView {
         Label count = new Label(entry.column() + ":  " + entry.describeCount());
         count.getStyleClass().add("presence-card__count");
         count.setMinWidth(Region.USE_PREF_SIZE);
+        if (entry.status() == PresenceEntry.Status.PENDING) {
+            // Not a zero and not a problem: a count on its way, styled as pending until it lands.
+            MarkStyle.apply(count, Mark.PENDING);
+        }
         VBox card = new VBox(2, table, count);
         card.setPrefWidth(CARD_WIDTH);
         card.setAlignment(Pos.CENTER_LEFT);

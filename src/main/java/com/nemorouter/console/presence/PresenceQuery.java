@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 import com.nemorouter.console.connection.RowSecurity;
 import com.nemorouter.console.connection.SchemaNames;
@@ -23,13 +24,27 @@ import org.hibernate.query.NativeQuery;
  * planner estimates below {@link #unindexedScanLimit} rows; larger ones (LiteLLM_SpendLogs, typically)
  * are reported as not searched instead of stalling the screen on a sequential scan.
  *
+ * <p>A screen that wants to show something at once splits the count in two ({@link #findCheap}, then
+ * {@link #findRest}): the <em>cheap</em> columns are those with an index (a lookup) or on a table the planner
+ * estimates below {@link #cheapScanLimit} rows (a sequential scan of a few milliseconds); the rest are the
+ * unindexed columns of large tables, each a sequential scan of the whole table (at 100k organizations
+ * LiteLLM_OrganizationMembership.organization_id alone is two million rows). Together the two parts count
+ * exactly what {@link #find} counts.
+ *
  * <p>Runs inside the caller's transaction; the caller is a service on a background thread.
  */
 public final class PresenceQuery {
 
     public static final long DEFAULT_UNINDEXED_SCAN_LIMIT = 5_000_000L;
+    /**
+     * Below this estimate an unindexed column is counted in the first read: 50,000 rows scan in a few
+     * milliseconds (tens under load), about what the first read's indexed lookups cost together; above it a
+     * scan costs more than everything else the screen shows first.
+     */
+    public static final long DEFAULT_CHEAP_SCAN_LIMIT = 50_000L;
 
     private final long unindexedScanLimit;
+    private final long cheapScanLimit;
     /** Physical schema name to the console's name for it (nemo, auth, public); the same by default. */
     private final Map<String, String> logicalSchemas;
     /** Tables row-level security hides from this connection's role: never counted, reported as hidden. */
@@ -52,7 +67,17 @@ public final class PresenceQuery {
     /** @param rowSecurity the tables row-level security hides from the role (their counts would be zeros) */
     public PresenceQuery(long unindexedScanLimit, String nemoSchema, String authSchema, String liteLlmSchema,
                          RowSecurity rowSecurity) {
+        this(unindexedScanLimit, DEFAULT_CHEAP_SCAN_LIMIT, nemoSchema, authSchema, liteLlmSchema, rowSecurity);
+    }
+
+    /**
+     * @param cheapScanLimit the planner's estimate from which an unindexed column is left to {@link #findRest}
+     *                       (0: every unindexed column is)
+     */
+    public PresenceQuery(long unindexedScanLimit, long cheapScanLimit, String nemoSchema, String authSchema,
+                         String liteLlmSchema, RowSecurity rowSecurity) {
         this.unindexedScanLimit = unindexedScanLimit;
+        this.cheapScanLimit = cheapScanLimit;
         this.logicalSchemas = Map.of(nemoSchema, "nemo", authSchema, "auth", liteLlmSchema, "public");
         this.rowSecurity = rowSecurity;
     }
@@ -74,19 +99,44 @@ public final class PresenceQuery {
     private record ColumnCount(int index, long matches) {
     }
 
-    /** Columns that name a user by convention, with or without a foreign key (real-deployments.md). */
-    private static final Set<String> USER_REFERENCE_NAMES = Set.of("created_by", "updated_by", "user");
-
+    /** Every table that refers to the id, every count in one statement. */
     public PresenceReport find(EntityManager em, IdKind kind, String id) {
-        List<CatalogColumn> columns = catalog(em).stream().filter(column -> refersTo(kind, column)).toList();
+        return find(em, kind, id, Part.ALL);
+    }
+
+    /**
+     * The cheap part of {@link #find}: the same entries, with the counts of large unindexed columns left
+     * {@link PresenceEntry#PENDING} (not scanned). At most one statement.
+     */
+    public PresenceReport findCheap(EntityManager em, IdKind kind, String id) {
+        return find(em, kind, id, Part.CHEAP);
+    }
+
+    /**
+     * The rest of {@link #find}: only the entries {@link #findCheap} left pending, counted, in one statement
+     * (none when nothing is pending). {@link PresenceReport#withCounts} puts them into the cheap report.
+     */
+    public PresenceReport findRest(EntityManager em, IdKind kind, String id) {
+        return find(em, kind, id, Part.REST);
+    }
+
+    /** Which counts one read makes: all, only the cheap ones (the rest pending), or only the rest. */
+    private enum Part { ALL, CHEAP, REST }
+
+    private PresenceReport find(EntityManager em, IdKind kind, String id, Part part) {
         Optional<UUID> uuid = Ids.asUuid(id);
-        long[] counts = count(em, columns, id, uuid.map(UUID::toString).orElse(null), null, Set.of());
+        String canonical = uuid.map(UUID::toString).orElse(null);
+        List<CatalogColumn> columns = catalog(em).stream().filter(column -> ColumnRoles.refersTo(kind, column))
+                .filter(column -> part != Part.REST || deferred(column, canonical))
+                .toList();
+        long[] counts = count(em, columns, id, canonical, null, Set.of(),
+                part == Part.CHEAP ? column -> deferred(column, canonical) : column -> false);
         List<PresenceEntry> entries = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
             entries.add(new PresenceEntry(column.schema(), column.table(), column.column(),
-                    Side.ofSchema(column.schema()), roleOf(column), counts[i], column.estimatedRows(),
-                    isExpected(kind, column)));
+                    Side.ofSchema(column.schema()), ColumnRoles.roleOf(column), counts[i], column.estimatedRows(),
+                    ColumnRoles.isExpected(kind, column)));
         }
         return new PresenceReport(kind, id, entries);
     }
@@ -104,87 +154,21 @@ public final class PresenceQuery {
         Optional<UUID> uuid = Ids.asUuid(text);
         boolean keyHash = uuid.isEmpty() && Ids.isSha256Hex(text);
         List<CatalogColumn> columns = catalog(em).stream()
-                .filter(column -> locateRole(column, uuid.isPresent(), keyHash) != null)
+                .filter(column -> ColumnRoles.locateRole(column, uuid.isPresent(), keyHash) != null)
                 .toList();
         String canonical = uuid.map(UUID::toString).orElse(null);
         String id = canonical != null ? canonical
                 : keyHash ? text.strip().toLowerCase(Locale.ROOT) : text.strip();
         long[] counts = count(em, columns, id, canonical,
-                canonical == null ? null : canonical.toUpperCase(Locale.ROOT), scanAnyway);
+                canonical == null ? null : canonical.toUpperCase(Locale.ROOT), scanAnyway, column -> false);
         List<PresenceEntry> entries = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
             entries.add(new PresenceEntry(column.schema(), column.table(), column.column(),
-                    Side.ofSchema(column.schema()), locateRole(column, uuid.isPresent(), keyHash), counts[i],
+                    Side.ofSchema(column.schema()), ColumnRoles.locateRole(column, uuid.isPresent(), keyHash), counts[i],
                     column.estimatedRows(), false));
         }
         return List.copyOf(entries);
-    }
-
-    /**
-     * Whether locate searches this column for this input: the definition of a complete answer, shared with
-     * the benchmark's plain-JDBC floor so both search the same columns.
-     */
-    public static boolean locateSearches(String schema, String table, String column, String type,
-                                         boolean userReference, boolean uuidInput, boolean keyHashInput) {
-        return locateRole(new CatalogColumn(schema, table, column, type, 0, false, userReference), uuidInput,
-                keyHashInput) != null;
-    }
-
-    /** The id's role in {@code column} for locate, or null when locate does not search it for this input. */
-    static String locateRole(CatalogColumn column, boolean uuidInput, boolean keyHashInput) {
-        if (column.isArray() && !column.column().equals("teams")) {
-            // Any text or uuid array may hold ids (assigned_team_ids, members, admins, ...): for UUIDs only,
-            // since free text in arrays (models, routes) would match by accident.
-            return uuidInput ? arrayRole(column.column()) : null;
-        }
-        if (column.userReference() || USER_REFERENCE_NAMES.contains(column.column())) {
-            boolean scalar = column.type().equals("uuid") || column.type().equals("text")
-                    || column.type().startsWith("character varying");
-            return scalar && (uuidInput || !column.type().equals("uuid")) ? "user" : null;
-        }
-        if (column.column().equals("user_email") || column.column().equals("email")) {
-            return uuidInput || !isUserTable(column) ? null : "user";
-        }
-        if (column.column().equals("token") || column.column().equals("api_key")) {
-            boolean keyColumn = column.table().equals("LiteLLM_VerificationToken") && column.column().equals("token")
-                    || column.table().equals("LiteLLM_SpendLogs") && column.column().equals("api_key");
-            return keyHashInput && keyColumn ? "key" : null;
-        }
-        if (refersTo(IdKind.USER, column)) {
-            return uuidInput || !column.type().equals("uuid") ? "user" : null;
-        }
-        if (!uuidInput) {
-            return null;
-        }
-        if (refersTo(IdKind.ORGANIZATION, column)) {
-            return "organization";
-        }
-        if (refersTo(IdKind.TEAM, column)) {
-            return "team";
-        }
-        boolean scalar = column.type().equals("uuid") || column.type().equals("text");
-        return scalar && (column.column().equals("id") || column.column().equals("object_id")) ? "other" : null;
-    }
-
-    /** What an array's ids are, from its name. */
-    static String arrayRole(String name) {
-        String lower = name.toLowerCase(Locale.ROOT);
-        if (lower.contains("team")) {
-            return "team";
-        }
-        if (lower.contains("org")) {
-            return "organization";
-        }
-        if (lower.contains("user") || lower.contains("member") || lower.contains("admin")) {
-            return "user";
-        }
-        return "other";
-    }
-
-    private static boolean isUserTable(CatalogColumn column) {
-        return column.schema().equals("auth") && column.table().equals("users")
-                || column.schema().equals("public") && column.table().equals("LiteLLM_UserTable");
     }
 
     /**
@@ -195,9 +179,10 @@ public final class PresenceQuery {
      * @param id    the text that text columns must equal
      * @param uuid  the canonical UUID for uuid columns, or null when the id is not a UUID
      * @param upper a second spelling text columns may hold, or null
+     * @param defer columns that would be scanned but are left {@link PresenceEntry#PENDING} instead
      */
     private long[] count(EntityManager em, List<CatalogColumn> columns, String id, String uuid, String upper,
-                         Set<String> scanAnyway) {
+                         Set<String> scanAnyway, Predicate<CatalogColumn> defer) {
         long[] counts = new long[columns.size()];
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
@@ -209,9 +194,13 @@ public final class PresenceQuery {
             if (column.type().equals("uuid") && uuid == null) {
                 continue;
             }
-            if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit
+            if (tooLargeToScan(column)
                     && !scanAnyway.contains(column.schema() + "." + column.table() + "." + column.column())) {
                 counts[i] = -1;
+                continue;
+            }
+            if (defer.test(column)) {
+                counts[i] = PresenceEntry.PENDING;
                 continue;
             }
             if (!sql.isEmpty()) {
@@ -240,6 +229,22 @@ public final class PresenceQuery {
         return counts;
     }
 
+    /** An unindexed column of a table too large to scan at all: reported as not searched. */
+    private boolean tooLargeToScan(CatalogColumn column) {
+        return !column.indexed() && column.estimatedRows() >= unindexedScanLimit;
+    }
+
+    /**
+     * Whether {@link #findCheap} leaves the column to {@link #findRest}: a column {@link #count} would scan
+     * (not hidden, not a uuid column against a non-UUID, not too large to scan) that has no index on a table of
+     * {@link #cheapScanLimit} rows or more.
+     */
+    private boolean deferred(CatalogColumn column, String uuid) {
+        return !column.indexed() && column.estimatedRows() >= cheapScanLimit && !tooLargeToScan(column)
+                && !rowSecurity.hides(column.schema(), column.table())
+                && !(column.type().equals("uuid") && uuid == null);
+    }
+
     private static String matchCondition(CatalogColumn column, boolean upper) {
         String quoted = quote(column.column());
         if (column.column().equals("user_email") || column.column().equals("email")) {
@@ -263,58 +268,6 @@ public final class PresenceQuery {
             case "text[]" -> quoted + " && " + (upper ? "array[cast(:id as text), cast(:upper as text)]" : "array[cast(:id as text)]");
             default -> quoted + (upper ? " in (cast(:id as text), cast(:upper as text))" : " = cast(:id as text)");
         };
-    }
-
-    static boolean refersTo(IdKind kind, CatalogColumn column) {
-        String name = column.column();
-        boolean scalar = column.type().equals("uuid") || column.type().equals("text")
-                || column.type().startsWith("character varying");
-        return switch (kind) {
-            case ORGANIZATION -> scalar && (name.equals("organization_id") || name.equals("org_id"));
-            case TEAM -> (scalar && name.equals("team_id"))
-                    || (column.type().equals("text[]") && name.equals("teams"));
-            case USER -> (scalar && name.equals("user_id"))
-                    || (scalar && name.equals("user") && column.table().equals("LiteLLM_SpendLogs"))
-                    || (scalar && name.equals("id") && column.schema().equals("auth") && column.table().equals("users"))
-                    || (column.type().equals("jsonb") && name.equals("members_with_roles"));
-        };
-    }
-
-    static boolean isExpected(IdKind kind, CatalogColumn column) {
-        String key = column.schema() + "." + column.table() + "." + column.column();
-        return switch (kind) {
-            case ORGANIZATION -> key.equals("nemo.organizations.organization_id")
-                    || key.equals("public.LiteLLM_OrganizationTable.organization_id");
-            case TEAM -> key.equals("nemo.teams.team_id") || key.equals("public.LiteLLM_TeamTable.team_id");
-            case USER -> key.equals("auth.users.id") || key.equals("public.LiteLLM_UserTable.user_id");
-        };
-    }
-
-    /** A short word for what the table is to the id, for the presence view and locate. */
-    static String roleOf(CatalogColumn column) {
-        String table = column.table().toLowerCase(Locale.ROOT);
-        if (table.contains("membership")) {
-            return "membership";
-        }
-        if (table.contains("verificationtoken")) {
-            return "key";
-        }
-        if (table.contains("spendlogs")) {
-            return "spend";
-        }
-        if (table.contains("audit")) {
-            return "audit";
-        }
-        if (table.equals("organizations") || table.equals("litellm_organizationtable")) {
-            return "organization";
-        }
-        if (table.equals("teams") || table.equals("litellm_teamtable")) {
-            return column.column().equals("team_id") ? "team" : "roster";
-        }
-        if (table.equals("users") || table.equals("litellm_usertable")) {
-            return column.column().equals("teams") ? "user's teams" : "user";
-        }
-        return "feature";
     }
 
     private List<CatalogColumn> catalog(EntityManager em) {

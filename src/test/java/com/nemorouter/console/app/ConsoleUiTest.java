@@ -81,7 +81,8 @@ class ConsoleUiTest extends ConsoleRobot {
 
         clickOn("Members " + ACME_MEMBERS);
         TableView<MemberRow> members = find("#member-table");
-        assertThat(members.getItems()).hasSize(ACME_MEMBERS);
+        // The member list is read on the tab's first show.
+        waitUntil(() -> members.getItems().size() == ACME_MEMBERS);
         MemberRow first = members.getItems().get(0);
         clickOn(from(members).lookup(first.email()).<Node>query()).type(KeyCode.ENTER);
         waitUntil(() -> first.userId().equals(this.<TextField>find("#member-id").getText()));
@@ -166,6 +167,7 @@ class ConsoleUiTest extends ConsoleRobot {
 
         clickOnTab("Members ");
         TableView<MemberRow> members = find("#member-table");
+        waitUntil(() -> !members.getItems().isEmpty());
         MemberRow uma = members.getItems().stream().filter(member -> member.userId().equals(UMA_UPPERCASE_LITELLM_ID))
                 .findFirst().orElseThrow();
         assertThat(uma.authMatch().text()).startsWith("✘");

@@ -154,6 +154,8 @@ class MembershipUiTest extends ConsoleRobot {
         long membersBefore = membersColumn.getCellData(0);
         assertThat(membersBefore).isEqualTo(ACME_MEMBERS);
         clickOn("Members " + ACME_MEMBERS);
+        // The member list is read on the tab's first show.
+        waitUntil(() -> !this.<javafx.scene.control.TableView<?>>find("#member-table").getItems().isEmpty());
         clickOn(from(this.<Node>find("#member-table")).lookup(email).<Node>query());
         clickOn("#org-remove-member");
 

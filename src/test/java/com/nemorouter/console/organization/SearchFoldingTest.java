@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import javax.sql.DataSource;
 
-import com.nemorouter.console.bench.Benchmark;
+import com.nemorouter.console.bench.DbaIndexes;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.connection.Lowered;
 import com.nemorouter.console.connection.SchemaNames;
@@ -105,8 +105,8 @@ class SearchFoldingTest {
 
     @Test
     void theDbaTrigramIndexesServeTheSearchesExpressions() throws SQLException {
-        List<String> trigramIndexes = Benchmark.DBA_INDEXES.stream().filter(sql -> sql.contains("gin_trgm_ops")).toList();
-        TestDatabases.execute(sql, Benchmark.DBA_EXTENSION);
+        List<String> trigramIndexes = DbaIndexes.INDEXES.stream().filter(sql -> sql.contains("gin_trgm_ops")).toList();
+        TestDatabases.execute(sql, DbaIndexes.EXTENSION);
         trigramIndexes.forEach(index -> TestDatabases.execute(sql, index));
         try (Connection connection = sql.getConnection(); var statement = connection.createStatement()) {
             // The seed is tiny: with every other path off, only an index whose expression is the query's can serve it.

@@ -215,7 +215,8 @@ final class Floors {
     }
 
     /**
-     * The member view: user row, org memberships, teams from the rosters, presence counts.
+     * The member view before a click: user row, org memberships, teams from the rosters, the cheap presence counts
+     * (the large unindexed columns' wait for the Presence tab: pending, -3).
      *
      * @param firstOnly only what its first read shows: no teams, the large unindexed columns' counts pending (-3)
      */
@@ -238,10 +239,11 @@ final class Floors {
                     where m.user_id = ?
                     order by 2
                     """, userId));
+            // The large tables' counts wait for the Presence tab: pending here as in the first read.
+            all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId),
+                    null, Set.of(), true));
             if (firstOnly) {
                 // The first read has no teams: the roster scan streams in after it.
-                all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId),
-                        null, Set.of(), true));
                 return all;
             }
             all.addAll(jdbc.rows(connection, """
@@ -254,8 +256,6 @@ final class Floors {
                       and e.member ->> 'user_id' = ?
                     order by 2
                     """.formatted(Rosters.includes("t", "cast(? as text)")), userId, userId, userId));
-            all.addAll(presence.counts(connection, presence.userColumns(connection), userId, canonicalOrNull(userId), null,
-                    Set.of()));
             return all;
         });
     }

@@ -13,6 +13,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
@@ -37,6 +38,8 @@ public final class MemberView {
     private Label summaryLabel;
     @FXML
     private VBox presenceBox;
+    @FXML
+    private Tab presenceTab;
     @FXML
     private VBox historyBox;
     @FXML
@@ -70,6 +73,7 @@ public final class MemberView {
     @FXML
     private void initialize() {
         presenceBox.getChildren().add(presenceFlow.node());
+        viewModel.presenceShownProperty().bind(presenceTab.selectedProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());

@@ -8,17 +8,20 @@ import com.nemorouter.console.ui.Latest;
 import com.nemorouter.console.ui.TaskRunner;
 import com.nemorouter.console.connection.FailureMessages;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * One user id across auth and LiteLLM. The user and its org memberships show first; its teams (a scan of every
- * roster) and then the large tables' presence counts stream in, one after the other, as follow-ups of the same
- * {@link Latest} generation: opening another user cancels whatever still runs for this one.
+ * roster) stream in, and the large tables' presence counts after them once the Presence tab shows, as
+ * follow-ups of the same {@link Latest} generation: opening another user cancels whatever still runs for this
+ * one. A user only the large tables may hold (nothing found in the first read) is counted at once.
  */
 public final class MemberViewModel {
 
@@ -34,14 +37,26 @@ public final class MemberViewModel {
     private final ObservableList<MemberDetail.Team> teams = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper teamsPlaceholder = new ReadOnlyStringWrapper(NO_TEAMS);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** Whether the Presence tab shows; the view binds it. The large tables are counted only once it does. */
+    private final BooleanProperty presenceShown = new SimpleBooleanProperty(false);
+    /** The user shown whose large-table counts wait for the Presence tab; null when none wait. */
+    private MemberDetail countsAwaitingTab;
 
     public MemberViewModel(MemberService service, TaskRunner tasks) {
         this.service = service;
         this.opening = new Latest(tasks);
+        presenceShown.addListener((observable, was, shown) -> {
+            MemberDetail waiting = countsAwaitingTab;
+            if (shown && waiting != null && detail.get() == waiting) {
+                countsAwaitingTab = null;
+                countRest(waiting, presence.get());
+            }
+        });
     }
 
     public void open(String userId) {
         error.set("");
+        countsAwaitingTab = null;
         opening.run("Opening user " + userId, () -> service.open(userId), found -> {
             if (found.isEmpty()) {
                 clear();
@@ -100,9 +115,18 @@ public final class MemberViewModel {
                 });
     }
 
+    /**
+     * The large tables' counts, once the Presence tab shows: a scan of 1,000,000 spend logs is not spent on a
+     * tab nobody looks at.
+     */
     private void countRestIfPending(MemberDetail shown) {
-        if (!presence.get().isComplete()) {
+        if (presence.get().isComplete()) {
+            return;
+        }
+        if (presenceShown.get()) {
             countRest(shown, presence.get());
+        } else {
+            countsAwaitingTab = shown;
         }
     }
 
@@ -179,6 +203,11 @@ public final class MemberViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** Whether the Presence tab shows; the view binds it to the tab. */
+    public BooleanProperty presenceShownProperty() {
+        return presenceShown;
     }
 
     /** Whether the user's {@code LiteLLM_UserTable.teams} lists a team whose roster lists the user. */

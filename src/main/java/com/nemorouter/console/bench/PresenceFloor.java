@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import com.nemorouter.console.connection.SchemaNames;
+import com.nemorouter.console.presence.PresenceEntry;
 
 /**
  * The presence part of the floors (org and member screens, locate): the catalog of the three schemas'
@@ -77,7 +78,7 @@ final class PresenceFloor {
                 continue;
             }
             if (cheapOnly && !column.indexed() && column.estimatedRows() >= cheapScanLimit) {
-                counts[i] = -3;
+                counts[i] = PresenceEntry.PENDING;
                 continue;
             }
             sql.append(sql.isEmpty() ? "" : " union all ").append("select ").append(i).append(", count(*) from ")

@@ -111,8 +111,7 @@ public final class MemberView {
             presenceFlow.clear();
             return;
         }
-        presenceFlow.show(report, null, true);
-        presenceFlow.showNote(viewModel.presenceNoteProperty().get(), report.isComplete());
+        presenceFlow.show(report, viewModel.presenceNoteProperty().get(), null, true);
     }
 
     private void show(MemberDetail detail) {

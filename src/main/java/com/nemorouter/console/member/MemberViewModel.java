@@ -91,7 +91,7 @@ public final class MemberViewModel {
         }
         detail.set(shown);
         presence.set(report);
-        presenceNote.set(report.isComplete() ? "" : pendingNote(report));
+        presenceNote.set(report.countingNote());
     }
 
     /** The second read: the teams whose rosters list the user; then the large tables' counts. */
@@ -165,12 +165,6 @@ public final class MemberViewModel {
         presenceNote.set("");
         teams.clear();
         teamsPlaceholder.set(NO_TEAMS);
-    }
-
-    private static String pendingNote(PresenceReport report) {
-        long pending = report.pendingTables();
-        return "Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
-                + " without an index on the id…";
     }
 
     private static String nowhere(String userId) {

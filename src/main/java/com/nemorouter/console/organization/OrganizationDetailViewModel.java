@@ -161,9 +161,7 @@ public final class OrganizationDetailViewModel {
 
     /** The second read: the presence counts of the large unindexed tables, filled in where "counting…" shows. */
     private void countRest(OrganizationDetail loaded) {
-        long pending = loaded.presence().pendingTables();
-        presenceNote.set("Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
-                + " without an index on the id…");
+        presenceNote.set(loaded.presence().countingNote());
         opening.follow("Counting the large tables of organization " + loaded.id(),
                 () -> organizations.presenceRest(loaded.id()), rest -> {
                     presenceNote.set("");

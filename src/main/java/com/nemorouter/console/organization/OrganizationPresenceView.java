@@ -37,7 +37,6 @@ public final class OrganizationPresenceView {
             return;
         }
         Marked backend = OrganizationMarks.backend(detail);
-        presenceFlow.show(report, backend.text(), backend.mark() == Mark.OK);
-        presenceFlow.showNote(viewModel.presenceNoteProperty().get(), report.isComplete());
+        presenceFlow.show(report, viewModel.presenceNoteProperty().get(), backend.text(), backend.mark() == Mark.OK);
     }
 }

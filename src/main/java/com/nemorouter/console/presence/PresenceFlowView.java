@@ -49,11 +49,15 @@ public final class PresenceFlowView {
     }
 
     /**
+     * @param note        a line under the id: what is still being counted (while the report has pending entries,
+     *                    in the muted "pending" style) or, once none is, why some counts are missing (a failed or
+     *                    cancelled read, as an error); "" for none
      * @param backendLine what the NemoRouter backend would derive from this id (the third lane), or null
      *                    to draw only the two database lanes
      */
-    public void show(PresenceReport report, String backendLine, boolean backendOk) {
+    public void show(PresenceReport report, String note, String backendLine, boolean backendOk) {
         idLabel.setText(report.kind().label() + " UUID " + report.id() + "  flows into:");
+        showNote(note, report.isComplete());
         lanes.getChildren().setAll(
                 lane("Supabase (schemas nemo, auth)", report.entries(Side.SUPABASE)),
                 lane("LiteLLM (public)", report.entries(Side.LITELLM)));
@@ -69,11 +73,7 @@ public final class PresenceFlowView {
         }
     }
 
-    /**
-     * A line under the id: what is still being counted (while the report has pending entries, in the muted
-     * "pending" style) or why some counts are missing (a failed or cancelled read, as an error); "" hides it.
-     */
-    public void showNote(String note, boolean problem) {
+    private void showNote(String note, boolean problem) {
         noteLabel.setText(note);
         noteLabel.setVisible(!note.isEmpty());
         noteLabel.getStyleClass().remove("error-text");

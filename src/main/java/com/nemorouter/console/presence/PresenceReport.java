@@ -30,6 +30,13 @@ public record PresenceReport(IdKind kind, String id, List<PresenceEntry> entries
         return pending().stream().map(PresenceEntry::qualifiedTable).distinct().count();
     }
 
+    /** What the presence view says while counts are pending ("" once none is): how many tables are still counted. */
+    public String countingNote() {
+        long pending = pendingTables();
+        return pending == 0 ? "" : "Counting rows in " + pending + (pending == 1 ? " large table" : " large tables")
+                + " without an index on the id…";
+    }
+
     /** True when no count is pending any more. */
     public boolean isComplete() {
         return entries.stream().noneMatch(entry -> entry.status() == PresenceEntry.Status.PENDING);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.about.Versions;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -22,7 +23,7 @@ class AboutUiTest extends ConsoleRobot {
     @BeforeEach
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class,
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class,
                 "--url", TestDatabases.url(TestDatabases.copyOfSeed()));
         waitUntil(() -> lookup("#status-server").<Label>tryQuery().map(label -> !label.getText().isEmpty()).orElse(false));
     }

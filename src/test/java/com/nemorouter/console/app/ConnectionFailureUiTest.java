@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.SilentServer;
 
 import org.junit.jupiter.api.AfterEach;
@@ -34,7 +35,7 @@ class ConnectionFailureUiTest extends FxRobot {
             closedPort = socket.getLocalPort();
         }
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url",
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
                 "postgresql://admin:topsecret@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> !lookup("#status-failure").<Label>query().getText().isEmpty());
@@ -48,7 +49,7 @@ class ConnectionFailureUiTest extends FxRobot {
     void aSilentServerGivesTheSameSentenceAsTheCommandLine() throws Exception {
         try (SilentServer silent = new SilentServer()) {
             FxToolkit.registerPrimaryStage();
-            application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--connect-timeout", "2",
+            application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--connect-timeout", "2",
                     "--url", "postgresql://admin:topsecret@127.0.0.1:" + silent.port() + "/postgres");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                     () -> !lookup("#status-failure").<Label>query().getText().isEmpty());

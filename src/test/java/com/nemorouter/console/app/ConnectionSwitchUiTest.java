@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -42,7 +43,7 @@ class ConnectionSwitchUiTest extends ConsoleRobot {
         }
         previousHome = System.setProperty(ConsoleHome.HOME_PROPERTY, home.toString());
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url",
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
                 TestDatabases.url(TestDatabases.copyOfSeed()));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == Seed.ORGANIZATIONS

@@ -11,6 +11,7 @@ import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.ProfileStore;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -42,7 +43,7 @@ class ConnectionUiTest extends ConsoleRobot {
         profiles.save(new ConnectionProfile("Staging", "#9a5b00", "STAGING",
                 TestDatabases.url(TestDatabases.copyOfSeed()), "", false, null));
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--profile", "Production");
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--profile", "Production");
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == Seed.ORGANIZATIONS);
     }

@@ -3,7 +3,6 @@ package com.nemorouter.console.app;
 import static com.nemorouter.console.testing.Seed.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
 
 import com.nemorouter.console.member.MemberDetail;
 import com.nemorouter.console.member.MemberRow;
@@ -13,6 +12,7 @@ import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.IdCell;
 
@@ -45,7 +45,7 @@ class ConsoleUiTest extends ConsoleRobot {
     @BeforeEach
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(WithoutEnvironment.class, "--url", databaseUrl);
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == ORGANIZATIONS);
     }
@@ -147,14 +147,6 @@ class ConsoleUiTest extends ConsoleRobot {
         assertThat(from(memberTeams).lookup((Node node) -> node instanceof javafx.scene.control.TableCell<?, ?> cell
                 && unlisted.equals(cell.getText())).<Node>query().getPseudoClassStates())
                 .contains(MarkStyle.pseudoClass(Mark.MISSING));
-    }
-
-    /** The real application, blind to the developer's own DATABASE_URL. */
-    public static final class WithoutEnvironment extends NemoConsoleApplication {
-        @Override
-        protected Map<String, String> environment() {
-            return Map.of();
-        }
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SqlPreview;
 
@@ -41,7 +42,7 @@ class IntegrityUiTest extends ConsoleRobot {
     void start() throws Exception {
         String databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", databaseUrl);
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
         waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
     }
 

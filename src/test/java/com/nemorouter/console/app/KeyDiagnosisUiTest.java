@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SqlPreview;
@@ -30,7 +31,7 @@ class KeyDiagnosisUiTest extends ConsoleRobot {
     void start() throws Exception {
         databaseName = TestDatabases.copyOfSeed();
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url",
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
                 TestDatabases.url(databaseName));
         waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
     }

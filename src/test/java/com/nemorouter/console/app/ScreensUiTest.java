@@ -8,6 +8,7 @@ import java.util.List;
 import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.IdText;
@@ -44,7 +45,7 @@ class ScreensUiTest extends ConsoleRobot {
     @BeforeEach
     void start() throws Exception {
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", databaseUrl);
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == ORGANIZATIONS);
     }

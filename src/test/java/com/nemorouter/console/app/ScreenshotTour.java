@@ -11,6 +11,7 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -71,7 +72,7 @@ class ScreenshotTour extends ConsoleRobot {
         String[] size = System.getProperty("nemo.shot.size", "1400x900").split("x");
         String name = TestDatabases.copyOfSeed();
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleUiTest.WithoutEnvironment.class, "--url", TestDatabases.url(name),
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", TestDatabases.url(name),
                 "--theme", System.getProperty("nemo.theme", "light"));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == ORGANIZATIONS);

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import com.nemorouter.console.app.NemoConsoleApplication;
 import com.nemorouter.console.audit.AuditRecord;
 import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -46,7 +46,7 @@ class MembershipUiTest extends ConsoleRobot {
         List<String> args = new java.util.ArrayList<>(List.of("--url", TestDatabases.url(name)));
         args.addAll(List.of(extraArgs));
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(WithoutEnvironment.class, args.toArray(String[]::new));
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, args.toArray(String[]::new));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && this.<TableView<OrganizationRow>>find("#organization-table").getItems().size() == ORGANIZATIONS);
     }
@@ -236,14 +236,6 @@ class MembershipUiTest extends ConsoleRobot {
         for (Node row : rows.getChildren()) {
             Label label = (Label) row;
             assertThat(label.getHeight()).as("not cut: %s", label.getText()).isGreaterThanOrEqualTo(label.prefHeight(label.getWidth()) - 0.5);
-        }
-    }
-
-    /** The real application, blind to the developer's own DATABASE_URL. */
-    public static final class WithoutEnvironment extends NemoConsoleApplication {
-        @Override
-        protected java.util.Map<String, String> environment() {
-            return java.util.Map.of();
         }
     }
 

@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.Map;
 
 import javax.sql.DataSource;
 
-import com.nemorouter.console.app.NemoConsoleApplication;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.testing.ConsoleRobot;
+import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -51,7 +50,7 @@ class OrganizationStreamingUiTest extends ConsoleRobot {
                   and relname in ('LiteLLM_OrganizationMembership', 'LiteLLM_SpendLogs', 'LiteLLM_UserTable',
                                   'LiteLLM_VerificationToken')""");
         FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(WithoutEnvironment.class, "--url", TestDatabases.url(database));
+        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", TestDatabases.url(database));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == ORGANIZATIONS);
     }
@@ -114,13 +113,5 @@ class OrganizationStreamingUiTest extends ConsoleRobot {
     /** The org screen's note (the member view has a presence flow of its own). */
     private Label presenceNote() {
         return from(this.<Node>find("#organization-presence")).lookup("#presence-note").query();
-    }
-
-    /** The real application, blind to the developer's own DATABASE_URL. */
-    public static final class WithoutEnvironment extends NemoConsoleApplication {
-        @Override
-        protected Map<String, String> environment() {
-            return Map.of();
-        }
     }
 }

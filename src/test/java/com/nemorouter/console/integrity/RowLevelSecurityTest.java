@@ -137,6 +137,13 @@ class RowLevelSecurityTest {
             assertThat(located.hidden()).allSatisfy(entry ->
                     assertThat(entry.describeCount()).isEqualTo("hidden by row-level security"));
             assertThat(services.organizations().open(ACME).orElseThrow().presence().hasMissingExpected()).isFalse();
+            // The list reads over plain JDBC as the same role; the member view's two reads keep auth hidden.
+            assertThat(services.organizations().firstPage("acme", 10).page().rows())
+                    .extracting(com.nemorouter.console.organization.OrganizationRow::id).containsExactly(ACME);
+            var member = services.members().open(user).orElseThrow().presence()
+                    .withCounts(services.members().presenceRest(user));
+            assertThat(member.entries()).filteredOn(entry -> entry.qualifiedTable().equals("auth.users"))
+                    .isNotEmpty().allSatisfy(entry -> assertThat(entry.status()).isEqualTo(PresenceEntry.Status.HIDDEN));
         }
     }
 

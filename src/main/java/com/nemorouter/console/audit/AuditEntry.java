@@ -5,7 +5,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,9 +45,9 @@ public record AuditEntry(String action, String tableName, String objectId, Strin
             throw new IllegalArgumentException("audit action must be created, updated or deleted, not " + action);
         }
         if (beforeValue != null) {
-            object(beforeValue, "before_value");
+            requireObject(beforeValue, "before_value");
         }
-        object(Objects.requireNonNull(updatedValues, "updatedValues"), "updated_values");
+        requireObject(Objects.requireNonNull(updatedValues, "updatedValues"), "updated_values");
     }
 
     /** A new row: {@code updated_values} is the whole new row. */
@@ -94,6 +96,39 @@ public record AuditEntry(String action, String tableName, String objectId, Strin
             }
         }
         return changed.toString();
+    }
+
+    /**
+     * Refuses anything but one JSON object, reading its tokens without building a tree: a team row's roster
+     * is up to megabytes, and {@link #updated} has just built the tree it was derived from.
+     */
+    private static void requireObject(String value, String what) {
+        try (JsonParser parser = JSON.getFactory().createParser(value)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(what + " must be a JSON object (as LiteLLM writes it), not "
+                        + (first == null ? "empty text" : kind(first)));
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException(what + " is not JSON: more than one value");
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(what + " is not JSON: " + e.getOriginalMessage());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_ARRAY -> "array";
+            case VALUE_STRING -> "string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "number";
+            case VALUE_TRUE, VALUE_FALSE -> "boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     private static ObjectNode object(String value, String what) {

@@ -235,6 +235,16 @@ class AuditTrailTest {
                 .hasMessage("before_value must be a JSON object (as LiteLLM writes it), not array");
         assertThatThrownBy(() -> new AuditEntry("blocked", "LiteLLM_TeamTable", "x", null, null))
                 .isInstanceOf(IllegalArgumentException.class);
+        // The whole text is one object: a cut-off roster or a second value is refused, not half-recorded.
+        assertThatThrownBy(() -> AuditEntry.created("LiteLLM_TeamTable", FLEET_OPS_TEAM, "{\"members_with_roles\": [{\"user_id\": \"a\""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("updated_values is not JSON");
+        assertThatThrownBy(() -> AuditEntry.created("LiteLLM_TeamTable", FLEET_OPS_TEAM, "{\"a\": 1} {\"b\": 2}"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("updated_values is not JSON: more than one value");
+        assertThatThrownBy(() -> AuditEntry.deleted("LiteLLM_TeamTable", FLEET_OPS_TEAM, "\"text\""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("before_value must be a JSON object (as LiteLLM writes it), not string");
+        assertThat(AuditEntry.deleted("LiteLLM_TeamTable", FLEET_OPS_TEAM, " {\"a\": [1, {\"b\": null}]} ").beforeValue())
+                .isEqualTo(" {\"a\": [1, {\"b\": null}]} ");
     }
 
     private List<String> changedBy() {

@@ -62,17 +62,23 @@ final class EditOperations {
 
     private void organizationAdd(String org) {
         List<EditUser> added = users.supabaseUsers(edit.users());
-        locks.lock(em, List.of(), EditUser.ids(added));
+        List<String> inUserTable = locks.lock(em, List.of(), EditUser.ids(added));
         List<String> already = rows.organizationMemberIds(org, EditUser.ids(added));
         if (!already.isEmpty()) {
             throw new EditRefused("already a member of organization " + org + ": " + String.join(", ", already));
         }
-        addToOrganization(org, added, edit.role());
+        addToOrganization(org, added, edit.role(), inUserTable);
     }
 
-    private void addToOrganization(String org, List<EditUser> added, String role) {
-        changes.addAll(rows.ensureUsers(added));
+    /** @param inUserTable the users that have a LiteLLM_UserTable row (locked, so it stays) */
+    private void addToOrganization(String org, List<EditUser> added, String role, List<String> inUserTable) {
+        changes.addAll(rows.ensureUsers(withoutRow(added, inUserTable)));
         changes.addAll(rows.addOrganizationMembers(org, EditUser.ids(added), role));
+    }
+
+    /** The users without a LiteLLM_UserTable row: only those need one created (one statement fewer otherwise). */
+    private static List<EditUser> withoutRow(List<EditUser> users, List<String> inUserTable) {
+        return users.stream().filter(user -> !inUserTable.contains(user.id())).toList();
     }
 
     private void organizationRole(String org) {
@@ -102,7 +108,7 @@ final class EditOperations {
 
     private void teamAdd(String team, String org) {
         List<EditUser> added = users.supabaseUsers(edit.users());
-        locks.lock(em, List.of(team), EditUser.ids(added));
+        List<String> inUserTable = locks.lock(em, List.of(team), EditUser.ids(added));
         RosterWrites.Memberships memberships = rows.teamAddMemberships(team, org, EditUser.ids(added));
         List<String> already = memberships.alreadyOnRoster();
         if (!already.isEmpty()) {
@@ -115,10 +121,10 @@ final class EditOperations {
                 if (!edit.addToOrganization()) {
                     throw new EditRefused.NotInOrganization(org, EditUser.ids(outside));
                 }
-                addToOrganization(org, outside, MembershipEdit.DEFAULT_ORGANIZATION_ROLE);
+                addToOrganization(org, outside, MembershipEdit.DEFAULT_ORGANIZATION_ROLE, inUserTable);
             }
         }
-        changes.addAll(rows.ensureUsers(added));
+        changes.addAll(rows.ensureUsers(withoutRow(added, inUserTable)));
         changes.addAll(rows.addToTeam(team, added, edit.role()));
     }
 

@@ -221,6 +221,9 @@ final class RosterWrites {
 
     /** Creates the missing LiteLLM users with LiteLLM's defaults for a new internal user. */
     List<AuditEntry> ensureUsers(List<EditUser> users) {
+        if (users.isEmpty()) {
+            return List.of();
+        }
         ArrayNode rows = Json.MAPPER.createArrayNode();
         users.forEach(user -> rows.addObject().put("user_id", user.id()).put("user_email", user.email()));
         List<IdRow> created = query("""

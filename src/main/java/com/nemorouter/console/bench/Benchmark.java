@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import com.nemorouter.console.audit.AuditEntry;
 import com.nemorouter.console.wiring.ConsoleServices;
 import com.nemorouter.console.connection.Database;
 import com.nemorouter.console.integrity.CheckResult;
@@ -43,9 +44,9 @@ public final class Benchmark {
     /** The operation names are a contract (scripts and CI read them). */
     public static final List<String> OPERATIONS = List.of("first_page", "search", "search_uuid", "open_org",
             "open_org_first", "org_members", "open_member", "open_member_first", "team_roster", "locate",
-            "locate_email", "key", "audit", "edit", "member_counts");
+            "locate_email", "key", "audit", "edit", "edit_large_team", "member_counts");
 
-    /** One timed operation; {@code floor} is null where no plain-SQL equivalent is timed (the edit). */
+    /** One timed operation and its floor. */
     public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
     }
 
@@ -59,12 +60,18 @@ public final class Benchmark {
 
     /** What the operations run against, picked once (untimed) from the data: the worst cases. */
     public record Targets(String largestOrg, long largestOrgMembers, String searchText, String uuidPrefix,
-                          String member, String memberEmail, String team, String keyHash, String editUser) {
+                          String member, String memberEmail, String team, String keyHash, EditTarget edit,
+                          EditTarget largeEdit) {
+    }
+
+    /** A team add's target: the team, the org member it adds, and how many entries the roster has. */
+    public record EditTarget(String team, String user, long rosterEntries) {
     }
 
 
     private final ConsoleServices services;
     private final Floors floors;
+    private final EditFloor editFloor;
     private final Targets targets;
 
     public Benchmark(ConsoleServices services) {
@@ -80,6 +87,7 @@ public final class Benchmark {
         Database database = services.database();
         this.floors = new Floors(database.dataSource(), database.target().schemas(),
                 PresenceQuery.DEFAULT_UNINDEXED_SCAN_LIMIT, cheapScanLimit);
+        this.editFloor = new EditFloor(new FloorJdbc(database.dataSource(), database.target().schemas()));
         this.targets = DatasetSurvey.targets(database);
     }
 
@@ -93,6 +101,7 @@ public final class Benchmark {
         dataset.put("largest_org_members", targets.largestOrgMembers());
         dataset.put("search_text", targets.searchText());
         dataset.put("uuid_prefix", targets.uuidPrefix());
+        editTargets().forEach((operation, target) -> dataset.put(operation + "_roster_entries", target.rosterEntries()));
         return dataset;
     }
 
@@ -125,8 +134,11 @@ public final class Benchmark {
                 () -> floors.locate(targets.memberEmail())));
         operations.add(new Operation("key", () -> key(targets.keyHash()), () -> floors.key(targets.keyHash())));
         operations.add(new Operation("audit", this::audit, floors::audit));
-        if (targets.editUser() != null) {
-            operations.add(new Operation("edit", this::editDryRun, null));
+        // A busy team's add (the 99th percentile of roster size), and the same on the largest org's largest
+        // team, whose roster is the largest JSON document LiteLLM rewrites.
+        for (Map.Entry<String, EditTarget> edit : editTargets().entrySet()) {
+            operations.add(new Operation(edit.getKey(), () -> editDryRun(edit.getValue()),
+                    () -> editFloor.teamAdd(edit.getValue(), "user")));
         }
         // What the list fills in after a keystroke's page shows: the page's member counts.
         List<String> pageIds = keystroke(targets.searchText(), page).stream().map(row -> row.get(0)).toList();
@@ -334,11 +346,30 @@ public final class Benchmark {
         return rows;
     }
 
-    /** A team add as a dry run: the very statements a real add runs, rolled back (so --url stays read-only). */
-    List<List<String>> editDryRun() {
-        MembershipEdit edit = new MembershipEdit(MembershipEdit.Scope.TEAM, MembershipEdit.Operation.ADD, targets.team(),
-                List.of(targets.editUser()), "user", false, false);
-        return List.of(strings(services.membership().apply(edit, true).changes().size()));
+    private Map<String, EditTarget> editTargets() {
+        Map<String, EditTarget> edits = new LinkedHashMap<>();
+        if (targets.edit() != null) {
+            edits.put("edit", targets.edit());
+        }
+        if (targets.largeEdit() != null) {
+            edits.put("edit_large_team", targets.largeEdit());
+        }
+        return edits;
+    }
+
+    /**
+     * A team add as a dry run: the very statements a real add runs, rolled back (so --url stays read-only),
+     * with the audit entries it plans.
+     */
+    List<List<String>> editDryRun(EditTarget target) {
+        MembershipEdit edit = new MembershipEdit(MembershipEdit.Scope.TEAM, MembershipEdit.Operation.ADD, target.team(),
+                List.of(target.user()), "user", false, false);
+        List<List<String>> rows = new ArrayList<>();
+        for (AuditEntry change : services.membership().apply(edit, true).changes()) {
+            rows.add(strings(change.action(), change.tableName(), change.objectId(), change.beforeValue(),
+                    change.updatedValues()));
+        }
+        return rows;
     }
 
     private static List<List<String>> presence(List<PresenceEntry> entries) {

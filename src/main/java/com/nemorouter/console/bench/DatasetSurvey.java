@@ -16,7 +16,7 @@ import com.nemorouter.console.presence.Ids;
 /**
  * What the benchmark reads from the data before it times anything: how big the dataset is, and what the
  * operations run against, the worst cases (the largest organization, its largest team, a member with an
- * email, a key, a user the edit can add). Plain JDBC on the console's pool, untimed.
+ * email, a key, the teams the edits add a user to). Plain JDBC on the console's pool, untimed.
  */
 final class DatasetSurvey {
 
@@ -78,25 +78,59 @@ final class DatasetSurvey {
             if (key == null) {
                 key = row(connection, q.apply("select k.token from {litellm}.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
             }
-            List<String> editUser = team == null ? null : row(connection, q.apply("""
-                    select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
-                    join {auth}.users a on a.id::text = m.user_id
-                    where m.organization_id = ?
-                      and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?
-                                      and jsonb_typeof(t.members_with_roles) = 'array'
-                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
-                      and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
-                                      where tm.user_id = m.user_id and tm.team_id = ?)
-                    order by m.user_id limit 1"""), org, team.get(0), team.get(0));
+            Benchmark.EditTarget largeEdit = team == null ? null : editTarget(connection, q, """
+                    select t.team_id, t.organization_id,
+                           case when jsonb_typeof(t.members_with_roles) = 'array' then jsonb_array_length(t.members_with_roles) else 0 end
+                    from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?""", team.get(0));
             if (member == null || team == null || key == null) {
                 throw new IllegalStateException("The largest organization " + org
                         + " has no team, no member with an email or no key to benchmark.");
             }
             return new Benchmark.Targets(org, Long.parseLong(largest.get(1)), searchText, uuidPrefix, member.get(0), member.get(1),
-                    team.get(0), key.get(0), editUser == null ? null : editUser.get(0));
+                    team.get(0), key.get(0), busyTeamEdit(connection, q), largeEdit);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not pick the benchmark's targets: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@code edit} operation's team: one at the 99th percentile of roster size (a busy team, not the
+     * few giants), that has an organization and an org member it can add.
+     */
+    private static Benchmark.EditTarget busyTeamEdit(Connection connection, java.util.function.UnaryOperator<String> q)
+            throws SQLException {
+        return editTarget(connection, q, """
+                with sizes as (
+                    select t.team_id, t.organization_id, jsonb_array_length(t.members_with_roles) as entries
+                    from {litellm}."LiteLLM_TeamTable" t
+                    where jsonb_typeof(t.members_with_roles) = 'array' and t.organization_id is not null),
+                busy as (select percentile_disc(0.99) within group (order by s.entries) as entries from sizes s)
+                select s.team_id, s.organization_id, s.entries from sizes s, busy b
+                where s.entries >= b.entries
+                order by s.entries, s.team_id""");
+    }
+
+    /**
+     * The first team {@code teams} lists (team id, organization id, roster entries) whose organization has a
+     * Supabase user who is on neither the team's roster nor its memberships: the user the edit adds.
+     */
+    private static Benchmark.EditTarget editTarget(Connection connection, java.util.function.UnaryOperator<String> q,
+                                                   String teams, Object... parameters) throws SQLException {
+        List<String> found = row(connection, q.apply("""
+                select c.team_id, u.user_id, c.entries::text
+                from (%s) c(team_id, organization_id, entries)
+                cross join lateral (
+                    select m.user_id from {litellm}."LiteLLM_OrganizationMembership" m
+                    join {auth}.users a on a.id::text = m.user_id
+                    where m.organization_id = c.organization_id
+                      and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = c.team_id
+                                      and jsonb_typeof(t.members_with_roles) = 'array'
+                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
+                      and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
+                                      where tm.user_id = m.user_id and tm.team_id = c.team_id)
+                    order by m.user_id limit 1) u
+                limit 1""".formatted(teams)), parameters);
+        return found == null ? null : new Benchmark.EditTarget(found.get(0), found.get(1), Long.parseLong(found.get(2)));
     }
 
     private static String single(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -36,8 +36,9 @@ import com.nemorouter.console.team.TeamRow;
 
 /**
  * Times each operation two ways in the same run, interleaved: the console's service call exactly as the
- * UI (or CLI) makes it, and its floor ({@link Floors}), plain JDBC returning the same rows. After one
- * warm-up of each, the two alternate which goes first, so a noisy neighbour on the machine hits both.
+ * UI (or CLI) makes it, and its floor ({@link Floors}), plain JDBC returning the same rows. After a
+ * warm-up of both ({@link #warmUp}), the two alternate which goes first, so a noisy neighbour on the machine
+ * hits both.
  */
 public final class Benchmark {
 
@@ -45,6 +46,10 @@ public final class Benchmark {
     public static final List<String> OPERATIONS = List.of("first_page", "search", "search_uuid", "open_org",
             "open_org_first", "org_members", "open_member", "open_member_first", "team_roster", "locate",
             "locate_email", "key", "audit", "edit", "edit_large_team", "member_counts");
+
+    /** How long each side of an operation runs before it is timed, and at most how many times. */
+    public static final int WARM_UP_MILLIS = 250;
+    public static final int MAX_WARM_UP_RUNS = 200;
 
     /** One timed operation and its floor. */
     public record Operation(String name, Supplier<List<List<String>>> console, Supplier<List<List<String>>> floor) {
@@ -56,16 +61,6 @@ public final class Benchmark {
         public Double ratio() {
             return error != null || floorMedianMs == null || floorMedianMs <= 0 ? null : consoleMedianMs / floorMedianMs;
         }
-    }
-
-    /** What the operations run against, picked once (untimed) from the data: the worst cases. */
-    public record Targets(String largestOrg, long largestOrgMembers, String searchText, String uuidPrefix,
-                          String member, String memberEmail, String team, String keyHash, EditTarget edit,
-                          EditTarget largeEdit) {
-    }
-
-    /** A team add's target: the team, the org member it adds, and how many entries the roster has. */
-    public record EditTarget(String team, String user, long rosterEntries) {
     }
 
 
@@ -101,7 +96,7 @@ public final class Benchmark {
         dataset.put("largest_org_members", targets.largestOrgMembers());
         dataset.put("search_text", targets.searchText());
         dataset.put("uuid_prefix", targets.uuidPrefix());
-        editTargets().forEach((operation, target) -> dataset.put(operation + "_roster_entries", target.rosterEntries()));
+        targets.edits().forEach((operation, target) -> dataset.put(operation + "_roster_entries", target.rosterEntries()));
         return dataset;
     }
 
@@ -136,7 +131,7 @@ public final class Benchmark {
         operations.add(new Operation("audit", this::audit, floors::audit));
         // A busy team's add (the 99th percentile of roster size), and the same on the largest org's largest
         // team, whose roster is the largest JSON document LiteLLM rewrites.
-        for (Map.Entry<String, EditTarget> edit : editTargets().entrySet()) {
+        for (Map.Entry<String, Targets.EditTarget> edit : targets.edits().entrySet()) {
             operations.add(new Operation(edit.getKey(), () -> editDryRun(edit.getValue()),
                     () -> editFloor.teamAdd(edit.getValue(), "user")));
         }
@@ -147,7 +142,7 @@ public final class Benchmark {
     }
 
     /**
-     * Runs each operation once to warm up, then {@code runs} times interleaved with its floor.
+     * Warms each operation up ({@link #warmUp}), then runs it {@code runs} times interleaved with its floor.
      *
      * @param progress one line per operation as it finishes
      */
@@ -167,10 +162,7 @@ public final class Benchmark {
     }
 
     private Result time(Operation operation, int runs, PrintStream progress) {
-        operation.console().get();
-        if (operation.floor() != null) {
-            operation.floor().get();
-        }
+        warmUp(operation);
         double[] console = new double[runs];
         double[] floor = new double[runs];
         for (int i = 0; i < runs; i++) {
@@ -198,6 +190,22 @@ public final class Benchmark {
      */
     public List<Result> withDbaIndexes(List<Operation> operations, int runs, PrintStream progress) {
         return DbaIndexes.timeWith(this, services.database(), operations, runs, progress);
+    }
+
+    /**
+     * Runs the console call and its floor alternately until each has run for {@link #WARM_UP_MILLIS} (at least
+     * once each, at most {@link #MAX_WARM_UP_RUNS} times): one warm-up run of a 2 ms operation would leave the
+     * timed runs on code the JIT has not compiled yet, which costs the side with more Java code the most.
+     */
+    private static void warmUp(Operation operation) {
+        double console = 0;
+        double floor = operation.floor() == null ? WARM_UP_MILLIS : 0;
+        for (int run = 0; run < MAX_WARM_UP_RUNS && (console < WARM_UP_MILLIS || floor < WARM_UP_MILLIS); run++) {
+            console += time(operation.console());
+            if (operation.floor() != null) {
+                floor += time(operation.floor());
+            }
+        }
     }
 
     private static double time(Supplier<List<List<String>>> work) {
@@ -346,22 +354,11 @@ public final class Benchmark {
         return rows;
     }
 
-    private Map<String, EditTarget> editTargets() {
-        Map<String, EditTarget> edits = new LinkedHashMap<>();
-        if (targets.edit() != null) {
-            edits.put("edit", targets.edit());
-        }
-        if (targets.largeEdit() != null) {
-            edits.put("edit_large_team", targets.largeEdit());
-        }
-        return edits;
-    }
-
     /**
      * A team add as a dry run: the very statements a real add runs, rolled back (so --url stays read-only),
      * with the audit entries it plans.
      */
-    List<List<String>> editDryRun(EditTarget target) {
+    List<List<String>> editDryRun(Targets.EditTarget target) {
         MembershipEdit edit = new MembershipEdit(MembershipEdit.Scope.TEAM, MembershipEdit.Operation.ADD, target.team(),
                 List.of(target.user()), "user", false, false);
         List<List<String>> rows = new ArrayList<>();

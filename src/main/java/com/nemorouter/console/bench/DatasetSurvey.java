@@ -46,7 +46,7 @@ final class DatasetSurvey {
         return counts;
     }
 
-    static Benchmark.Targets targets(Database database) {
+    static Targets targets(Database database) {
         try (Connection connection = database.dataSource().getConnection()) {
             java.util.function.UnaryOperator<String> q = database.target().schemas()::resolve;
             List<String> largest = row(connection, q.apply("""
@@ -78,7 +78,7 @@ final class DatasetSurvey {
             if (key == null) {
                 key = row(connection, q.apply("select k.token from {litellm}.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
             }
-            Benchmark.EditTarget largeEdit = team == null ? null : editTarget(connection, q, """
+            Targets.EditTarget largeEdit = team == null ? null : editTarget(connection, q, """
                     select t.team_id, t.organization_id,
                            case when jsonb_typeof(t.members_with_roles) = 'array' then jsonb_array_length(t.members_with_roles) else 0 end
                     from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?""", team.get(0));
@@ -86,7 +86,7 @@ final class DatasetSurvey {
                 throw new IllegalStateException("The largest organization " + org
                         + " has no team, no member with an email or no key to benchmark.");
             }
-            return new Benchmark.Targets(org, Long.parseLong(largest.get(1)), searchText, uuidPrefix, member.get(0), member.get(1),
+            return new Targets(org, Long.parseLong(largest.get(1)), searchText, uuidPrefix, member.get(0), member.get(1),
                     team.get(0), key.get(0), busyTeamEdit(connection, q), largeEdit);
         } catch (SQLException e) {
             throw new IllegalStateException("Could not pick the benchmark's targets: " + e.getMessage(), e);
@@ -97,7 +97,7 @@ final class DatasetSurvey {
      * The {@code edit} operation's team: one at the 99th percentile of roster size (a busy team, not the
      * few giants), that has an organization and an org member it can add.
      */
-    private static Benchmark.EditTarget busyTeamEdit(Connection connection, java.util.function.UnaryOperator<String> q)
+    private static Targets.EditTarget busyTeamEdit(Connection connection, java.util.function.UnaryOperator<String> q)
             throws SQLException {
         return editTarget(connection, q, """
                 with sizes as (
@@ -114,7 +114,7 @@ final class DatasetSurvey {
      * The first team {@code teams} lists (team id, organization id, roster entries) whose organization has a
      * Supabase user who is on neither the team's roster nor its memberships: the user the edit adds.
      */
-    private static Benchmark.EditTarget editTarget(Connection connection, java.util.function.UnaryOperator<String> q,
+    private static Targets.EditTarget editTarget(Connection connection, java.util.function.UnaryOperator<String> q,
                                                    String teams, Object... parameters) throws SQLException {
         List<String> found = row(connection, q.apply("""
                 select c.team_id, u.user_id, c.entries::text
@@ -130,7 +130,7 @@ final class DatasetSurvey {
                                       where tm.user_id = m.user_id and tm.team_id = c.team_id)
                     order by m.user_id limit 1) u
                 limit 1""".formatted(teams)), parameters);
-        return found == null ? null : new Benchmark.EditTarget(found.get(0), found.get(1), Long.parseLong(found.get(2)));
+        return found == null ? null : new Targets.EditTarget(found.get(0), found.get(1), Long.parseLong(found.get(2)));
     }
 
     private static String single(Connection connection, String sql, Object... parameters) throws SQLException {

@@ -26,7 +26,7 @@ final class EditFloor {
         this.jdbc = jdbc;
     }
 
-    List<List<String>> teamAdd(Benchmark.EditTarget target, String role) {
+    List<List<String>> teamAdd(Targets.EditTarget target, String role) {
         return jdbc.inOneTransaction(connection -> teamAdd(connection, target.team(), target.user(), role));
     }
 

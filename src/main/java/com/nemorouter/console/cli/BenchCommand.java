@@ -166,7 +166,8 @@ public final class BenchCommand implements Command<BenchCommand.Arguments> {
                         result.consoleP95Ms(), format(result.floorMedianMs()), format(result.floorP95Ms()),
                         result.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f×", result.ratio()));
             }
-            out.println("(median and p95 of " + arguments.runs() + " interleaved runs after one warm-up)");
+            out.println("(median and p95 of " + arguments.runs() + " interleaved runs after warming up each side for "
+                    + Benchmark.WARM_UP_MILLIS + " ms, at least once)");
             if (!indexed.isEmpty()) {
                 out.println();
                 out.println("with the indexes a DBA may add (the console never creates them):");

@@ -147,7 +147,7 @@ class BenchmarkTest {
 
     @Test
     void theSearchesMatchSeveralOrganizationsAndTheLocateIsComplete() {
-        Benchmark.Targets targets = benchmark.targets();
+        Targets targets = benchmark.targets();
         List<List<String>> search = benchmark.keystroke(targets.searchText(), 200);
         assertThat(search.size()).isBetween(2, 200);
         assertThat(search).allSatisfy(row -> assertThat(row.get(1) + row.get(3)).containsIgnoringCase(targets.searchText()));
@@ -185,10 +185,10 @@ class BenchmarkTest {
         String roster = "select md5(string_agg(team_id || members_with_roles::text, ',' order by team_id)) from \"LiteLLM_TeamTable\"";
         String before = single(dataSource, roster);
         long memberships = count(dataSource, "select count(*) from \"LiteLLM_TeamMembership\"");
-        Benchmark.EditTarget busy = benchmark.targets().edit();
-        Benchmark.EditTarget large = benchmark.targets().largeEdit();
+        Targets.EditTarget busy = benchmark.targets().edit();
+        Targets.EditTarget large = benchmark.targets().largeEdit();
         assertThat(busy.rosterEntries()).isLessThan(large.rosterEntries());
-        for (Benchmark.EditTarget target : List.of(busy, large)) {
+        for (Targets.EditTarget target : List.of(busy, large)) {
             // The user's teams array, LiteLLM_TeamMembership and the roster: three planned changes, none written.
             assertThat(benchmark.editDryRun(target)).extracting(row -> row.subList(0, 3)).containsExactly(
                     List.of("updated", "LiteLLM_UserTable", target.user()),
@@ -212,6 +212,21 @@ class BenchmarkTest {
         assertThat(results.get(1).error()).isNull();
         assertThat(results.get(1).runs()).isEqualTo(2);
         assertThat(results.get(1).ratio()).isNotNull();
+    }
+
+    @Test
+    void aQuickOperationIsWarmedUpOnBothSidesBeforeItIsTimed() {
+        java.util.concurrent.atomic.AtomicInteger console = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger floor = new java.util.concurrent.atomic.AtomicInteger();
+        Benchmark.Operation instant = new Benchmark.Operation("instant",
+                () -> List.of(List.of(Integer.toString(console.incrementAndGet()))),
+                () -> List.of(List.of(Integer.toString(floor.incrementAndGet()))));
+        List<Benchmark.Result> results = benchmark.run(List.of(instant), 3,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        // Far below the warm-up time per run, so the warm-up stops at its run limit, the same on both sides.
+        assertThat(console.get()).isEqualTo(Benchmark.MAX_WARM_UP_RUNS + 3);
+        assertThat(floor.get()).isEqualTo(Benchmark.MAX_WARM_UP_RUNS + 3);
+        assertThat(results.get(0).runs()).isEqualTo(3);
     }
 
     @Test

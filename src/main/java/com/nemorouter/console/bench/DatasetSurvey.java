@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.nemorouter.console.connection.Database;
+import com.nemorouter.console.persistence.litellm.Rosters;
 import com.nemorouter.console.presence.Ids;
 
 /**
@@ -64,8 +65,7 @@ final class DatasetSurvey {
             String uuidPrefix = Ids.uuidPrefix(org).substring(0, Math.min(6, Ids.uuidPrefix(org).length()));
             List<String> team = row(connection, q.apply("""
                     select t.team_id from {litellm}."LiteLLM_TeamTable" t where t.organization_id = ?
-                    order by case when jsonb_typeof(t.members_with_roles) = 'array'
-                                  then jsonb_array_length(t.members_with_roles) else 0 end desc, t.team_id limit 1"""), org);
+                    order by %s desc, t.team_id limit 1""".formatted(Rosters.size("t"))), org);
             List<String> member = row(connection, q.apply("""
                     select m.user_id, u.user_email from {litellm}."LiteLLM_OrganizationMembership" m
                     join {litellm}."LiteLLM_UserTable" u on u.user_id = m.user_id
@@ -79,9 +79,8 @@ final class DatasetSurvey {
                 key = row(connection, q.apply("select k.token from {litellm}.\"LiteLLM_VerificationToken\" k order by k.token limit 1"));
             }
             Targets.EditTarget largeEdit = team == null ? null : editTarget(connection, q, """
-                    select t.team_id, t.organization_id,
-                           case when jsonb_typeof(t.members_with_roles) = 'array' then jsonb_array_length(t.members_with_roles) else 0 end
-                    from {litellm}."LiteLLM_TeamTable" t where t.team_id = ?""", team.get(0));
+                    select t.team_id, t.organization_id, %s from {litellm}."LiteLLM_TeamTable" t
+                    where t.team_id = ?""".formatted(Rosters.size("t")), team.get(0));
             if (member == null || team == null || key == null) {
                 throw new IllegalStateException("The largest organization " + org
                         + " has no team, no member with an email or no key to benchmark.");
@@ -101,13 +100,13 @@ final class DatasetSurvey {
             throws SQLException {
         return editTarget(connection, q, """
                 with sizes as (
-                    select t.team_id, t.organization_id, jsonb_array_length(t.members_with_roles) as entries
+                    select t.team_id, t.organization_id, %s as entries
                     from {litellm}."LiteLLM_TeamTable" t
-                    where jsonb_typeof(t.members_with_roles) = 'array' and t.organization_id is not null),
+                    where %s and t.organization_id is not null),
                 busy as (select percentile_disc(0.99) within group (order by s.entries) as entries from sizes s)
                 select s.team_id, s.organization_id, s.entries from sizes s, busy b
                 where s.entries >= b.entries
-                order by s.entries, s.team_id""");
+                order by s.entries, s.team_id""".formatted(Rosters.size("t"), Rosters.isArray("t.members_with_roles")));
     }
 
     /**
@@ -124,12 +123,11 @@ final class DatasetSurvey {
                     join {auth}.users a on a.id::text = m.user_id
                     where m.organization_id = c.organization_id
                       and not exists (select 1 from {litellm}."LiteLLM_TeamTable" t where t.team_id = c.team_id
-                                      and jsonb_typeof(t.members_with_roles) = 'array'
-                                      and t.members_with_roles @> jsonb_build_array(jsonb_build_object('user_id', m.user_id)))
+                                      and %s)
                       and not exists (select 1 from {litellm}."LiteLLM_TeamMembership" tm
                                       where tm.user_id = m.user_id and tm.team_id = c.team_id)
                     order by m.user_id limit 1) u
-                limit 1""".formatted(teams)), parameters);
+                limit 1""".formatted(teams, Rosters.includes("t", "m.user_id"))), parameters);
         return found == null ? null : new Targets.EditTarget(found.get(0), found.get(1), Long.parseLong(found.get(2)));
     }
 

@@ -5,20 +5,18 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.nemorouter.console.audit.AuditRows;
 import com.nemorouter.console.persistence.litellm.Rosters;
 
 /**
  * The floor of a team add's dry run: the same locks, checks and writes as the console's edit, with the same
- * audit entries (whole rows before, changed keys after, as LiteLLM's audit log shapes them), in as few
+ * audit entries (whole rows before as {@link AuditRows} reads them, changed keys after), in as few
  * statements as plain SQL allows, rolled back. Where the console's statements are general (any number of
- * users, any roster change), this knows it adds one existing Supabase user and which columns it sets.
+ * users, any roster change), this knows it adds one Supabase user and which columns it sets.
  *
  * <p>Each row is {@code action, table, object id, before_value, updated_values}, the JSON as text.
  */
 final class EditFloor {
-
-    /** A whole row as the audit records it: every column, null fields left out, never a password. */
-    private static final String WHOLE_ROW = "jsonb_strip_nulls(to_jsonb(%s) - 'password')";
 
     private final FloorJdbc jdbc;
 
@@ -61,7 +59,7 @@ final class EditFloor {
                          created_at, updated_at)
                     values (?, ?, 'internal_user', '{}', 0, '{}', '{}', '{}', timezone('utc', now()), timezone('utc', now()))
                     on conflict (user_id) do nothing
-                    returning 'created', 'LiteLLM_UserTable', u.user_id, null, cast(%s as text)""".formatted(WHOLE_ROW.formatted("u")),
+                    returning 'created', 'LiteLLM_UserTable', u.user_id, null, cast(%s as text)""".formatted(AuditRows.jsonb("u")),
                     user, email));
         }
         // The three copies in one statement: each CTE writes another table. Changed keys are the set columns
@@ -98,8 +96,8 @@ final class EditFloor {
                 from membership m
                 union all
                 select 'updated', 'LiteLLM_TeamTable', a.team_id, cast(a.row as text), cast(%6$s as text)
-                from team_after a""".formatted(WHOLE_ROW.formatted("u"), WHOLE_ROW.formatted("m"),
-                        WHOLE_ROW.formatted("t"), Rosters.members("t"),
+                from team_after a""".formatted(AuditRows.jsonb("u"), AuditRows.jsonb("m"),
+                        AuditRows.jsonb("t"), Rosters.members("t"),
                         changed("teams", "a.teams", "updated_at", "a.updated_at"),
                         changed("members_with_roles", "a.roster", "updated_at", "a.updated_at")),
                 user, team, team, user, team, team, user, email, role, team));

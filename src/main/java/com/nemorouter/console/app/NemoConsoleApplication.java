@@ -137,12 +137,13 @@ public class NemoConsoleApplication extends Application {
         }
         showBrowser(ConsoleServices.wire(opened, home), mainView, mainViewModel, scene);
         // The list reads over plain JDBC, so it shows while Hibernate starts beside it (about 1.5 s of CPU) for
-        // the screens an organization opens; a failure to start shows on the first of those reads.
+        // the screens an organization opens; a failure to start is logged here and shows on the first of those reads.
         tasks.run("Preparing the organization screens", () -> {
             opened.startHibernate();
             return opened;
         }, started -> STARTUP.info("Organization screens ready {} ms after launch",
-                (System.nanoTime() - launched) / 1_000_000), failure -> { });
+                (System.nanoTime() - launched) / 1_000_000), failure -> STARTUP.warn("{}; the organization screens "
+                + "will try again when one opens", FailureMessages.describe("Preparing the organization screens", failure)));
     }
 
     /** {@code --theme light|dark} is the window's own option: taken out before the connection options. */

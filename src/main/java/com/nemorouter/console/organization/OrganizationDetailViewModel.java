@@ -131,8 +131,7 @@ public final class OrganizationDetailViewModel {
             membersSummary.set("");
         }
         opened = false;
-        membersRead = MembersRead.NOT_READ;
-        membersLoading.set(false);
+        setMembersRead(MembersRead.NOT_READ);
         opening.run("Opening organization " + organizationId, () -> organizations.open(organizationId), found -> {
             if (found.isEmpty()) {
                 clear();
@@ -188,23 +187,20 @@ public final class OrganizationDetailViewModel {
         if (!opened || shown == null || !membersShown.get() || membersRead != MembersRead.NOT_READ) {
             return;
         }
-        membersRead = MembersRead.READING;
-        membersLoading.set(true);
+        setMembersRead(MembersRead.READING);
         membersSummary.set("Loading members…");
         membersPlaceholder.set("Loading members…");
         opening.follow("Loading members of organization " + shown.id(), () -> organizations.members(shown.id()),
                 this::showMembers, failure -> {
                     // Unread again: showing the tab once more retries.
-                    membersRead = MembersRead.NOT_READ;
-                    membersLoading.set(false);
+                    setMembersRead(MembersRead.NOT_READ);
                     membersSummary.set(FailureMessages.describe("Loading the members", failure));
                     membersPlaceholder.set("The members could not be read (see above).");
                 });
     }
 
     private void showMembers(MemberQueries.MembersPage page) {
-        membersRead = MembersRead.READ;
-        membersLoading.set(false);
+        setMembersRead(MembersRead.READ);
         membersPlaceholder.set(NO_MEMBERS);
         memberRows.setAll(page.members());
         membersSummary.set(page.total() > page.members().size()
@@ -213,11 +209,16 @@ public final class OrganizationDetailViewModel {
         membersTabTitle.set("Members " + page.total());
     }
 
+    /** Where the member list stands; the loading flag the view binds follows it. */
+    private void setMembersRead(MembersRead state) {
+        membersRead = state;
+        membersLoading.set(state == MembersRead.READING);
+    }
+
     public void clear() {
         opening.discard();
         opened = false;
-        membersRead = MembersRead.NOT_READ;
-        membersLoading.set(false);
+        setMembersRead(MembersRead.NOT_READ);
         detail.set(null);
         presence.set(null);
         presenceNote.set("");

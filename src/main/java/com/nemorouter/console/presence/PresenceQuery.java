@@ -187,16 +187,9 @@ public final class PresenceQuery {
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < columns.size(); i++) {
             CatalogColumn column = columns.get(i);
-            if (rowSecurity.hides(column.schema(), column.table())) {
-                counts[i] = PresenceEntry.HIDDEN;
-                continue;
-            }
-            if (column.type().equals("uuid") && uuid == null) {
-                continue;
-            }
-            if (tooLargeToScan(column)
-                    && !scanAnyway.contains(column.schema() + "." + column.table() + "." + column.column())) {
-                counts[i] = -1;
+            Long unscanned = unscanned(column, uuid, scanAnyway);
+            if (unscanned != null) {
+                counts[i] = unscanned;
                 continue;
             }
             if (defer.test(column)) {
@@ -229,20 +222,31 @@ public final class PresenceQuery {
         return counts;
     }
 
-    /** An unindexed column of a table too large to scan at all: reported as not searched. */
-    private boolean tooLargeToScan(CatalogColumn column) {
-        return !column.indexed() && column.estimatedRows() >= unindexedScanLimit;
+    /**
+     * What {@link #count} reports for a column without reading it, or null when it reads it: hidden by row-level
+     * security, 0 for a uuid column against a non-UUID (it cannot hold one), -1 for an unindexed column of a
+     * table too large to scan unless {@code scanAnyway} names it.
+     */
+    private Long unscanned(CatalogColumn column, String uuid, Set<String> scanAnyway) {
+        if (rowSecurity.hides(column.schema(), column.table())) {
+            return PresenceEntry.HIDDEN;
+        }
+        if (column.type().equals("uuid") && uuid == null) {
+            return 0L;
+        }
+        if (!column.indexed() && column.estimatedRows() >= unindexedScanLimit
+                && !scanAnyway.contains(column.schema() + "." + column.table() + "." + column.column())) {
+            return -1L;
+        }
+        return null;
     }
 
     /**
-     * Whether {@link #findCheap} leaves the column to {@link #findRest}: a column {@link #count} would scan
-     * (not hidden, not a uuid column against a non-UUID, not too large to scan) that has no index on a table of
-     * {@link #cheapScanLimit} rows or more.
+     * Whether {@link #findCheap} leaves the column to {@link #findRest}: a column {@link #count} reads that has
+     * no index, on a table of {@link #cheapScanLimit} rows or more.
      */
     private boolean deferred(CatalogColumn column, String uuid) {
-        return !column.indexed() && column.estimatedRows() >= cheapScanLimit && !tooLargeToScan(column)
-                && !rowSecurity.hides(column.schema(), column.table())
-                && !(column.type().equals("uuid") && uuid == null);
+        return unscanned(column, uuid, Set.of()) == null && !column.indexed() && column.estimatedRows() >= cheapScanLimit;
     }
 
     private static String matchCondition(CatalogColumn column, boolean upper) {

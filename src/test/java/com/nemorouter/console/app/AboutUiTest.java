@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.about.Versions;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -13,7 +12,6 @@ import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /** Help > About on the real application: versions, and the server version of the open connection. */
 class AboutUiTest extends ConsoleRobot {
@@ -22,16 +20,13 @@ class AboutUiTest extends ConsoleRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class,
-                "--url", TestDatabases.url(TestDatabases.copyOfSeed()));
+        application = launchConsole("--url", TestDatabases.url(TestDatabases.copyOfSeed()));
         waitUntil(() -> lookup("#status-server").<Label>tryQuery().map(label -> !label.getText().isEmpty()).orElse(false));
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test

@@ -8,24 +8,21 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Label;
 
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
+import com.nemorouter.console.testing.ConsoleRobot;
 import com.nemorouter.console.testing.SilentServer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A database that is not there gives a sentence in the status bar, not a stack trace or a frozen window. */
-class ConnectionFailureUiTest extends FxRobot {
+class ConnectionFailureUiTest extends ConsoleRobot {
 
     private Application application;
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test
@@ -34,8 +31,7 @@ class ConnectionFailureUiTest extends FxRobot {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
+        application = launchConsole("--url",
                 "postgresql://admin:topsecret@127.0.0.1:" + closedPort + "/postgres?connectTimeout=2");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                 () -> !lookup("#status-failure").<Label>query().getText().isEmpty());
@@ -48,8 +44,7 @@ class ConnectionFailureUiTest extends FxRobot {
     @Test
     void aSilentServerGivesTheSameSentenceAsTheCommandLine() throws Exception {
         try (SilentServer silent = new SilentServer()) {
-            FxToolkit.registerPrimaryStage();
-            application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--connect-timeout", "2",
+            application = launchConsole("--connect-timeout", "2",
                     "--url", "postgresql://admin:topsecret@127.0.0.1:" + silent.port() + "/postgres");
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
                     () -> !lookup("#status-failure").<Label>query().getText().isEmpty());

@@ -10,7 +10,6 @@ import java.util.Properties;
 
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -25,7 +24,6 @@ import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /** Connecting elsewhere never costs the working session; saved state from a tiny window is ignored. */
 class ConnectionSwitchUiTest extends ConsoleRobot {
@@ -42,8 +40,7 @@ class ConnectionSwitchUiTest extends ConsoleRobot {
             }
         }
         previousHome = System.setProperty(ConsoleHome.HOME_PROPERTY, home.toString());
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
+        application = launchConsole("--url",
                 TestDatabases.url(TestDatabases.copyOfSeed()));
         waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
                 && organizationTable().getItems().size() == Seed.ORGANIZATIONS
@@ -52,10 +49,7 @@ class ConnectionSwitchUiTest extends ConsoleRobot {
 
     @AfterEach
     void stop() throws Exception {
-        if (application != null) {
-            FxToolkit.cleanupApplication(application);
-        }
-        FxToolkit.cleanupStages();
+        closeConsole(application);
         if (previousHome == null) {
             System.clearProperty(ConsoleHome.HOME_PROPERTY);
         } else {

@@ -11,7 +11,6 @@ import com.nemorouter.console.connection.ConnectionProfile;
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.connection.ProfileStore;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -42,18 +41,13 @@ class ConnectionUiTest extends ConsoleRobot {
                 "postgresql://localhost:" + TestDatabases.port() + "/" + production, "postgres", true, null));
         profiles.save(new ConnectionProfile("Staging", "#9a5b00", "STAGING",
                 TestDatabases.url(TestDatabases.copyOfSeed()), "", false, null));
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--profile", "Production");
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == Seed.ORGANIZATIONS);
+        application = launchConsole("--profile", "Production");
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (application != null) {
-            FxToolkit.cleanupApplication(application);
-        }
-        FxToolkit.cleanupStages();
+        closeConsole(application);
         if (previousHome == null) {
             System.clearProperty(ConsoleHome.HOME_PROPERTY);
         } else {

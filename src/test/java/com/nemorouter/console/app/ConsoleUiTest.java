@@ -12,7 +12,6 @@ import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.IdCell;
 
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Drives the real application, headless, against a copy of the seeded database. */
@@ -44,16 +42,13 @@ class ConsoleUiTest extends ConsoleRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == ORGANIZATIONS);
+        application = launchConsole("--url", databaseUrl);
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test

@@ -10,7 +10,6 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SqlPreview;
 
@@ -30,7 +29,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /** Locate an id, open it in the browser, run the audit and open a finding: the real application, headless. */
 class IntegrityUiTest extends ConsoleRobot {
@@ -41,15 +39,13 @@ class IntegrityUiTest extends ConsoleRobot {
     @BeforeEach
     void start() throws Exception {
         String databaseUrl = TestDatabases.url(TestDatabases.copyOfSeed());
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
+        application = launchConsole("--url", databaseUrl);
         waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nemorouter.console.integrity.KeyService;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.SqlPreview;
@@ -19,7 +18,6 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /** "Why is this key rejected?": paste a blocked demo key, read the verdict, unblock it, see it pass. */
 class KeyDiagnosisUiTest extends ConsoleRobot {
@@ -30,16 +28,14 @@ class KeyDiagnosisUiTest extends ConsoleRobot {
     @BeforeEach
     void start() throws Exception {
         databaseName = TestDatabases.copyOfSeed();
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
+        application = launchConsole("--url",
                 TestDatabases.url(databaseName));
         waitUntil(() -> lookup("#tool-locate").tryQuery().isPresent());
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.List;
 import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.presence.PresenceEntry;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.IdCell;
 import com.nemorouter.console.ui.IdText;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Issue 11's screens through the real application: id cells, copy feedback, locate. */
@@ -44,16 +42,13 @@ class ScreensUiTest extends ConsoleRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", databaseUrl);
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == ORGANIZATIONS);
+        application = launchConsole("--url", databaseUrl);
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @SuppressWarnings("unchecked")

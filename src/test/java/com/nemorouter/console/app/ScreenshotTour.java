@@ -11,7 +11,6 @@ import com.nemorouter.console.integrity.Finding;
 import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -26,7 +25,6 @@ import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * Not part of the suite (no "Test" suffix): drives every screen on a real X display and screenshots it,
@@ -45,10 +43,7 @@ class ScreenshotTour extends ConsoleRobot {
 
     @AfterEach
     void stop() throws Exception {
-        if (application != null) {
-            FxToolkit.cleanupApplication(application);
-        }
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     private void snap(String name) throws Exception {
@@ -71,11 +66,9 @@ class ScreenshotTour extends ConsoleRobot {
         Files.createDirectories(dir);
         String[] size = System.getProperty("nemo.shot.size", "1400x900").split("x");
         String name = TestDatabases.copyOfSeed();
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", TestDatabases.url(name),
+        application = launchConsole("--url", TestDatabases.url(name),
                 "--theme", System.getProperty("nemo.theme", "light"));
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == ORGANIZATIONS);
+        waitForSeedOrganizations();
         Stage stage = (Stage) organizationTable().getScene().getWindow();
         interact(() -> {
             stage.setX(0);

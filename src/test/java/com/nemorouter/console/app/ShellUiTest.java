@@ -10,8 +10,6 @@ import java.util.Properties;
 
 import com.nemorouter.console.connection.ConsoleHome;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
-import com.nemorouter.console.testing.Seed;
 import com.nemorouter.console.testing.TestDatabases;
 import com.nemorouter.console.ui.Theme;
 
@@ -29,7 +27,6 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The shell: the theme switch restyles every open window and is remembered; tool windows close on Escape. */
@@ -43,19 +40,14 @@ class ShellUiTest extends ConsoleRobot {
     void start() throws Exception {
         home = Files.createTempDirectory("nemo-console-shell");
         previousHome = System.setProperty(ConsoleHome.HOME_PROPERTY, home.toString());
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url",
+        application = launchConsole("--url",
                 TestDatabases.url(TestDatabases.copyOfSeed()));
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == Seed.ORGANIZATIONS);
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (application != null) {
-            FxToolkit.cleanupApplication(application);
-        }
-        FxToolkit.cleanupStages();
+        closeConsole(application);
         if (previousHome == null) {
             System.clearProperty(ConsoleHome.HOME_PROPERTY);
         } else {

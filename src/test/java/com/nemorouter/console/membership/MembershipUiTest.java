@@ -10,7 +10,6 @@ import com.nemorouter.console.organization.OrganizationRow;
 import com.nemorouter.console.team.RosterEntry;
 import com.nemorouter.console.team.TeamRow;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.Sql;
 import com.nemorouter.console.testing.TestDatabases;
 
@@ -31,7 +30,6 @@ import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The membership flows through the real application, headless, on a private copy of the seed. */
@@ -45,18 +43,13 @@ class MembershipUiTest extends ConsoleRobot {
         sql = new Sql(TestDatabases.dataSource(name));
         List<String> args = new java.util.ArrayList<>(List.of("--url", TestDatabases.url(name)));
         args.addAll(List.of(extraArgs));
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, args.toArray(String[]::new));
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && this.<TableView<OrganizationRow>>find("#organization-table").getItems().size() == ORGANIZATIONS);
+        application = launchConsole(args.toArray(String[]::new));
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (application != null) {
-            FxToolkit.cleanupApplication(application);
-        }
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     private void openPlatformTeam() {

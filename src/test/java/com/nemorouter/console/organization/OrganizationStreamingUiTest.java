@@ -12,7 +12,6 @@ import com.nemorouter.console.member.MemberRow;
 import com.nemorouter.console.presence.Mark;
 import com.nemorouter.console.presence.MarkStyle;
 import com.nemorouter.console.testing.ConsoleRobot;
-import com.nemorouter.console.testing.ConsoleWithoutEnvironment;
 import com.nemorouter.console.testing.TestDatabases;
 
 import javafx.application.Application;
@@ -26,7 +25,6 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 /**
  * The real window on a copy of the seed whose large LiteLLM tables the planner believes large (their
@@ -49,16 +47,13 @@ class OrganizationStreamingUiTest extends ConsoleRobot {
                 where relnamespace = 'public'::regnamespace
                   and relname in ('LiteLLM_OrganizationMembership', 'LiteLLM_SpendLogs', 'LiteLLM_UserTable',
                                   'LiteLLM_VerificationToken')""");
-        FxToolkit.registerPrimaryStage();
-        application = FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, "--url", TestDatabases.url(database));
-        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
-                && organizationTable().getItems().size() == ORGANIZATIONS);
+        application = launchConsole("--url", TestDatabases.url(database));
+        waitForSeedOrganizations();
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(application);
-        FxToolkit.cleanupStages();
+        closeConsole(application);
     }
 
     @Test

@@ -6,14 +6,39 @@ import java.util.function.BooleanSupplier;
 
 import com.nemorouter.console.organization.OrganizationRow;
 
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.TableView;
 
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** What every UI test needs: node lookup by selector and waiting on a condition (never on a clock). */
+/**
+ * What every UI test needs: the real console started and closed, node lookup by selector and waiting on a
+ * condition (never on a clock).
+ */
 public abstract class ConsoleRobot extends FxRobot {
+
+    /** Starts the real console, blind to the developer's own DATABASE_URL, with {@code arguments}. */
+    protected static Application launchConsole(String... arguments) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        return FxToolkit.setupApplication(ConsoleWithoutEnvironment.class, arguments);
+    }
+
+    /** Closes what {@link #launchConsole} started (nothing when it did not start) and its windows. */
+    protected static void closeConsole(Application application) throws Exception {
+        if (application != null) {
+            FxToolkit.cleanupApplication(application);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    /** Waits until the organization list shows every organization of the seed. */
+    protected void waitForSeedOrganizations() {
+        waitUntil(() -> lookup("#organization-table").tryQuery().isPresent()
+                && organizationTable().getItems().size() == Seed.ORGANIZATIONS);
+    }
 
     protected <T extends Node> T find(String query) {
         return lookup(query).query();

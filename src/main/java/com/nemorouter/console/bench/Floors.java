@@ -127,7 +127,7 @@ final class Floors {
             java.sql.Array ids = connection.createArrayOf("text", organizationIds.toArray());
             List<List<String>> counts = new ArrayList<>(jdbc.rows(connection, """
                     select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
-                    where m.organization_id = any(?)
+                    where m.organization_id in (select unnest(?))
                     group by m.organization_id
                     """, ids));
             counts.sort(java.util.Comparator.comparing((List<String> row) -> row.get(0)));

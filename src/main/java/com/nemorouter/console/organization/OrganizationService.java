@@ -128,7 +128,10 @@ public final class OrganizationService {
 
     /**
      * LiteLLM membership counts of the given organization ids (those absent have none). One statement; it
-     * scans LiteLLM_OrganizationMembership, which has no index on organization_id.
+     * scans LiteLLM_OrganizationMembership, which has no index on organization_id. The ids are a hashed semi-join,
+     * not {@code = any(:ids)}: once the driver prepares the statement on the server (its fifth run on a pooled
+     * connection) PostgreSQL may plan it generically, and a generic {@code = any} compares every membership with
+     * every id in turn (1.2 s instead of 41 ms for a page of 200 at 20k organizations).
      */
     public Map<String, Long> memberCounts(Collection<String> organizationIds) {
         if (organizationIds.isEmpty()) {
@@ -138,7 +141,7 @@ public final class OrganizationService {
             Map<String, Long> counts = new HashMap<>();
             try (NamedStatement statement = NamedStatement.prepare(connection, database.sql("""
                     select m.organization_id, count(*) from {litellm}."LiteLLM_OrganizationMembership" m
-                    where m.organization_id = any(:ids)
+                    where m.organization_id in (select unnest(cast(:ids as text[])))
                     group by m.organization_id
                     """))) {
                 statement.set("ids", connection.createArrayOf("text", organizationIds.toArray()));

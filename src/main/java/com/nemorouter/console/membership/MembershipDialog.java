@@ -161,7 +161,10 @@ public final class MembershipDialog {
 
     /** Opens the dialog over {@code owner}; a removal starts by listing what it will change. */
     public void show(Window owner) {
-        stage = dialogs.modal(owner, "membership", viewModel.title(), ViewLoader.load(this));
+        // The add dialog (a search, its results and the users picked) remembers its own size: a role change or
+        // removal is a few lines tall, and its size would squeeze the add dialog's lists to nothing.
+        String sizeKey = viewModel.picksUsers() ? "membership-add" : "membership";
+        stage = dialogs.modal(owner, sizeKey, viewModel.title(), ViewLoader.load(this));
         dialogs.bringUp(stage);
         viewModel.preview();
         if (viewModel.picksUsers()) {

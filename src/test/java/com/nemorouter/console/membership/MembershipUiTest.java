@@ -65,6 +65,27 @@ class MembershipUiTest extends ConsoleRobot {
     }
 
     @Test
+    void theAddDialogKeepsRoomForItsListsAfterASmallerDialogWasSized() throws Exception {
+        start();
+        openPlatformTeam();
+        TableView<RosterEntry> roster = find("#roster-table");
+        interact(() -> roster.getSelectionModel().select(0));
+        clickOn("#team-remove-member");
+        waitUntil(() -> lookup("#membership-consequences-list").<Node>query().isVisible() && !consequenceRows().isEmpty());
+        clickOn("#membership-cancel");
+
+        clickOn("#team-add-members");
+        waitUntil(() -> lookup("#membership-user-search").tryQuery().isPresent());
+        clickOn("#membership-user-search").write("a");
+        ListView<UserChoice> results = find("#membership-user-results");
+        waitUntil(() -> !results.getItems().isEmpty());
+        // The removal's few lines set the size it remembers; the add dialog's lists must not shrink to it.
+        assertThat(results.getHeight()).isGreaterThanOrEqualTo(100);
+        assertThat(this.<ListView<UserChoice>>find("#membership-selected-users").getHeight()).isGreaterThanOrEqualTo(60);
+        clickOn("#membership-cancel");
+    }
+
+    @Test
     void addsATeamMemberThroughTheDialogSeesThemInRosterAndHistoryThenRemovesThem() throws Exception {
         start();
         List<String> candidate = sql.rows("""
